@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs every tool Linli's build and tests need, skipping what is already there at the
+# right version, so a second run takes seconds. Sourced by .ci/serve and .ci/test.
+# Only the package registries are reachable here (crates.io, npm, Debian, PyPI): nothing is
+# downloaded from anywhere else.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+export PATH="$HOME/.cargo/bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+
+# The wasm-bindgen version the crate links against: the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+setup_rust() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    log "installing trunk $TRUNK_VERSION (about 7 minutes on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  local wbg
+  wbg="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]; then
+    log "installing wasm-bindgen-cli $wbg (about 2 minutes)"
+    # Not --locked: its lockfile wants a webpki-roots version the registry lacks.
+    cargo install wasm-bindgen-cli --version "$wbg" --force
+  fi
+}
+
+setup_npm() {
+  # binaryen (wasm-opt that understands current rustc output) and Playwright live here.
+  if [ ! -x "$ROOT/tests/e2e/node_modules/.bin/wasm-opt" ] \
+    || [ "$ROOT/tests/e2e/package-lock.json" -nt "$ROOT/tests/e2e/node_modules/.package-lock.json" ]; then
+    log "installing npm packages (binaryen, Playwright)"
+    (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+setup_browser() {
+  # Chromium for browser and end-to-end tests, a font that renders Chinese, brotli for
+  # the size report.
+  apt_install chromium chromium-driver fonts-wqy-zenhei brotli
+}
+
+fetch_crates() {
+  # Trunk runs cargo with --offline (Trunk.toml), so the crates must be fetched first.
+  (cd "$ROOT" && cargo fetch --locked >/dev/null 2>&1 || cargo fetch)
+}

@@ -1,0 +1,197 @@
+//! Identities and time stamps.
+//!
+//! Every event is named by the replica that wrote it (one app session in one tab) and a
+//! sequence number within that replica. The pair is unique without coordination and
+//! costs a few bytes, where a random 128-bit id would cost sixteen incompressible ones.
+//! Entities (a volunteer, an activity…) are named by the id of the event that created
+//! them, so no separate id scheme is needed.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// One writer of events: a single app session in a single tab. Chosen at random when
+/// the session first writes, so two tabs of one browser never share one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ReplicaId(pub u64);
+
+impl fmt::Display for ReplicaId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:x}", self.0)
+    }
+}
+
+impl FromStr for ReplicaId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.is_empty() || s.len() > 16 {
+            return Err(IdError(s.to_owned()));
+        }
+        u64::from_str_radix(s, 16)
+            .map(ReplicaId)
+            .map_err(|_| IdError(s.to_owned()))
+    }
+}
+
+impl Serialize for ReplicaId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReplicaId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Milliseconds since the Unix epoch, as given by a hybrid logical clock: never earlier
+/// than the wall clock, and always later than every stamp this replica has seen.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Timestamp(pub u64);
+
+impl Timestamp {
+    pub const MINUTE: u64 = 60_000;
+    pub const DAY: u64 = 86_400_000;
+
+    /// The stamp `minutes` later.
+    pub fn plus_minutes(self, minutes: u64) -> Timestamp {
+        Timestamp(self.0.saturating_add(minutes.saturating_mul(Self::MINUTE)))
+    }
+}
+
+/// The name of one event: which replica wrote it, and its place in that replica's
+/// sequence (starting at 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventId {
+    pub replica: ReplicaId,
+    pub seq: u32,
+}
+
+impl EventId {
+    pub fn new(replica: ReplicaId, seq: u32) -> Self {
+        EventId { replica, seq }
+    }
+}
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{:x}", self.replica, self.seq)
+    }
+}
+
+/// A string that is not an id of the form `replica-seq` (both hexadecimal).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("“{0}” is not a valid id")]
+pub struct IdError(pub String);
+
+impl FromStr for EventId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (replica, seq) = s.split_once('-').ok_or_else(|| IdError(s.to_owned()))?;
+        let seq = match u32::from_str_radix(seq, 16) {
+            Ok(seq) if seq > 0 => seq,
+            _ => return Err(IdError(s.to_owned())),
+        };
+        Ok(EventId {
+            replica: replica.parse()?,
+            seq,
+        })
+    }
+}
+
+impl Serialize for EventId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for EventId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Declares a typed id for an entity, named by the event that created it.
+macro_rules! entity_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash,
+            serde::Serialize, serde::Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub $crate::domain::id::EventId);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::domain::id::IdError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                s.parse().map($name)
+            }
+        }
+    };
+}
+
+entity_id!(
+    /// A volunteer (志愿者), named by the event that registered them.
+    VolunteerId
+);
+
+entity_id!(
+    /// An entry of the points ledger, named by the event that made it.
+    EntryId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_ids_round_trip_through_text() {
+        for id in [
+            EventId::new(ReplicaId(0), 1),
+            EventId::new(ReplicaId(u64::MAX), u32::MAX),
+            EventId::new(ReplicaId(0xabc), 0x10),
+        ] {
+            assert_eq!(id.to_string().parse::<EventId>(), Ok(id));
+        }
+    }
+
+    #[test]
+    fn malformed_ids_are_refused() {
+        for text in [
+            "",
+            "-",
+            "abc",
+            "abc-",
+            "-1",
+            "abc-0",
+            "xyz-1",
+            "1-1-1",
+            "11112222333344445-1",
+            "1-100000000",
+        ] {
+            assert!(text.parse::<EventId>().is_err(), "{text} should be refused");
+        }
+    }
+
+    #[test]
+    fn ids_serialize_as_strings_so_javascript_keeps_every_bit() {
+        let id = EventId::new(ReplicaId(u64::MAX), 7);
+        let json = serde_json::to_string(&id).unwrap();
+        assert_eq!(json, "\"ffffffffffffffff-7\"");
+        assert_eq!(serde_json::from_str::<EventId>(&json).unwrap(), id);
+    }
+}

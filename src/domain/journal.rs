@@ -1,0 +1,130 @@
+//! The journal: the set of all known events, kept in their total order, and the state
+//! folded from them. Merging is set union: adding an event twice changes nothing, and
+//! the same set gives the same state whatever order its events arrived in.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::event::{Action, Clock, Event, OrderKey};
+use super::id::{EventId, ReplicaId, Timestamp};
+use super::error::DomainError;
+use super::state::State;
+
+/// Two different events that carry the same id: a sign of corrupted or tampered data.
+/// The first one seen is kept; the other is reported here, never silently dropped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IdConflict {
+    pub kept: Event,
+    pub refused: Event,
+}
+
+/// What a merge did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Merged {
+    /// Events that were new.
+    pub added: usize,
+    /// Events already known, byte for byte.
+    pub known: usize,
+    /// Events whose id was known with other content.
+    pub conflicts: Vec<IdConflict>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Journal {
+    events: BTreeMap<OrderKey, Event>,
+    keys: HashMap<EventId, OrderKey>,
+    state: State,
+    clock: Clock,
+}
+
+impl Journal {
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// Every event in the total order.
+    pub fn events(&self) -> impl Iterator<Item = &Event> {
+        self.events.values()
+    }
+
+    pub fn contains(&self, id: EventId) -> bool {
+        self.keys.contains_key(&id)
+    }
+
+    /// Checks `action` as a new action by this replica and, if it passes, makes the event
+    /// for it: stamped by the clock, named `replica`/`seq`. The journal is unchanged until
+    /// the event is merged (after it has been stored).
+    pub fn prepare(
+        &mut self,
+        replica: ReplicaId,
+        seq: u32,
+        wall: Timestamp,
+        action: Action,
+    ) -> Result<Event, DomainError> {
+        self.state.check_new(&action)?;
+        Ok(Event {
+            id: EventId::new(replica, seq),
+            at: self.clock.stamp(wall),
+            action,
+        })
+    }
+
+    /// Adds events by set union. Events that sort after everything known are folded
+    /// in directly; an earlier one (from another tab or an import) refolds the state
+    /// from the start, so the result never depends on arrival order.
+    pub fn merge(&mut self, incoming: impl IntoIterator<Item = Event>) -> Merged {
+        let mut merged = Merged::default();
+        let mut new_keys = Vec::new();
+        for event in incoming {
+            if let Some(key) = self.keys.get(&event.id) {
+                match self.events.get(key) {
+                    Some(kept) if *kept == event => merged.known += 1,
+                    Some(kept) => merged.conflicts.push(IdConflict {
+                        kept: kept.clone(),
+                        refused: event,
+                    }),
+                    None => {}
+                }
+                continue;
+            }
+            let key = event.order_key();
+            self.clock.observe(event.at);
+            self.keys.insert(event.id, key);
+            self.events.insert(key, event);
+            new_keys.push(key);
+            merged.added += 1;
+        }
+        new_keys.sort_unstable();
+        // In order when nothing known sorts after the first new event: then only the new
+        // events lie at or after it.
+        let in_order = new_keys
+            .first()
+            .is_none_or(|first| self.events.range(*first..).nth(new_keys.len()).is_none());
+        if in_order {
+            for key in &new_keys {
+                if let Some(event) = self.events.get(key) {
+                    self.state.apply(event);
+                }
+            }
+        } else {
+            self.refold();
+        }
+        merged
+    }
+
+    /// Derives the state again from every event, in order.
+    fn refold(&mut self) {
+        let mut state = State::default();
+        for event in self.events.values() {
+            state.apply(event);
+        }
+        self.state = state;
+    }
+}

@@ -1,0 +1,28 @@
+//! # Linli (邻里)
+//!
+//! Community volunteering in the browser: volunteer courtesy points (志愿·礼遇积分),
+//! co-construction project sign-ups (共建项目报名) and micro-wish matching (微心愿).
+//!
+//! ## Codemap
+//! - [`domain`]: the rules, pure. Ids, events, the ledger, members, the fold from events
+//!   to state. No web types, no I/O, no clock.
+//! - [`store`]: the event log in storage: the segment codec, the [`store::Backend`] trait
+//!   with memory and localStorage backends, device preferences.
+//! - `ui` (browser only): the Yew app: shell, routes, pages, components, texts.
+//!
+//! ## Architecture invariants
+//! - `domain` imports no `yew`, `web_sys`, `js_sys`, `gloo` or `wasm_bindgen`, and never
+//!   reads a clock (checked by `tests/architecture.rs`).
+//! - Only `store` touches browser storage.
+//! - State changes only by appending events; balances, counts and statuses are derived.
+//! - The ledger is append-only; a correction is a reversal entry.
+//! - Nothing read from storage is trusted: bad data is reported and kept, never dropped
+//!   or written over.
+
+pub mod domain;
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub use ui::run_standalone;

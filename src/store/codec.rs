@@ -1,0 +1,256 @@
+//! How events are written to storage.
+//!
+//! Each replica (one app session in one tab) writes its events into its own segments,
+//! keys `{ns}/log/{replica}/{n}`, each holding up to [`SEGMENT_EVENTS`] events. An
+//! append rewrites only the replica's open segment, so its cost does not grow with the
+//! log, and no two tabs ever write the same key.
+//!
+//! Format 1 (this one) is JSON:
+//! `{"v":1,"r":"<replica>","e":[[seq, at, action], …]}`. A row whose first element is a
+//! string `"replica-seq"` carries an event another replica wrote (an import). Each row
+//! is decoded on its own, so one unreadable event does not hide its neighbours.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::domain::{Action, Event, EventId, ReplicaId, Timestamp};
+
+/// The newest segment format this build reads and the one it writes.
+pub const FORMAT: u32 = 1;
+/// The newest event schema this build understands. Raised whenever an action is added
+/// or changed, so an older build that meets newer data stops writing (see `meta`).
+pub const SCHEMA: u32 = 1;
+/// Events per segment before a replica starts a new one.
+pub const SEGMENT_EVENTS: usize = 256;
+
+/// Why stored text could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CodecError {
+    #[error("not readable as a Linli segment: {0}")]
+    Malformed(String),
+    #[error("written in format {0}, newer than this version of Linli reads")]
+    NewerFormat(u32),
+    #[error("the segment names replica {found}, but its key names {expected}")]
+    WrongReplica { expected: String, found: String },
+    #[error("event {index} is unreadable: {reason}")]
+    Event { index: usize, reason: String },
+}
+
+/// A segment's key, parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SegmentKey {
+    pub replica: ReplicaId,
+    pub index: u32,
+}
+
+impl SegmentKey {
+    pub fn to_key(self, ns: &str) -> String {
+        format!("{ns}/log/{}/{}", self.replica, self.index)
+    }
+
+    /// Parses `{ns}/log/{replica}/{n}`; `None` for any other key.
+    pub fn parse(ns: &str, key: &str) -> Option<SegmentKey> {
+        let rest = key.strip_prefix(ns)?.strip_prefix("/log/")?;
+        let (replica, index) = rest.split_once('/')?;
+        Some(SegmentKey {
+            replica: replica.parse().ok()?,
+            index: index.parse().ok()?,
+        })
+    }
+}
+
+/// The prefix shared by every segment key of a namespace.
+pub fn log_prefix(ns: &str) -> String {
+    format!("{ns}/log/")
+}
+
+#[derive(Serialize)]
+struct SegmentOut<'a> {
+    v: u32,
+    r: ReplicaId,
+    e: Vec<Row<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum RowId {
+    Own(u32),
+    Foreign(EventId),
+}
+
+#[derive(Serialize)]
+struct Row<'a>(RowId, Timestamp, &'a Action);
+
+#[derive(Deserialize)]
+struct SegmentIn<'a> {
+    r: ReplicaId,
+    #[serde(borrow)]
+    e: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RowIdIn {
+    Own(u32),
+    Foreign(EventId),
+}
+
+#[derive(Deserialize)]
+struct RowIn(RowIdIn, Timestamp, Action);
+
+/// Encodes the events of one segment written by `replica`.
+pub fn encode_segment(replica: ReplicaId, events: &[Event]) -> String {
+    let rows = events
+        .iter()
+        .map(|event| {
+            let id = if event.id.replica == replica {
+                RowId::Own(event.id.seq)
+            } else {
+                RowId::Foreign(event.id)
+            };
+            Row(id, event.at, &event.action)
+        })
+        .collect();
+    let segment = SegmentOut {
+        v: FORMAT,
+        r: replica,
+        e: rows,
+    };
+    // Serializing plain data to a string cannot fail; an empty segment is the fallback.
+    serde_json::to_string(&segment).unwrap_or_default()
+}
+
+/// What one segment held: the events that could be read, and an error for each that
+/// could not.
+#[derive(Debug, Default)]
+pub struct DecodedSegment {
+    pub events: Vec<Event>,
+    pub errors: Vec<CodecError>,
+}
+
+/// Decodes a segment stored under `key`. A segment that cannot be read at all is an
+/// error; one with some unreadable events returns the rest and an error for each.
+pub fn decode_segment(key: SegmentKey, text: &str) -> Result<DecodedSegment, CodecError> {
+    let version = serde_json::from_str::<Versioned>(text)
+        .map_err(|e| CodecError::Malformed(e.to_string()))?
+        .v;
+    if version > FORMAT {
+        return Err(CodecError::NewerFormat(version));
+    }
+    let segment: SegmentIn<'_> =
+        serde_json::from_str(text).map_err(|e| CodecError::Malformed(e.to_string()))?;
+    let replica = segment.r;
+    if replica != key.replica {
+        return Err(CodecError::WrongReplica {
+            expected: key.replica.to_string(),
+            found: replica.to_string(),
+        });
+    }
+    let mut decoded = DecodedSegment::default();
+    for (index, raw) in segment.e.iter().enumerate() {
+        match serde_json::from_str::<RowIn>(raw.get()) {
+            Ok(RowIn(RowIdIn::Own(seq), at, action)) if seq > 0 => decoded.events.push(Event {
+                id: EventId::new(replica, seq),
+                at,
+                action,
+            }),
+            Ok(RowIn(RowIdIn::Own(_), ..)) => decoded.errors.push(CodecError::Event {
+                index,
+                reason: "sequence number 0".into(),
+            }),
+            Ok(RowIn(RowIdIn::Foreign(id), at, action)) => {
+                decoded.events.push(Event { id, at, action })
+            }
+            Err(e) => decoded.errors.push(CodecError::Event {
+                index,
+                reason: e.to_string(),
+            }),
+        }
+    }
+    Ok(decoded)
+}
+
+#[derive(Deserialize)]
+struct Versioned {
+    v: u32,
+}
+
+/// The namespace's metadata: which schema its newest writer used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub schema: u32,
+}
+
+pub fn meta_key(ns: &str) -> String {
+    format!("{ns}/meta")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::VolunteerId;
+
+    fn event(replica: u64, seq: u32) -> Event {
+        Event {
+            id: EventId::new(ReplicaId(replica), seq),
+            at: Timestamp(1_700_000_000_000 + u64::from(seq)),
+            action: Action::AwardPoints {
+                volunteer: VolunteerId(EventId::new(ReplicaId(9), 1)),
+                points: crate::domain::Points(150),
+                reason: "扫雪".into(),
+            },
+        }
+    }
+
+    const KEY: SegmentKey = SegmentKey {
+        replica: ReplicaId(0xab),
+        index: 0,
+    };
+
+    #[test]
+    fn segments_round_trip_own_and_foreign_events() {
+        let events = vec![event(0xab, 1), event(0x77, 4), event(0xab, 2)];
+        let text = encode_segment(ReplicaId(0xab), &events);
+        let decoded = decode_segment(KEY, &text).unwrap();
+        assert_eq!(decoded.events, events);
+        assert!(decoded.errors.is_empty());
+    }
+
+    #[test]
+    fn one_unreadable_event_does_not_hide_the_others() {
+        let text = r#"{"v":1,"r":"ab","e":[[1,5,{"t":"no_such_action"}],[2,6,{"t":"reverse_entry","entry":"1-1","reason":"x"}],[0,7,{"t":"reverse_entry","entry":"1-1","reason":"x"}]]}"#;
+        let decoded = decode_segment(KEY, text).unwrap();
+        assert_eq!(decoded.events.len(), 1);
+        assert_eq!(decoded.events[0].id, EventId::new(ReplicaId(0xab), 2));
+        assert_eq!(decoded.errors.len(), 2);
+    }
+
+    #[test]
+    fn unreadable_segments_are_errors_not_panics() {
+        for text in ["", "{", "null", "[]", r#"{"v":1}"#, r#"{"v":1,"r":"zz","e":[]}"#] {
+            assert!(decode_segment(KEY, text).is_err(), "{text}");
+        }
+        assert_eq!(
+            decode_segment(KEY, r#"{"v":2,"r":"ab","e":[]}"#).unwrap_err(),
+            CodecError::NewerFormat(2)
+        );
+        assert!(matches!(
+            decode_segment(KEY, r#"{"v":1,"r":"cd","e":[]}"#),
+            Err(CodecError::WrongReplica { .. })
+        ));
+    }
+
+    #[test]
+    fn segment_keys_are_parsed_within_their_namespace_only() {
+        let key = SegmentKey {
+            replica: ReplicaId(0xbeef),
+            index: 3,
+        };
+        assert_eq!(key.to_key("linli"), "linli/log/beef/3");
+        assert_eq!(SegmentKey::parse("linli", "linli/log/beef/3"), Some(key));
+        assert_eq!(SegmentKey::parse("linli2", "linli/log/beef/3"), None);
+        assert_eq!(SegmentKey::parse("lin", "linli/log/beef/3"), None);
+        assert_eq!(SegmentKey::parse("linli", "linli/meta"), None);
+        assert_eq!(SegmentKey::parse("linli", "linli/log/beef/x"), None);
+    }
+}

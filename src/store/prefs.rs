@@ -1,0 +1,65 @@
+//! Device preferences: what this device remembers that is not a shared record: the
+//! language, who uses it, the organizer PIN and its wrong tries, the last backup.
+//! They are kept under `{ns}/prefs`, never in the event log, so they are not exported,
+//! and an imported file cannot change them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Backend, StoreError};
+use crate::domain::pin::PinHash;
+use crate::domain::{Timestamp, VolunteerId};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// `zh-CN` or `en`; `None` until chosen (then Chinese is shown).
+    pub lang: Option<String>,
+    /// The volunteer who uses this device (我是谁).
+    pub me: Option<VolunteerId>,
+    pub pin: Option<PinHash>,
+    pub pin_failures: u32,
+    pub pin_locked_until: Timestamp,
+    pub last_backup: Option<Timestamp>,
+}
+
+/// Preferences as loaded, and whether they may be written back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadedPrefs {
+    pub prefs: Prefs,
+    /// Set when the stored text could not be read: it is left as it is and not written
+    /// over, and changes are kept for this session only.
+    pub unreadable: bool,
+}
+
+pub fn prefs_key(ns: &str) -> String {
+    format!("{ns}/prefs")
+}
+
+pub fn load(backend: &impl Backend, ns: &str) -> LoadedPrefs {
+    match backend.get(&prefs_key(ns)) {
+        Ok(None) => LoadedPrefs::default(),
+        Ok(Some(text)) => match serde_json::from_str(&text) {
+            Ok(prefs) => LoadedPrefs {
+                prefs,
+                unreadable: false,
+            },
+            Err(_) => LoadedPrefs {
+                prefs: Prefs::default(),
+                unreadable: true,
+            },
+        },
+        Err(_) => LoadedPrefs {
+            prefs: Prefs::default(),
+            unreadable: true,
+        },
+    }
+}
+
+/// Writes the preferences, unless what is stored could not be read.
+pub fn save(backend: &impl Backend, ns: &str, loaded: &LoadedPrefs) -> Result<(), StoreError> {
+    if loaded.unreadable {
+        return Ok(());
+    }
+    let text = serde_json::to_string(&loaded.prefs).map_err(|e| StoreError::Failed(e.to_string()))?;
+    backend.set(&prefs_key(ns), &text)
+}

@@ -1,0 +1,205 @@
+//! Property tests of the data core's invariants, over random action sequences played by
+//! three replicas that sync now and then, as tabs and devices do.
+
+mod common;
+
+use common::Replica;
+use linli::domain::{Account, Action, EntryId, Event, Journal, Points, ReplicaId, VolunteerId};
+use linli::store::codec::{SegmentKey, decode_segment, encode_segment};
+use proptest::prelude::*;
+
+#[derive(Clone, Debug)]
+enum Step {
+    Register(u8),
+    Award { replica: u8, who: u8, points: u16 },
+    Deduct { replica: u8, who: u8, points: u16 },
+    Reverse { replica: u8, which: u8 },
+    Sync { from: u8, to: u8 },
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (0..3u8).prop_map(Step::Register),
+        (0..3u8, any::<u8>(), 1..2_000u16).prop_map(|(replica, who, points)| Step::Award {
+            replica,
+            who,
+            points
+        }),
+        (0..3u8, any::<u8>(), 1..2_000u16).prop_map(|(replica, who, points)| Step::Deduct {
+            replica,
+            who,
+            points
+        }),
+        (0..3u8, any::<u8>()).prop_map(|(replica, which)| Step::Reverse { replica, which }),
+        (0..3u8, 0..3u8).prop_map(|(from, to)| Step::Sync { from, to }),
+    ]
+}
+
+/// Plays the steps; actions a replica's own view refuses are skipped, as the app would.
+fn play(steps: &[Step]) -> Vec<Replica> {
+    let mut replicas: Vec<Replica> = (1..=3).map(Replica::new).collect();
+    for (n, step) in steps.iter().enumerate() {
+        let pick = |r: &Replica, who: u8| -> Option<VolunteerId> {
+            let all: Vec<_> = r.journal.state().volunteers().map(|v| v.id).collect();
+            (!all.is_empty()).then(|| all[usize::from(who) % all.len()])
+        };
+        match *step {
+            Step::Register(r) => {
+                let name = format!("志愿者{n}");
+                replicas[usize::from(r)].register(&name);
+            }
+            Step::Award {
+                replica,
+                who,
+                points,
+            } => {
+                let r = &mut replicas[usize::from(replica)];
+                if let Some(v) = pick(r, who) {
+                    let _ = r.act(Action::AwardPoints {
+                        volunteer: v,
+                        points: Points(i64::from(points)),
+                        reason: "服务".into(),
+                    });
+                }
+            }
+            Step::Deduct {
+                replica,
+                who,
+                points,
+            } => {
+                let r = &mut replicas[usize::from(replica)];
+                if let Some(v) = pick(r, who) {
+                    let _ = r.act(Action::DeductPoints {
+                        volunteer: v,
+                        points: Points(i64::from(points)),
+                        reason: "兑换".into(),
+                    });
+                }
+            }
+            Step::Reverse { replica, which } => {
+                let r = &mut replicas[usize::from(replica)];
+                let entries: Vec<EntryId> = r
+                    .journal
+                    .state()
+                    .ledger()
+                    .entries()
+                    .iter()
+                    .map(|e| e.id)
+                    .collect();
+                if !entries.is_empty() {
+                    let entry = entries[usize::from(which) % entries.len()];
+                    let _ = r.act(Action::ReverseEntry {
+                        entry,
+                        reason: "更正".into(),
+                    });
+                }
+            }
+            Step::Sync { from, to } if from != to => {
+                let source = replicas[usize::from(from)]
+                    .journal
+                    .events()
+                    .cloned()
+                    .collect::<Vec<_>>();
+                replicas[usize::from(to)].journal.merge(source);
+            }
+            Step::Sync { .. } => {}
+        }
+    }
+    replicas
+}
+
+fn all_events(replicas: &[Replica]) -> Vec<Event> {
+    let mut union = Journal::default();
+    for r in replicas {
+        union.merge(r.journal.events().cloned());
+    }
+    union.events().cloned().collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_fold_does_not_depend_on_arrival_order(
+        steps in prop::collection::vec(step(), 1..60),
+        seed in any::<u64>(),
+    ) {
+        let replicas = play(&steps);
+        let events = all_events(&replicas);
+        let mut in_order = Journal::default();
+        in_order.merge(events.clone());
+        // Deliver the same events shuffled, in small batches, as tabs and imports would.
+        let mut shuffled = events.clone();
+        let mut rng = seed;
+        for i in (1..shuffled.len()).rev() {
+            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(i, (rng >> 33) as usize % (i + 1));
+        }
+        let mut arrived = Journal::default();
+        for batch in shuffled.chunks(3) {
+            arrived.merge(batch.iter().cloned());
+        }
+        prop_assert_eq!(in_order.state(), arrived.state());
+        // Every replica that then syncs with all the others agrees too.
+        for r in replicas {
+            let mut journal = r.journal;
+            journal.merge(events.iter().cloned());
+            prop_assert_eq!(journal.state(), in_order.state());
+        }
+    }
+
+    #[test]
+    fn merging_twice_changes_nothing(steps in prop::collection::vec(step(), 1..60)) {
+        let replicas = play(&steps);
+        let events = all_events(&replicas);
+        let mut journal = Journal::default();
+        journal.merge(events.clone());
+        let before = journal.state().clone();
+        let again = journal.merge(events.clone());
+        prop_assert_eq!(again.added, 0);
+        prop_assert_eq!(again.known, events.len());
+        prop_assert_eq!(journal.state(), &before);
+    }
+
+    #[test]
+    fn balances_equal_the_sum_of_their_entries(steps in prop::collection::vec(step(), 1..80)) {
+        let replicas = play(&steps);
+        let mut journal = Journal::default();
+        journal.merge(all_events(&replicas));
+        let state = journal.state();
+        let ledger = state.ledger();
+        let mut total = 0;
+        for account in state.volunteers().map(|v| Account::Volunteer(v.id)).chain([Account::Pool]) {
+            let sum: i64 = ledger.entries().iter().map(|e| e.effect_on(account).0).sum();
+            prop_assert_eq!(ledger.balance(account), Points(sum));
+            let statement = ledger.statement(account);
+            let last = statement.last().map_or(Points::ZERO, |l| l.balance);
+            prop_assert_eq!(last, Points(sum));
+            total += sum;
+        }
+        prop_assert_eq!(total, 0, "double entry: all balances sum to zero");
+        // An entry is reversed at most once.
+        let mut reversed = std::collections::HashSet::new();
+        for entry in ledger.entries() {
+            if let linli::domain::EntryKind::Reversal { of } = entry.kind {
+                prop_assert!(reversed.insert(of));
+            }
+        }
+    }
+
+    #[test]
+    fn segments_round_trip(steps in prop::collection::vec(step(), 1..40), writer in any::<u64>()) {
+        let replicas = play(&steps);
+        let events = all_events(&replicas);
+        let replica = ReplicaId(writer);
+        let text = encode_segment(replica, &events);
+        let decoded = decode_segment(SegmentKey { replica, index: 0 }, &text).unwrap();
+        prop_assert!(decoded.errors.is_empty());
+        prop_assert_eq!(decoded.events, events);
+    }
+
+    #[test]
+    fn decoding_arbitrary_text_never_panics(text in ".{0,200}") {
+        let _ = decode_segment(SegmentKey { replica: ReplicaId(1), index: 0 }, &text);
+    }
+}
