@@ -108,6 +108,9 @@ mod tests {
             reason: "录错".into(),
         };
         let json = serde_json::to_string(&action).unwrap();
-        assert_eq!(json, r#"{"t":"reverse_entry","entry":"a-1","reason":"录错"}"#);
+        assert_eq!(
+            json,
+            r#"{"t":"reverse_entry","entry":"a-1","reason":"录错"}"#
+        );
     }
 }

@@ -4,9 +4,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::error::DomainError;
 use super::event::{Action, Clock, Event, OrderKey};
 use super::id::{EventId, ReplicaId, Timestamp};
-use super::error::DomainError;
 use super::state::State;
 
 /// Two different events that carry the same id: a sign of corrupted or tampered data.

@@ -227,7 +227,14 @@ mod tests {
 
     #[test]
     fn unreadable_segments_are_errors_not_panics() {
-        for text in ["", "{", "null", "[]", r#"{"v":1}"#, r#"{"v":1,"r":"zz","e":[]}"#] {
+        for text in [
+            "",
+            "{",
+            "null",
+            "[]",
+            r#"{"v":1}"#,
+            r#"{"v":1,"r":"zz","e":[]}"#,
+        ] {
             assert!(decode_segment(KEY, text).is_err(), "{text}");
         }
         assert_eq!(

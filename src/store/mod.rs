@@ -20,7 +20,9 @@ use std::collections::BTreeMap;
 pub use backend::{Backend, Change, MemoryBackend, StoreError, Subscription};
 pub use codec::{CodecError, SegmentKey};
 
-use crate::domain::{Action, DomainError, Event, IdConflict, Journal, Merged, ReplicaId, Timestamp};
+use crate::domain::{
+    Action, DomainError, Event, IdConflict, Journal, Merged, ReplicaId, Timestamp,
+};
 use codec::{Meta, SCHEMA, SEGMENT_EVENTS};
 
 /// Stored text that could not be read. It stays in storage, untouched.
@@ -197,14 +199,10 @@ impl<B: Backend> Store<B> {
     /// `Some(schema)` when storage holds data of a newer schema than this build knows:
     /// then this build only reads, so it cannot damage what it does not understand.
     pub fn read_only(&self) -> Option<u32> {
-        let newer_segment = self
-            .report
-            .unreadable
-            .iter()
-            .find_map(|u| match u.error {
-                CodecError::NewerFormat(v) => Some(v),
-                _ => None,
-            });
+        let newer_segment = self.report.unreadable.iter().find_map(|u| match u.error {
+            CodecError::NewerFormat(v) => Some(v),
+            _ => None,
+        });
         self.stored_schema
             .filter(|schema| *schema > SCHEMA)
             .or(newer_segment)
@@ -231,7 +229,8 @@ impl<B: Backend> Store<B> {
         if self.stored_schema.is_none_or(|schema| schema < SCHEMA) {
             let meta = serde_json::to_string(&Meta { schema: SCHEMA })
                 .map_err(|e| StoreError::Failed(e.to_string()))?;
-            self.backend.set(&codec::meta_key(self.ns.as_str()), &meta)?;
+            self.backend
+                .set(&codec::meta_key(self.ns.as_str()), &meta)?;
             self.stored_schema = Some(SCHEMA);
         }
         let (segment, mut rows) = if self.open.len() >= SEGMENT_EVENTS {
@@ -270,7 +269,9 @@ impl<B: Backend> Store<B> {
         self.report.unreadable.retain(|u| u.key != change.key);
         let events = decode_into(&mut self.report, parsed, &change.key, text);
         let merged = self.journal.merge(events);
-        self.report.conflicts.extend(merged.conflicts.iter().cloned());
+        self.report
+            .conflicts
+            .extend(merged.conflicts.iter().cloned());
         Some(merged)
     }
 }

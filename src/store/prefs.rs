@@ -60,6 +60,7 @@ pub fn save(backend: &impl Backend, ns: &str, loaded: &LoadedPrefs) -> Result<()
     if loaded.unreadable {
         return Ok(());
     }
-    let text = serde_json::to_string(&loaded.prefs).map_err(|e| StoreError::Failed(e.to_string()))?;
+    let text =
+        serde_json::to_string(&loaded.prefs).map_err(|e| StoreError::Failed(e.to_string()))?;
     backend.set(&prefs_key(ns), &text)
 }
