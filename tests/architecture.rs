@@ -1,5 +1,7 @@
 //! Architecture invariants that the compiler does not check (see src/lib.rs).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,7 @@
 //! Every rule of the points core, one data-driven table per rule family.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::{Replica, award, id, profile};
@@ -18,13 +20,13 @@ fn check(action: impl Fn(VolunteerId, EntryId) -> Action, expected: Result<(), D
     assert_eq!(result, expected);
 }
 
+/// An action made from the test volunteer and their first entry.
+type ActionFor = Box<dyn Fn(VolunteerId, EntryId) -> Action>;
+
 #[test]
 fn manual_awards_and_deductions() {
     let stranger = VolunteerId(id(99, 1));
-    let cases: Vec<(
-        Box<dyn Fn(VolunteerId, EntryId) -> Action>,
-        Result<(), DomainError>,
-    )> = vec![
+    let cases: Vec<(ActionFor, Result<(), DomainError>)> = vec![
         (Box::new(|v, _| award(v, 5, "助老")), Ok(())),
         (
             Box::new(move |_, _| award(stranger, 5, "助老")),
@@ -219,7 +221,7 @@ fn two_devices_reversing_the_same_entry_keep_the_earliest_in_either_order() {
 
     for order in [[&first, &second], [&second, &first]] {
         let mut journal = Journal::default();
-        journal.merge(a.journal.events().cloned().filter(|e| e.id != first.id));
+        journal.merge(a.journal.events().filter(|e| e.id != first.id).cloned());
         journal.merge(order.into_iter().cloned());
         let state = journal.state();
         assert_eq!(

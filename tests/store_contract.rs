@@ -1,6 +1,8 @@
 //! The storage contract over the in-memory backend (the browser runs the same suite over
 //! localStorage: tests/browser_store.rs).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::contract;

@@ -88,10 +88,16 @@ mod tests {
         let noon = 1_795_240_800_000;
         assert_eq!(clock.stamp(Timestamp(noon)), Timestamp(noon));
         // The wall clock jumps back an hour: stamps keep increasing.
-        assert_eq!(clock.stamp(Timestamp(noon - 3_600_000)), Timestamp(noon + 1));
+        assert_eq!(
+            clock.stamp(Timestamp(noon - 3_600_000)),
+            Timestamp(noon + 1)
+        );
         assert_eq!(clock.stamp(Timestamp(noon + 1)), Timestamp(noon + 2));
         // Once the wall clock is ahead again, it is followed.
-        assert_eq!(clock.stamp(Timestamp(noon + 5_000)), Timestamp(noon + 5_000));
+        assert_eq!(
+            clock.stamp(Timestamp(noon + 5_000)),
+            Timestamp(noon + 5_000)
+        );
     }
 
     #[test]

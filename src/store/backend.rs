@@ -61,12 +61,15 @@ pub trait Backend {
     fn subscribe(&self, on_change: Rc<dyn Fn(Change)>) -> Subscription;
 }
 
+/// A listener: the handle it belongs to, and the callback while its subscription lives.
+type Listener = (usize, Weak<dyn Fn(Change)>);
+
 #[derive(Default)]
 struct Shared {
     items: BTreeMap<String, String>,
     /// Characters (keys plus values, as UTF-16 units like a browser counts) allowed.
     quota: Option<usize>,
-    listeners: Vec<(usize, Weak<dyn Fn(Change)>)>,
+    listeners: Vec<Listener>,
     next_handle: usize,
 }
 
@@ -155,10 +158,10 @@ impl Backend for MemoryBackend {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         let listeners: Vec<Rc<dyn Fn(Change)>> = {
             let mut shared = self.shared.borrow_mut();
-            if let Some(quota) = shared.quota {
-                if shared.used_without(key) + utf16_len(key) + utf16_len(value) > quota {
-                    return Err(StoreError::QuotaExceeded);
-                }
+            if let Some(quota) = shared.quota
+                && shared.used_without(key) + utf16_len(key) + utf16_len(value) > quota
+            {
+                return Err(StoreError::QuotaExceeded);
             }
             shared.items.insert(key.to_owned(), value.to_owned());
             shared.listeners.retain(|(_, l)| l.strong_count() > 0);

@@ -80,10 +80,9 @@ impl Backend for LocalStorageBackend {
                 .storage
                 .key(i)
                 .map_err(|e| StoreError::Failed(describe(&e)))?
+                && key.starts_with(prefix)
             {
-                if key.starts_with(prefix) {
-                    keys.push(key);
-                }
+                keys.push(key);
             }
         }
         Ok(keys)

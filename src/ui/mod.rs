@@ -1,1 +1,88 @@
+//! The Yew app: shell, routes, pages (one file per screen), components and texts.
 
+mod components;
+mod format;
+pub mod i18n;
+mod pages;
+mod routes;
+mod session;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use components::banner::Banner;
+use components::header::Header;
+use components::tab_bar::TabBar;
+use i18n::T;
+use pages::empty::Empty;
+use pages::home::Home;
+use pages::me::Me;
+use pages::organizer::Organizer;
+use pages::volunteer::VolunteerPage;
+use pages::volunteers::Volunteers;
+use routes::Route;
+use session::{SessionProvider, use_app};
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::Activities => html! { <Empty title={T::TabActivities} text={T::NoActivities} /> },
+        Route::Projects => html! { <Empty title={T::TabProjects} text={T::NoProjects} /> },
+        Route::Wishes => html! { <Empty title={T::TabWishes} text={T::NoWishes} /> },
+        Route::Me => html! { <Me /> },
+        Route::Organizer => html! { <Organizer /> },
+        Route::Volunteers => html! { <Volunteers /> },
+        Route::Volunteer { id } => html! { <VolunteerPage {id} /> },
+        Route::NotFound => html! { <Empty title={T::AppName} text={T::NotFound} /> },
+    }
+}
+
+/// The shell: header, banner, the current screen, the tab bar.
+#[component]
+fn Shell() -> Html {
+    let lang = use_app().lang();
+    html! {
+        <div class="ll-app" lang={lang.code()}>
+            <Header />
+            <Banner />
+            <main class="ll-main">
+                <Switch<Route> render={switch} />
+            </main>
+            <TabBar />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub namespace: String,
+}
+
+#[component]
+pub fn LinliApp(props: &AppProps) -> Html {
+    html! {
+        <SessionProvider namespace={props.namespace.clone()}>
+            <HashRouter>
+                <Shell />
+            </HashRouter>
+        </SessionProvider>
+    }
+}
+
+/// Mounts the app on the standalone page's `#linli` element (or the body).
+pub fn run_standalone() {
+    let props = AppProps {
+        namespace: crate::store::Namespace::DEFAULT.to_owned(),
+    };
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("linli"));
+    match root {
+        Some(root) => {
+            yew::Renderer::<LinliApp>::with_root_and_props(root, props).render();
+        }
+        None => {
+            yew::Renderer::<LinliApp>::with_props(props).render();
+        }
+    }
+}

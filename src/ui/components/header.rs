@@ -1,0 +1,36 @@
+//! The top bar: the app's name, the language switch and the way into organizer mode.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::ui::i18n::{Lang, T};
+use crate::ui::routes::Route;
+use crate::ui::session::use_app;
+
+#[component]
+pub fn Header() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let organizer = app.session().organizer;
+    let switch = {
+        let app = app.clone();
+        let other = match lang {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        Callback::from(move |_| app.set_lang(other))
+    };
+    html! {
+        <header class="ll-header">
+            <h1 class="ll-title">{ lang.t(T::AppName) }</h1>
+            <div class="ll-header-actions">
+                <Link<Route> to={Route::Organizer} classes={classes!("ll-chip", organizer.then_some("ll-chip-on"))}>
+                    { lang.t(if organizer { T::OrganizerMode } else { T::Organizer }) }
+                </Link<Route>>
+                <button class="ll-chip" lang={match lang { Lang::Zh => "en", Lang::En => "zh-CN" }} onclick={switch}>
+                    { lang.t(T::SwitchLanguage) }
+                </button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,7 @@
+//! Components: they take props and draw; state lives in the session.
+
+pub mod banner;
+pub mod field;
+pub mod header;
+pub mod statement;
+pub mod tab_bar;

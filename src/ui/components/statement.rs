@@ -1,0 +1,122 @@
+//! A points statement (积分明细): newest first, each line with its change and the
+//! balance after it. Organizers may reverse a line; the reversal appears as its own line.
+
+use yew::prelude::*;
+
+use super::field::TextField;
+use crate::domain::{Account, Action, EntryId, EntryKind, Points, VolunteerId};
+use crate::ui::format::date_time;
+use crate::ui::i18n::T;
+use crate::ui::session::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct StatementProps {
+    pub volunteer: VolunteerId,
+    #[prop_or_default]
+    pub can_reverse: bool,
+}
+
+#[component]
+pub fn Statement(props: &StatementProps) -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let session = app.session();
+    let ledger = session.store.journal().state().ledger();
+    let lines = ledger.statement(Account::Volunteer(props.volunteer));
+    if lines.is_empty() {
+        return html! { <p class="ll-empty">{ lang.t(T::NoEntries) }</p> };
+    }
+    html! {
+        <ol class="ll-statement" aria-label={lang.t(T::Statement)}>
+            { for lines.iter().rev().map(|line| {
+                let entry = line.entry;
+                let kind = match entry.kind {
+                    EntryKind::Award => T::Award,
+                    EntryKind::Deduction => T::Deduction,
+                    EntryKind::Reversal { .. } => T::Reversal,
+                };
+                let reversible = props.can_reverse
+                    && line.reversed_by.is_none()
+                    && !matches!(entry.kind, EntryKind::Reversal { .. });
+                html! {
+                    <li class="ll-line">
+                        <div class="ll-line-main">
+                            <span class="ll-tag">{ lang.t(kind) }</span>
+                            <span class="ll-reason">{ entry.reason.clone() }</span>
+                            <span class={classes!("ll-change", (line.change < Points::ZERO).then_some("ll-neg"))}>
+                                { signed(line.change) }
+                            </span>
+                        </div>
+                        <div class="ll-line-meta">
+                            <time>{ date_time(entry.at) }</time>
+                            <span>{ lang.f(T::BalanceAfter, &[&line.balance]) }</span>
+                            if line.reversed_by.is_some() {
+                                <span class="ll-tag ll-tag-muted">{ lang.t(T::Reversed) }</span>
+                            }
+                        </div>
+                        if reversible {
+                            <ReverseForm entry={entry.id} />
+                        }
+                    </li>
+                }
+            }) }
+        </ol>
+    }
+}
+
+fn signed(points: Points) -> String {
+    if points > Points::ZERO {
+        format!("+{points}")
+    } else {
+        points.to_string()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReverseFormProps {
+    entry: EntryId,
+}
+
+/// A reversal asks for its reason before it is done.
+#[component]
+fn ReverseForm(props: &ReverseFormProps) -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let open = use_state(|| false);
+    let reason = use_state(String::new);
+    if !*open {
+        let open = open.clone();
+        return html! {
+            <button class="ll-button ll-secondary" onclick={move |_| open.set(true)}>
+                { lang.t(T::ReverseEntry) }
+            </button>
+        };
+    }
+    let confirm = {
+        let (app, reason, open, entry) = (app.clone(), reason.clone(), open.clone(), props.entry);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let action = Action::ReverseEntry {
+                entry,
+                reason: reason.trim().to_owned(),
+            };
+            if app.act(action).is_some() {
+                app.notify(false, app.lang().t(T::ReversedDone).to_owned());
+                open.set(false);
+            }
+        })
+    };
+    let id = format!("reverse-{}", props.entry);
+    html! {
+        <form class="ll-inline-form" onsubmit={confirm}>
+            <TextField id={id} label={lang.t(T::ReverseReason)} value={(*reason).clone()}
+                oninput={{ let reason = reason.clone(); Callback::from(move |v| reason.set(v)) }} />
+            <div class="ll-row">
+                <button type="submit" class="ll-button ll-danger">{ lang.t(T::ConfirmReverse) }</button>
+                <button type="button" class="ll-button ll-secondary" onclick={move |_| open.set(false)}>
+                    { lang.t(T::Cancel) }
+                </button>
+            </div>
+        </form>
+    }
+}

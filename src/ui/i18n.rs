@@ -1,0 +1,212 @@
+//! Every text the app shows, in Chinese (the default) and English, in one place.
+//! `texts!` makes a key for each line, so a text missing in either language does not
+//! compile.
+
+use crate::domain::{DomainError, Field};
+use crate::store::{ActError, StoreError};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh-CN" | "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn t(self, key: T) -> &'static str {
+        match self {
+            Lang::Zh => key.zh(),
+            Lang::En => key.en(),
+        }
+    }
+
+    /// A text with `{0}`, `{1}`… replaced by `args`.
+    pub fn f(self, key: T, args: &[&dyn std::fmt::Display]) -> String {
+        let mut text = self.t(key).to_owned();
+        for (i, arg) in args.iter().enumerate() {
+            text = text.replace(&format!("{{{i}}}"), &arg.to_string());
+        }
+        text
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A text key.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T { $($key),* }
+
+        impl T {
+            pub fn zh(self) -> &'static str {
+                match self { $(T::$key => $zh),* }
+            }
+            pub fn en(self) -> &'static str {
+                match self { $(T::$key => $en),* }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "邻里", "Linli";
+    TabHome => "首页", "Home";
+    TabActivities => "活动", "Activities";
+    TabProjects => "项目", "Projects";
+    TabWishes => "心愿", "Wishes";
+    TabMe => "我的", "Me";
+    MainNav => "主导航", "Main navigation";
+    Language => "语言", "Language";
+    SwitchLanguage => "English", "中文";
+    Dismiss => "关闭", "Dismiss";
+    Welcome => "欢迎来到邻里：志愿服务、共建项目、微心愿。", "Welcome to Linli: volunteering, co-construction projects and micro-wishes.";
+    HomeVolunteers => "登记志愿者", "Registered volunteers";
+    HomePointsIssued => "累计发放积分", "Points issued";
+    NoActivities => "还没有志愿活动。", "No volunteer activities yet.";
+    NoProjects => "还没有共建项目。", "No co-construction projects yet.";
+    NoWishes => "还没有微心愿。", "No micro-wishes yet.";
+    WhoAmI => "我是谁", "Who am I";
+    WhoAmIHint => "选择你自己，在本机查看积分和明细。", "Choose yourself to see your points and statement on this device.";
+    ChooseMe => "选择志愿者", "Choose a volunteer";
+    NotChosen => "（未选择）", "(none)";
+    Balance => "积分余额", "Points balance";
+    Statement => "积分明细", "Points statement";
+    NoEntries => "暂无积分记录。", "No points yet.";
+    Award => "奖励", "Award";
+    Deduction => "扣减", "Deduction";
+    Reversal => "冲正", "Reversal";
+    Reversed => "已冲正", "Reversed";
+    ReverseEntry => "冲正此条", "Reverse this entry";
+    ReverseReason => "冲正原因", "Reason for the reversal";
+    ConfirmReverse => "确认冲正", "Confirm reversal";
+    Cancel => "取消", "Cancel";
+    BalanceAfter => "余额 {0}", "Balance {0}";
+    Organizer => "管理", "Organizer";
+    OrganizerMode => "管理模式", "Organizer mode";
+    EnterOrganizer => "进入管理模式", "Enter organizer mode";
+    LeaveOrganizer => "退出管理模式", "Leave organizer mode";
+    SetPinTitle => "设置管理密码", "Set the organizer PIN";
+    SetPinHint => "首次使用请设置4–8位数字密码，只保存在本机。", "First use: choose a PIN of 4–8 digits. It is kept on this device only.";
+    Pin => "管理密码", "Organizer PIN";
+    PinAgain => "再次输入密码", "PIN again";
+    SavePin => "保存密码", "Save PIN";
+    Unlock => "进入", "Enter";
+    WrongPin => "密码不正确。", "Wrong PIN.";
+    PinLocked => "尝试次数过多，请 {0} 秒后再试。", "Too many tries: try again in {0} s.";
+    PinFormat => "密码应为4–8位数字。", "A PIN is 4–8 digits.";
+    PinMismatch => "两次输入的密码不一致。", "The two PINs differ.";
+    Volunteers => "志愿者", "Volunteers";
+    RegisterVolunteer => "登记志愿者", "Register a volunteer";
+    Name => "姓名", "Name";
+    Phone => "手机号", "Phone";
+    VolunteerNumber => "志愿者编号", "Volunteer number";
+    Grid => "网格", "Grid";
+    Building => "楼栋", "Building";
+    Skills => "技能（用逗号分隔）", "Skills (comma separated)";
+    PartyMember => "党员", "Party member";
+    Register => "登记", "Register";
+    Registered => "已登记：{0}", "Registered: {0}";
+    NoVolunteers => "还没有登记志愿者。", "No volunteers registered yet.";
+    Search => "搜索", "Search";
+    AwardPoints => "奖励积分", "Award points";
+    DeductPoints => "扣减积分", "Deduct points";
+    Points => "积分", "Points";
+    Reason => "原因", "Reason";
+    Awarded => "已奖励 {0} 积分", "Awarded {0} points";
+    Deducted => "已扣减 {0} 积分", "Deducted {0} points";
+    ReversedDone => "已冲正", "Reversed";
+    Back => "返回", "Back";
+    NotFound => "页面不存在。", "Page not found.";
+    UnknownVolunteer => "找不到这位志愿者。", "No such volunteer.";
+    MemoryMode => "无法使用本机存储，数据只保存在本次打开期间，关闭后会丢失。", "Storage is unavailable: data is kept for this visit only and will be lost when you close it.";
+    UnreadableData => "有 {0} 处已保存的数据无法读取，已原样保留，没有被覆盖。", "{0} stored item(s) could not be read; they are kept untouched and nothing overwrote them.";
+    ReadOnlyData => "这些数据来自更新版本的邻里，本页面只能查看，请刷新或更新应用。", "This data was written by a newer version of Linli; this page can only show it. Reload to update.";
+    RejectedEvents => "有 {0} 条合并来的记录与已有记录冲突，已保留但未生效。", "{0} merged record(s) conflict with earlier ones; they are kept but not applied.";
+    InvalidPoints => "请输入积分，例如 5 或 2.5。", "Enter points, such as 5 or 2.5.";
+    OrganizerOnly => "此页面需要管理模式。", "This page needs organizer mode.";
+    FieldName => "姓名", "name";
+    FieldPhone => "手机号", "phone";
+    FieldNumber => "志愿者编号", "volunteer number";
+    FieldGrid => "网格", "grid";
+    FieldBuilding => "楼栋", "building";
+    FieldSkills => "技能", "skills";
+    FieldReason => "原因", "reason";
+    FieldPoints => "积分", "points";
+    ErrRequired => "请填写{0}。", "Please fill in the {0}.";
+    ErrTooLong => "{0}最多 {1} 个字。", "The {0} may be at most {1} characters.";
+    ErrTooMany => "{0}最多 {1} 项。", "At most {1} {0}.";
+    ErrPhone => "手机号格式不正确。", "That is not a valid phone number.";
+    ErrDuplicateNumber => "志愿者编号 {0} 已被使用。", "Volunteer number {0} is already taken.";
+    ErrUnknownVolunteer => "找不到这位志愿者。", "No such volunteer.";
+    ErrUnknownEntry => "找不到这条积分记录。", "No such ledger entry.";
+    ErrPointsRange => "积分应大于 0，且不超过 {0}。", "Points must be more than 0 and at most {0}.";
+    ErrInsufficient => "积分不足：余额 {0}，需要 {1}。", "Not enough points: balance {0}, needed {1}.";
+    ErrAlreadyReversed => "这条记录已经冲正过了。", "This entry was already reversed.";
+    ErrReverseReversal => "冲正记录不能再冲正。", "A reversal cannot be reversed.";
+    ErrQuota => "本机存储已满，本次操作没有保存。请导出备份并清理空间后重试，已有数据不受影响。", "Storage is full, so this action was not saved. Export a backup and free space, then try again; stored data is unaffected.";
+    ErrUnavailable => "无法使用本机存储：{0}", "Storage cannot be used: {0}";
+    ErrReadOnly => "数据来自更新版本的邻里，本页面不能修改。请刷新页面。", "The data comes from a newer version of Linli; this page cannot change it. Please reload.";
+    ErrStorage => "保存失败：{0}", "Saving failed: {0}";
+}
+
+fn field(lang: Lang, field: Field) -> &'static str {
+    lang.t(match field {
+        Field::Name => T::FieldName,
+        Field::Phone => T::FieldPhone,
+        Field::Number => T::FieldNumber,
+        Field::Grid => T::FieldGrid,
+        Field::Building => T::FieldBuilding,
+        Field::Skills => T::FieldSkills,
+        Field::Reason => T::FieldReason,
+        Field::Points => T::FieldPoints,
+    })
+}
+
+/// Why an action was refused, in the user's language.
+pub fn error_text(lang: Lang, error: &ActError) -> String {
+    match error {
+        ActError::Domain(error) => domain_error_text(lang, error),
+        ActError::Store(error) => store_error_text(lang, error),
+    }
+}
+
+pub fn domain_error_text(lang: Lang, error: &DomainError) -> String {
+    match error {
+        DomainError::Required(f) => lang.f(T::ErrRequired, &[&field(lang, *f)]),
+        DomainError::TooLong { field: f, max } => lang.f(T::ErrTooLong, &[&field(lang, *f), max]),
+        DomainError::TooMany { field: f, max } => lang.f(T::ErrTooMany, &[&field(lang, *f), max]),
+        DomainError::InvalidPhone => lang.t(T::ErrPhone).to_owned(),
+        DomainError::DuplicateNumber(n) => lang.f(T::ErrDuplicateNumber, &[n]),
+        DomainError::UnknownVolunteer(_) => lang.t(T::ErrUnknownVolunteer).to_owned(),
+        DomainError::UnknownEntry(_) => lang.t(T::ErrUnknownEntry).to_owned(),
+        DomainError::PointsOutOfRange { max } => lang.f(T::ErrPointsRange, &[max]),
+        DomainError::InsufficientPoints { balance, needed } => {
+            lang.f(T::ErrInsufficient, &[balance, needed])
+        }
+        DomainError::AlreadyReversed(_) => lang.t(T::ErrAlreadyReversed).to_owned(),
+        DomainError::CannotReverseReversal => lang.t(T::ErrReverseReversal).to_owned(),
+    }
+}
+
+pub fn store_error_text(lang: Lang, error: &StoreError) -> String {
+    match error {
+        StoreError::QuotaExceeded => lang.t(T::ErrQuota).to_owned(),
+        StoreError::Unavailable(why) => lang.f(T::ErrUnavailable, &[why]),
+        StoreError::ReadOnly(_) => lang.t(T::ErrReadOnly).to_owned(),
+        StoreError::Failed(why) => lang.f(T::ErrStorage, &[why]),
+    }
+}

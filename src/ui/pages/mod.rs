@@ -1,0 +1,8 @@
+//! One file per screen.
+
+pub mod empty;
+pub mod home;
+pub mod me;
+pub mod organizer;
+pub mod volunteer;
+pub mod volunteers;
