@@ -1,0 +1,44 @@
+// Page helpers shared by the specs: each does what a person does, found by label and role.
+import { expect } from '@playwright/test';
+
+export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+
+/** Opens the app on a fresh origin state and waits for it to draw. */
+export async function openApp(page, path = '/') {
+  await page.goto(path);
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+}
+
+/** Sets the organizer PIN on first use (which also unlocks organizer mode). */
+export async function becomeOrganizer(page, pin = '2468') {
+  await page.getByRole('link', { name: '管理' }).click();
+  await page.getByLabel('管理密码').fill(pin);
+  await page.getByLabel('再次输入密码').fill(pin);
+  await page.getByRole('button', { name: '保存密码' }).click();
+  await expect(page.getByRole('button', { name: '退出管理模式' })).toBeVisible();
+}
+
+/** Registers a volunteer from the organizer's volunteer list. */
+export async function registerVolunteer(page, { name, phone, number }) {
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByRole('link', { name: '志愿者', exact: true }).click();
+  const form = page.getByRole('form', { name: '登记志愿者' });
+  await form.getByLabel('姓名').fill(name);
+  if (phone) await form.getByLabel('手机号').fill(phone);
+  if (number) await form.getByLabel('志愿者编号').fill(number);
+  await form.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `已登记：${name}` })).toBeVisible();
+}
+
+/** Awards points from a volunteer's page (organizer mode). */
+export async function awardPoints(page, points, reason) {
+  const form = page.getByRole('form', { name: '奖励积分' });
+  await form.getByLabel('积分').fill(String(points));
+  await form.getByLabel('原因').fill(reason);
+  await form.getByRole('button', { name: '奖励积分' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `已奖励 ${points} 积分` })).toBeVisible();
+}
+
+export function statement(page) {
+  return page.getByRole('list', { name: '积分明细' });
+}

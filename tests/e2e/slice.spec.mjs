@@ -1,0 +1,102 @@
+// The foundation's vertical slice, as people do it on a phone: an organizer registers a
+// volunteer and awards points with a reason; the volunteer sees balance and statement;
+// a wrong award is reversed and both entries show; a reload keeps everything; a second
+// tab sees changes without reloading.
+import { test, expect } from '@playwright/test';
+import {
+  ARTIFACTS, openApp, becomeOrganizer, registerVolunteer, awardPoints, statement,
+} from './helpers.mjs';
+
+test('award, reverse, see it on 我的, reload, and a second tab follows', async ({ page, context }) => {
+  await openApp(page);
+  await becomeOrganizer(page);
+  await registerVolunteer(page, { name: '王小明', phone: '13812341234', number: 'V001' });
+
+  await page.getByRole('link', { name: /王小明/ }).click();
+  await expect(page.getByRole('heading', { name: '王小明' })).toBeVisible();
+  await awardPoints(page, 5, '扫雪除冰');
+  await awardPoints(page, 50, '录入错误');
+  await expect(page.getByTestId('volunteer-balance')).toHaveText('55');
+
+  // Reverse the wrong award: it asks for a reason, and both lines stay.
+  const wrong = statement(page).getByRole('listitem').filter({ hasText: '录入错误' });
+  await wrong.getByRole('button', { name: '冲正此条' }).click();
+  await wrong.getByLabel('冲正原因').fill('金额录错');
+  await wrong.getByRole('button', { name: '确认冲正' }).click();
+  await expect(page.getByTestId('volunteer-balance')).toHaveText('5');
+  await expect(wrong.getByText('已冲正')).toBeVisible();
+  await expect(statement(page).getByRole('listitem').filter({ hasText: '金额录错' })).toContainText('-50');
+  await expect(statement(page).getByRole('listitem')).toHaveCount(3);
+  await page.screenshot({ path: `${ARTIFACTS}organizer-volunteer.png`, fullPage: true });
+
+  // The volunteer, on 我的, chooses themself (the picker shows masked names only).
+  await page.getByRole('link', { name: '我的' }).click();
+  const picker = page.getByLabel('选择志愿者');
+  await expect(picker.getByRole('option', { name: '王*明 138****1234' })).toBeAttached();
+  await expect(picker).not.toContainText('王小明');
+  await picker.selectOption({ label: '王*明 138****1234' });
+  await expect(page.getByTestId('my-balance')).toHaveText('5');
+  await expect(statement(page).getByRole('listitem')).toHaveCount(3);
+  await page.screenshot({ path: `${ARTIFACTS}me.png`, fullPage: true });
+
+  // A second tab of the same browser sees the same data, and later changes live.
+  const second = await context.newPage();
+  await openApp(second, '/#/me');
+  await expect(second.getByTestId('my-balance')).toHaveText('5');
+
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByRole('link', { name: '志愿者', exact: true }).click();
+  await page.getByRole('link', { name: /王小明/ }).click();
+  await awardPoints(page, 2.5, '助老');
+  await expect(second.getByTestId('my-balance')).toHaveText('7.5');
+  await expect(statement(second).getByRole('listitem').filter({ hasText: '助老' })).toContainText('+2.5');
+
+  // A reload keeps everything, including who I am on this device.
+  await second.reload();
+  await expect(second.getByTestId('my-balance')).toHaveText('7.5');
+  await expect(statement(second).getByRole('listitem')).toHaveCount(4);
+  await expect(statement(second).getByRole('listitem').filter({ hasText: '录入错误' })).toContainText('已冲正');
+});
+
+test('a refused action says why and keeps what was typed', async ({ page }) => {
+  await openApp(page);
+  await becomeOrganizer(page);
+  await registerVolunteer(page, { name: '李四', phone: '13900001111' });
+  await page.getByRole('link', { name: /李四/ }).click();
+  const deduct = page.getByRole('form', { name: '扣减积分' });
+  await deduct.getByLabel('积分').fill('3');
+  await deduct.getByLabel('原因').fill('兑换');
+  await deduct.getByRole('button', { name: '扣减积分' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/积分不足：余额 0，需要 3。/);
+  await expect(deduct.getByLabel('积分')).toHaveValue('3');
+});
+
+test('the organizer PIN is asked again after a reload, and wrong tries are refused', async ({ page }) => {
+  await openApp(page);
+  await becomeOrganizer(page, '1357');
+  await page.reload();
+  await page.getByRole('link', { name: '管理' }).click();
+  await page.getByLabel('管理密码').fill('0000');
+  await page.getByRole('button', { name: '进入' }).click();
+  await expect(page.getByRole('alert')).toContainText('密码不正确');
+  await page.getByLabel('管理密码').fill('1357');
+  await page.getByRole('button', { name: '进入' }).click();
+  await expect(page.getByRole('button', { name: '退出管理模式' })).toBeVisible();
+  // Only a salted hash is stored.
+  const stored = await page.evaluate(() => localStorage.getItem('linli/prefs'));
+  expect(stored).not.toContain('1357');
+  expect(JSON.parse(stored).pin.salt).toMatch(/^[0-9a-f]{32}$/);
+});
+
+test('English is complete and remembered', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  for (const tab of ['Home', 'Activities', 'Projects', 'Wishes', 'Me']) {
+    await expect(nav.getByRole('link', { name: tab })).toBeVisible();
+  }
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+});

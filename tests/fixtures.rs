@@ -1,0 +1,48 @@
+//! Every stored format ever shipped keeps loading. One fixture per format, in
+//! tests/fixtures, with the state it must give.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeMap;
+
+use linli::domain::{EntryKind, Points, ReplicaId, VolunteerId};
+use linli::store::{Backend, MemoryBackend, Namespace, Store, prefs};
+
+fn load(name: &str) -> MemoryBackend {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let items: BTreeMap<String, String> = serde_json::from_value(fixture["items"].clone()).unwrap();
+    let backend = MemoryBackend::default();
+    for (key, value) in items {
+        backend.set(&key, &value).unwrap();
+    }
+    backend
+}
+
+#[test]
+fn format_1_loads() {
+    let backend = load("format-1.json");
+    let loaded = prefs::load(&backend, "linli");
+    let store = Store::open(backend, Namespace::default(), || ReplicaId(0xc3));
+    let report = store.report();
+    assert!(report.unreadable.is_empty(), "{:?}", report.unreadable);
+    assert_eq!((report.segments, report.events), (2, 6));
+    assert_eq!(store.read_only(), None);
+
+    let state = store.journal().state();
+    let wang: VolunteerId = "a1-1".parse().unwrap();
+    let volunteer = state.volunteer(wang).unwrap();
+    assert_eq!(volunteer.profile.name, "王晓明");
+    assert_eq!(state.balance(wang), Points(350));
+    assert!(state.rejected().is_empty());
+    let kinds: Vec<_> = state
+        .ledger()
+        .entries()
+        .iter()
+        .map(|e| e.kind.clone())
+        .collect();
+    assert_eq!(kinds.len(), 4);
+    assert!(matches!(kinds[2], EntryKind::Reversal { .. }));
+    assert_eq!(loaded.prefs.me, Some(wang));
+}
