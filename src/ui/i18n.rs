@@ -4,6 +4,7 @@
 
 use crate::domain::{DomainError, Field};
 use crate::store::{ActError, StoreError};
+use crate::ui::format::date_time;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -157,6 +158,49 @@ texts! {
     ErrInsufficient => "积分不足：余额 {0}，需要 {1}。", "Not enough points: balance {0}, needed {1}.";
     ErrAlreadyReversed => "这条记录已经冲正过了。", "This entry was already reversed.";
     ErrReverseReversal => "冲正记录不能再冲正。", "A reversal cannot be reversed.";
+    FieldTitle => "活动名称", "title";
+    FieldCategory => "活动类别", "category";
+    FieldPlace => "活动地点", "place";
+    FieldDetails => "活动说明", "details";
+    FieldRole => "岗位", "role";
+    ActivityCredit => "活动积分", "Activity credit";
+    ErrUnknownActivity => "找不到这个活动。", "No such activity.";
+    ErrEndNotAfterStart => "结束时间应晚于开始时间。", "The end must be after the start.";
+    ErrActivityTooLong => "一个活动最长 {0} 天。", "An activity lasts at most {0} days.";
+    ErrCapacityRange => "名额应至少 1 个，最多 {0} 个。", "Capacity must be at least 1 and at most {0}.";
+    ErrSignupClosesBeforeOpens => "报名截止时间应晚于报名开始时间。", "Sign-up must close after it opens.";
+    ErrSignupClosesAfterStart => "报名应在活动开始前截止。", "Sign-up must close no later than the start.";
+    ErrCancelDeadlineAfterStart => "取消报名的截止时间不能晚于活动开始。", "The cancel deadline must be no later than the start.";
+    ErrRulePointsRange => "积分规则的分值应在 0 到 {0} 之间。", "The rule's points must be from 0 to {0}.";
+    ErrCapRange => "计分上限应在 1 到 {0} 分钟之间。", "The points cap must be from 1 to {0} minutes.";
+    ErrMultiplierRange => "岗位系数应大于 0，且不超过 {0}。", "A role multiplier must be more than 0 and at most {0}.";
+    ErrDuplicateRole => "岗位“{0}”重复了。", "The role “{0}” is listed twice.";
+    ErrPresenceRange => "到场比例应在 1% 到 100% 之间。", "The presence share must be from 1% to 100%.";
+    ErrNoShowLimitRange => "缺席次数上限应在 1 到 {0} 之间。", "The no-show limit must be from 1 to {0}.";
+    ErrActivityCancelled => "这个活动已取消。", "This activity was cancelled.";
+    ErrCapacityBelowTaken => "已有 {0} 人报名，名额不能少于此数。", "{0} seats are taken; capacity cannot be less.";
+    ErrActivityHasAttendance => "已有志愿者签到或被记为缺席，活动不能取消。", "Volunteers were already checked in or marked absent, so the activity cannot be cancelled.";
+    ErrSignupNotOpen => "报名将于 {0} 开始。", "Sign-up opens at {0}.";
+    ErrSignupClosed => "报名已截止。", "Sign-up has closed.";
+    ErrActivityEnded => "活动已结束。", "The activity has ended.";
+    ErrActivityFull => "名额已满，可以排队候补。", "The activity is full; you can join the waitlist.";
+    ErrTooManyNoShows => "已缺席 {0} 次（上限 {1} 次），暂不能报名，请联系社区。", "{0} no-shows (limit {1}): sign-up is blocked. Please contact the community.";
+    ErrAlreadySignedUp => "已经报过名了。", "Already signed up.";
+    ErrCollides => "与已报名的“{0}”时间冲突。", "Collides with your sign-up for “{0}”.";
+    ErrNotSignedUp => "没有报名这个活动。", "Not signed up for this activity.";
+    ErrCancelDeadlinePassed => "已过取消报名的截止时间。", "The cancel deadline has passed.";
+    ErrOnWaitlist => "还在候补中，没有名额。", "On the waitlist, without a seat.";
+    ErrUnknownRole => "活动没有“{0}”这个岗位。", "The activity has no role “{0}”.";
+    ErrAlreadyCheckedIn => "已经签到了。", "Already checked in.";
+    ErrNotCheckedIn => "还没有签到。", "Not checked in yet.";
+    ErrAlreadyCheckedOut => "已经签退了。", "Already checked out.";
+    ErrNotCheckedOut => "还没有签退。", "Not checked out yet.";
+    ErrActivityNotStarted => "活动还没开始。", "The activity has not started.";
+    ErrAlreadyNoShow => "已经记为缺席了。", "Already marked as a no-show.";
+    ErrWasNoShow => "已记为缺席。", "Marked as a no-show.";
+    ErrAlreadyConfirmed => "服务时长已经确认过了。", "Service was already confirmed.";
+    ErrNothingToConfirm => "没有已签退、待确认的志愿者。", "Nobody checked out is waiting for confirmation.";
+    ErrMinutesRange => "时长最多 {0} 分钟（活动时长）。", "Minutes can be at most {0}, the activity's length.";
     ErrQuota => "本机存储已满，本次操作没有保存。请导出备份并清理空间后重试，已有数据不受影响。", "Storage is full, so this action was not saved. Export a backup and free space, then try again; stored data is unaffected.";
     ErrUnavailable => "无法使用本机存储：{0}", "Storage cannot be used: {0}";
     ErrReadOnly => "数据来自更新版本的邻里，本页面不能修改。请刷新页面。", "The data comes from a newer version of Linli; this page cannot change it. Please reload.";
@@ -173,6 +217,11 @@ fn field(lang: Lang, field: Field) -> &'static str {
         Field::Skills => T::FieldSkills,
         Field::Reason => T::FieldReason,
         Field::Points => T::FieldPoints,
+        Field::Title => T::FieldTitle,
+        Field::Category => T::FieldCategory,
+        Field::Place => T::FieldPlace,
+        Field::Details => T::FieldDetails,
+        Field::Role => T::FieldRole,
     })
 }
 
@@ -199,6 +248,48 @@ pub fn domain_error_text(lang: Lang, error: &DomainError) -> String {
         }
         DomainError::AlreadyReversed(_) => lang.t(T::ErrAlreadyReversed).to_owned(),
         DomainError::CannotReverseReversal => lang.t(T::ErrReverseReversal).to_owned(),
+        DomainError::UnknownActivity(_) => lang.t(T::ErrUnknownActivity).to_owned(),
+        DomainError::EndNotAfterStart => lang.t(T::ErrEndNotAfterStart).to_owned(),
+        DomainError::ActivityTooLong { max_days } => lang.f(T::ErrActivityTooLong, &[max_days]),
+        DomainError::CapacityOutOfRange { max } => lang.f(T::ErrCapacityRange, &[max]),
+        DomainError::SignupClosesBeforeOpens => lang.t(T::ErrSignupClosesBeforeOpens).to_owned(),
+        DomainError::SignupClosesAfterStart => lang.t(T::ErrSignupClosesAfterStart).to_owned(),
+        DomainError::CancelDeadlineAfterStart => lang.t(T::ErrCancelDeadlineAfterStart).to_owned(),
+        DomainError::RulePointsOutOfRange { max } => lang.f(T::ErrRulePointsRange, &[max]),
+        DomainError::CapOutOfRange { max } => lang.f(T::ErrCapRange, &[max]),
+        DomainError::MultiplierOutOfRange { max } => lang.f(
+            T::ErrMultiplierRange,
+            &[&crate::domain::Points(i64::from(*max))],
+        ),
+        DomainError::DuplicateRole(name) => lang.f(T::ErrDuplicateRole, &[name]),
+        DomainError::PresenceOutOfRange => lang.t(T::ErrPresenceRange).to_owned(),
+        DomainError::NoShowLimitOutOfRange { max } => lang.f(T::ErrNoShowLimitRange, &[max]),
+        DomainError::ActivityCancelled => lang.t(T::ErrActivityCancelled).to_owned(),
+        DomainError::CapacityBelowTaken { taken } => lang.f(T::ErrCapacityBelowTaken, &[taken]),
+        DomainError::ActivityHasAttendance => lang.t(T::ErrActivityHasAttendance).to_owned(),
+        DomainError::SignupNotOpen { opens } => lang.f(T::ErrSignupNotOpen, &[&date_time(*opens)]),
+        DomainError::SignupClosed => lang.t(T::ErrSignupClosed).to_owned(),
+        DomainError::ActivityEnded => lang.t(T::ErrActivityEnded).to_owned(),
+        DomainError::ActivityFull => lang.t(T::ErrActivityFull).to_owned(),
+        DomainError::TooManyNoShows { count, limit } => {
+            lang.f(T::ErrTooManyNoShows, &[count, limit])
+        }
+        DomainError::AlreadySignedUp => lang.t(T::ErrAlreadySignedUp).to_owned(),
+        DomainError::Collides { title, .. } => lang.f(T::ErrCollides, &[title]),
+        DomainError::NotSignedUp => lang.t(T::ErrNotSignedUp).to_owned(),
+        DomainError::CancelDeadlinePassed => lang.t(T::ErrCancelDeadlinePassed).to_owned(),
+        DomainError::OnWaitlist => lang.t(T::ErrOnWaitlist).to_owned(),
+        DomainError::UnknownRole(name) => lang.f(T::ErrUnknownRole, &[name]),
+        DomainError::AlreadyCheckedIn => lang.t(T::ErrAlreadyCheckedIn).to_owned(),
+        DomainError::NotCheckedIn => lang.t(T::ErrNotCheckedIn).to_owned(),
+        DomainError::AlreadyCheckedOut => lang.t(T::ErrAlreadyCheckedOut).to_owned(),
+        DomainError::NotCheckedOut => lang.t(T::ErrNotCheckedOut).to_owned(),
+        DomainError::ActivityNotStarted => lang.t(T::ErrActivityNotStarted).to_owned(),
+        DomainError::AlreadyNoShow => lang.t(T::ErrAlreadyNoShow).to_owned(),
+        DomainError::WasNoShow => lang.t(T::ErrWasNoShow).to_owned(),
+        DomainError::AlreadyConfirmed => lang.t(T::ErrAlreadyConfirmed).to_owned(),
+        DomainError::NothingToConfirm => lang.t(T::ErrNothingToConfirm).to_owned(),
+        DomainError::MinutesOutOfRange { max } => lang.f(T::ErrMinutesRange, &[max]),
     }
 }
 

@@ -40,7 +40,11 @@ fn switch(route: Route) -> Html {
 /// The shell: header, banner, the current screen, the tab bar.
 #[component]
 fn Shell() -> Html {
-    let lang = use_app().lang();
+    let app = use_app();
+    let lang = app.lang();
+    // A message is about the screen it was shown on: moving on clears it.
+    let route = use_route::<Route>();
+    use_effect_with(route, move |_| app.clear_notice());
     html! {
         <div class="ll-app" lang={lang.code()}>
             <Header />

@@ -130,6 +130,14 @@ impl App {
         self.changed.emit(());
     }
 
+    /// Clears the message, redrawing only if there was one.
+    pub fn clear_notice(&self) {
+        let had = self.session.borrow_mut().notice.take().is_some();
+        if had {
+            self.changed.emit(());
+        }
+    }
+
     pub fn set_lang(&self, lang: Lang) {
         {
             let mut session = self.session.borrow_mut();

@@ -93,7 +93,7 @@ test('English is complete and remembered', async ({ page }) => {
   await page.getByRole('button', { name: 'English' }).click();
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   for (const tab of ['Home', 'Activities', 'Projects', 'Wishes', 'Me']) {
-    await expect(nav.getByRole('link', { name: tab })).toBeVisible();
+    await expect(nav.getByRole('link', { name: tab, exact: true })).toBeVisible();
   }
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();

@@ -34,6 +34,7 @@ pub fn Statement(props: &StatementProps) -> Html {
                     EntryKind::Award => T::Award,
                     EntryKind::Deduction => T::Deduction,
                     EntryKind::Reversal { .. } => T::Reversal,
+                    EntryKind::ActivityCredit { .. } => T::ActivityCredit,
                 };
                 let reversible = props.can_reverse
                     && line.reversed_by.is_none()
