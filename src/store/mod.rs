@@ -10,6 +10,7 @@
 //! - Data from a newer version of Linli makes this one read-only instead of damaging it.
 
 pub mod backend;
+pub mod backup;
 pub mod codec;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
@@ -42,6 +43,21 @@ pub struct LoadReport {
     /// Events whose id was already taken by different content.
     pub conflicts: Vec<IdConflict>,
     /// Set when storage could not even be listed.
+    pub failure: Option<StoreError>,
+}
+
+/// What an import did. Nothing stored before it is changed or lost.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    /// Events new to this device, now stored.
+    pub added: usize,
+    /// Events it already had.
+    pub known: usize,
+    /// Events whose id this device knows with other content: not imported.
+    pub conflicts: Vec<IdConflict>,
+    /// Events that were new but could not be stored (the storage filled up midway).
+    pub not_stored: usize,
+    /// Why storing stopped, if it did.
     pub failure: Option<StoreError>,
 }
 
@@ -248,6 +264,51 @@ impl<B: Backend> Store<B> {
         self.segment = segment;
         self.open = rows;
         Ok(())
+    }
+
+    /// Merges events from elsewhere (a backup file) by set union: the new ones are
+    /// written to this replica's segments, a segment at a time, and folded in. If the
+    /// storage fills up midway, what was written stays and the report says how many
+    /// were not stored; importing the same file again later finishes the job.
+    pub fn import(&mut self, events: Vec<Event>) -> Result<ImportReport, StoreError> {
+        if let Some(schema) = self.read_only() {
+            return Err(StoreError::ReadOnly(schema));
+        }
+        let mut report = ImportReport::default();
+        let mut fresh: Vec<Event> = Vec::new();
+        let mut in_file = std::collections::HashMap::new();
+        for event in events {
+            if self.journal.contains(event.id) {
+                // Merge tells the same event from a conflicting one with its id.
+                let merged = self.journal.merge([event]);
+                report.known += merged.known;
+                report.conflicts.extend(merged.conflicts);
+            } else if let Some(&i) = in_file.get(&event.id) {
+                let first: &Event = &fresh[i];
+                if *first == event {
+                    report.known += 1;
+                } else {
+                    report.conflicts.push(IdConflict {
+                        kept: first.clone(),
+                        refused: event,
+                    });
+                }
+            } else {
+                in_file.insert(event.id, fresh.len());
+                fresh.push(event);
+            }
+        }
+        let mut chunks = fresh.chunks(SEGMENT_EVENTS);
+        for chunk in chunks.by_ref() {
+            if let Err(error) = self.persist(chunk) {
+                report.not_stored = chunk.len();
+                report.failure = Some(error);
+                break;
+            }
+            report.added += self.journal.merge(chunk.iter().cloned()).added;
+        }
+        report.not_stored += chunks.map(<[Event]>::len).sum::<usize>();
+        Ok(report)
     }
 
     /// Takes in a write another tab made. Returns what merging it did, or `None` when
