@@ -4,8 +4,9 @@
 //! co-construction project sign-ups (共建项目报名) and micro-wish matching (微心愿).
 //!
 //! ## Codemap
-//! - [`domain`]: the rules, pure. Ids, events, the ledger, members, the fold from events
-//!   to state. No web types, no I/O, no clock.
+//! - [`domain`]: the rules, pure. Ids, events, the ledger, members, activities (sign-ups,
+//!   waitlist, attendance, hours and points), the fold from events to state. No web
+//!   types, no I/O, no clock.
 //! - [`store`]: the event log in storage: the segment codec, the [`store::Backend`] trait
 //!   with memory and localStorage backends, device preferences.
 //! - `ui` (browser only): the Yew app: shell, routes, pages, components, texts.

@@ -1,7 +1,7 @@
 //! Why the domain refuses an action. Every refusal has its own variant so the app can
 //! say exactly why, in the user's language (see `ui::i18n`).
 
-use super::id::{EntryId, VolunteerId};
+use super::id::{ActivityId, EntryId, Timestamp, VolunteerId};
 use super::ledger::Points;
 
 /// A form field, named so a refusal can point at it.
@@ -15,6 +15,11 @@ pub enum Field {
     Skills,
     Reason,
     Points,
+    Title,
+    Category,
+    Place,
+    Details,
+    Role,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -41,4 +46,84 @@ pub enum DomainError {
     AlreadyReversed(EntryId),
     #[error("a reversal cannot itself be reversed")]
     CannotReverseReversal,
+
+    // Activities: the plan.
+    #[error("no activity {0}")]
+    UnknownActivity(ActivityId),
+    #[error("the end must be after the start")]
+    EndNotAfterStart,
+    #[error("an activity lasts at most {max_days} days")]
+    ActivityTooLong { max_days: u32 },
+    #[error("capacity must be at least 1 and at most {max}")]
+    CapacityOutOfRange { max: u32 },
+    #[error("sign-up must close after it opens")]
+    SignupClosesBeforeOpens,
+    #[error("sign-up must close no later than the start")]
+    SignupClosesAfterStart,
+    #[error("the cancel deadline must be no later than the start")]
+    CancelDeadlineAfterStart,
+    #[error("points of the rule must be at least 0 and at most {max}")]
+    RulePointsOutOfRange { max: Points },
+    #[error("the points cap must be at least 1 minute and at most {max}")]
+    CapOutOfRange { max: u32 },
+    #[error("a role multiplier must be more than 0 and at most {max} hundredths")]
+    MultiplierOutOfRange { max: u32 },
+    #[error("role {0} is listed twice")]
+    DuplicateRole(String),
+    #[error("the presence share must be 1% to 100%")]
+    PresenceOutOfRange,
+    #[error("the no-show limit must be at least 1 and at most {max}")]
+    NoShowLimitOutOfRange { max: u32 },
+    #[error("the activity was cancelled")]
+    ActivityCancelled,
+    #[error("{taken} seats are taken: capacity cannot be less")]
+    CapacityBelowTaken { taken: u32 },
+    #[error("volunteers were already checked in or marked absent")]
+    ActivityHasAttendance,
+
+    // Activities: sign-up.
+    #[error("sign-up opens at {opens:?}")]
+    SignupNotOpen { opens: Timestamp },
+    #[error("sign-up has closed")]
+    SignupClosed,
+    #[error("the activity has ended")]
+    ActivityEnded,
+    #[error("the activity is full: join the waitlist instead")]
+    ActivityFull,
+    #[error("{count} no-shows reach the limit of {limit}")]
+    TooManyNoShows { count: u32, limit: u32 },
+    #[error("already signed up")]
+    AlreadySignedUp,
+    #[error("collides with the sign-up for {title}")]
+    Collides { with: ActivityId, title: String },
+    #[error("not signed up")]
+    NotSignedUp,
+    #[error("the cancel deadline has passed")]
+    CancelDeadlinePassed,
+    #[error("on the waitlist, without a seat")]
+    OnWaitlist,
+    #[error("the activity has no role {0}")]
+    UnknownRole(String),
+
+    // Activities: attendance and confirmation.
+    #[error("already checked in")]
+    AlreadyCheckedIn,
+    #[error("not checked in")]
+    NotCheckedIn,
+    #[error("already checked out")]
+    AlreadyCheckedOut,
+    #[error("not checked out")]
+    NotCheckedOut,
+    #[error("the activity has not started")]
+    ActivityNotStarted,
+    #[error("already marked as a no-show")]
+    AlreadyNoShow,
+    #[error("marked as a no-show")]
+    WasNoShow,
+    #[error("service already confirmed")]
+    AlreadyConfirmed,
+    #[error("nobody checked out is waiting for confirmation")]
+    NothingToConfirm,
+    #[error("minutes must be at most {max}, the activity's length")]
+    MinutesOutOfRange { max: u32 },
 }

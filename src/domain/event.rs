@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::id::{EntryId, EventId, ReplicaId, Timestamp, VolunteerId};
+use super::activity::ActivityPlan;
+use super::id::{ActivityId, EntryId, EventId, ReplicaId, Timestamp, VolunteerId};
 use super::ledger::Points;
 use super::member::VolunteerProfile;
 
@@ -54,6 +55,72 @@ pub enum Action {
     },
     /// A correction (冲正): a new entry that cancels an earlier one. Nothing is edited.
     ReverseEntry { entry: EntryId, reason: String },
+
+    /// An organizer publishes an activity (发布志愿活动).
+    CreateActivity { plan: ActivityPlan },
+    /// An organizer changes an activity. Sign-ups stay; more seats move the waitlist up.
+    UpdateActivity {
+        activity: ActivityId,
+        plan: ActivityPlan,
+    },
+    /// An organizer calls an activity off, with the reason. Its sign-ups are kept.
+    CancelActivity {
+        activity: ActivityId,
+        reason: String,
+    },
+    /// A volunteer asks for a seat (报名). Refused when full at the time it is written;
+    /// when sign-ups from two devices meet in a merge, the later one in the total order
+    /// goes to the waitlist.
+    SignUp {
+        activity: ActivityId,
+        volunteer: VolunteerId,
+    },
+    /// A volunteer asks for a seat or, when there is none, a place on the waitlist (候补).
+    JoinWaitlist {
+        activity: ActivityId,
+        volunteer: VolunteerId,
+    },
+    /// A volunteer gives back a seat before the cancel deadline, or leaves the waitlist
+    /// at any time (取消报名). A freed seat goes to the first on the waitlist.
+    CancelSignup {
+        activity: ActivityId,
+        volunteer: VolunteerId,
+    },
+    /// An organizer gives a volunteer a role of the activity (or none), which sets the
+    /// points multiplier at confirmation.
+    AssignRole {
+        activity: ActivityId,
+        volunteer: VolunteerId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<String>,
+    },
+    /// An organizer checks a volunteer in (签到) at the event's time. Also corrects a
+    /// no-show mark made by mistake.
+    CheckIn {
+        activity: ActivityId,
+        volunteer: VolunteerId,
+    },
+    /// An organizer checks a volunteer out (签退) at the event's time.
+    CheckOut {
+        activity: ActivityId,
+        volunteer: VolunteerId,
+    },
+    /// An organizer marks a volunteer with a seat as absent (缺席).
+    MarkNoShow {
+        activity: ActivityId,
+        volunteer: VolunteerId,
+    },
+    /// An organizer confirms one volunteer's service (确认时长), crediting points by the
+    /// activity's rule. `minutes` is the organizer's own count of the time present, for
+    /// a missed check-in or check-out; without it, check-in to check-out is counted.
+    ConfirmService {
+        activity: ActivityId,
+        volunteer: VolunteerId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        minutes: Option<u32>,
+    },
+    /// An organizer confirms everyone checked out and not yet confirmed, at once.
+    ConfirmAll { activity: ActivityId },
 }
 
 /// A hybrid logical clock: stamps follow the wall clock, never go backwards, and are
@@ -70,9 +137,15 @@ impl Clock {
         self.last = self.last.max(at);
     }
 
+    /// The stamp the next event would get, without taking it: an action is checked
+    /// at the time it would carry before it is stamped.
+    pub fn peek(&self, wall: Timestamp) -> Timestamp {
+        wall.max(Timestamp(self.last.0.saturating_add(1)))
+    }
+
     /// The stamp for a new event, given the wall clock's reading.
     pub fn stamp(&mut self, wall: Timestamp) -> Timestamp {
-        let next = wall.max(Timestamp(self.last.0.saturating_add(1)));
+        let next = self.peek(wall);
         self.last = next;
         next
     }

@@ -150,7 +150,14 @@ entity_id!(
 );
 
 entity_id!(
-    /// An entry of the points ledger, named by the event that made it.
+    /// A volunteer activity (志愿活动), named by the event that created it.
+    ActivityId
+);
+
+entity_id!(
+    /// An entry of the points ledger, named by the event that made it; a credit for
+    /// service is named by the sign-up it pays for instead, so one batch confirmation
+    /// can make many credits with distinct names (a sign-up is credited at most once).
     EntryId
 );
 

@@ -68,7 +68,7 @@ impl Journal {
         wall: Timestamp,
         action: Action,
     ) -> Result<Event, DomainError> {
-        self.state.check_new(&action)?;
+        self.state.check_new(&action, self.clock.peek(wall))?;
         Ok(Event {
             id: EventId::new(replica, seq),
             at: self.clock.stamp(wall),

@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::id::{EntryId, Timestamp, VolunteerId};
+use super::id::{ActivityId, EntryId, Timestamp, VolunteerId};
 
 /// An amount of points, kept in hundredths so rules such as “×1.4 per hour” stay exact
 /// to two decimals without floating point in the ledger.
@@ -93,7 +93,14 @@ pub enum Account {
 pub enum EntryKind {
     Award,
     Deduction,
-    Reversal { of: EntryId },
+    Reversal {
+        of: EntryId,
+    },
+    /// Points for confirmed service at an activity, by the activity's rule. The entry's
+    /// reason is the activity's title at the time of confirmation.
+    ActivityCredit {
+        activity: ActivityId,
+    },
 }
 
 /// One movement of points from one account to another. Immutable.

@@ -8,9 +8,10 @@
 
 use std::collections::BTreeMap;
 
+use super::activity::{Activities, Activity, Signup, StarLevel};
 use super::error::{DomainError, Field};
 use super::event::{Action, Event};
-use super::id::{EntryId, EventId, VolunteerId};
+use super::id::{ActivityId, EntryId, EventId, Timestamp, VolunteerId};
 use super::ledger::{Account, Entry, EntryKind, Ledger, Points};
 use super::member::{Volunteer, VolunteerProfile, limit, require};
 
@@ -27,6 +28,7 @@ pub struct Rejected {
 pub struct State {
     volunteers: BTreeMap<VolunteerId, Volunteer>,
     ledger: Ledger,
+    activities: Activities,
     rejected: Vec<Rejected>,
 }
 
@@ -53,9 +55,39 @@ impl State {
         self.ledger.balance(Account::Volunteer(volunteer))
     }
 
-    /// The rules an action must pass against the current state, both when it is
-    /// written and when it is folded.
-    pub fn check(&self, action: &Action) -> Result<(), DomainError> {
+    pub fn activity(&self, id: ActivityId) -> Option<&Activity> {
+        self.activities.get(id)
+    }
+
+    /// Every activity, by id (sort by `plan.start` to list them by date).
+    pub fn activities(&self) -> impl Iterator<Item = &Activity> {
+        self.activities.iter()
+    }
+
+    /// The volunteer's sign-ups that hold a seat or a waitlist place, confirmed ones
+    /// included, each with its activity.
+    pub fn signups_of(&self, volunteer: VolunteerId) -> impl Iterator<Item = (&Activity, &Signup)> {
+        self.activities.held_by(volunteer)
+    }
+
+    /// The volunteer's confirmed service minutes (服务时长). Points spent or deducted
+    /// never change them.
+    pub fn service_minutes(&self, volunteer: VolunteerId) -> u64 {
+        self.activities.service_minutes(volunteer)
+    }
+
+    pub fn star_level(&self, volunteer: VolunteerId) -> StarLevel {
+        StarLevel::from_minutes(self.service_minutes(volunteer))
+    }
+
+    /// How often the volunteer was marked absent (and not corrected).
+    pub fn no_shows(&self, volunteer: VolunteerId) -> u32 {
+        self.activities.no_shows(volunteer)
+    }
+
+    /// The rules an action must pass against the current state at time `at`, both when
+    /// it is written and when it is folded.
+    pub fn check(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
         match action {
             Action::RegisterVolunteer { profile } => profile.validate(),
             Action::UpdateVolunteer { volunteer, profile } => {
@@ -102,13 +134,31 @@ impl State {
                 }
                 Ok(())
             }
+            Action::CreateActivity { .. }
+            | Action::UpdateActivity { .. }
+            | Action::CancelActivity { .. }
+            | Action::ConfirmAll { .. } => self.activities.check(action, at),
+            Action::SignUp { volunteer, .. }
+            | Action::JoinWaitlist { volunteer, .. }
+            | Action::CancelSignup { volunteer, .. }
+            | Action::AssignRole { volunteer, .. }
+            | Action::CheckIn { volunteer, .. }
+            | Action::CheckOut { volunteer, .. }
+            | Action::MarkNoShow { volunteer, .. }
+            | Action::ConfirmService { volunteer, .. } => {
+                self.known_volunteer(*volunteer)?;
+                self.activities.check(action, at)
+            }
         }
     }
 
     /// The rules that hold only when an action is first written, on top of
     /// [`State::check`]: a merge may later bring a duplicate, which is shown, not refused.
-    pub fn check_new(&self, action: &Action) -> Result<(), DomainError> {
-        self.check(action)?;
+    /// This is also what the app asks before offering a button: a sign-up refused with
+    /// [`DomainError::ActivityFull`] offers [`Action::JoinWaitlist`] instead.
+    pub fn check_new(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
+        self.check(action, at)?;
+        self.activities.check_new(action)?;
         let number_taken = |id: Option<VolunteerId>, profile: &VolunteerProfile| {
             let number = profile.number.trim();
             !number.is_empty()
@@ -132,7 +182,7 @@ impl State {
 
     /// Folds one event in. An event that breaks a rule is recorded as rejected.
     pub fn apply(&mut self, event: &Event) {
-        match self.check(&event.action) {
+        match self.check(&event.action, event.at) {
             Ok(()) => self.apply_checked(event),
             Err(error) => self.rejected.push(Rejected {
                 event: event.id,
@@ -200,6 +250,21 @@ impl State {
                     self.ledger.post(reversal);
                 }
             }
+            _ => {
+                for credit in self.activities.apply(event) {
+                    self.ledger.post(Entry {
+                        id: credit.id,
+                        at: event.at,
+                        from: Account::Pool,
+                        to: Account::Volunteer(credit.volunteer),
+                        points: credit.points,
+                        kind: EntryKind::ActivityCredit {
+                            activity: credit.activity,
+                        },
+                        reason: credit.reason,
+                    });
+                }
+            }
         }
     }
 
@@ -220,7 +285,7 @@ fn manual_points(points: Points) -> Result<(), DomainError> {
     }
 }
 
-fn reason_text(reason: &str) -> Result<(), DomainError> {
+pub(super) fn reason_text(reason: &str) -> Result<(), DomainError> {
     require(Field::Reason, reason)?;
     limit(Field::Reason, reason, REASON_MAX)
 }

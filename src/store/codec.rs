@@ -19,7 +19,11 @@ use crate::domain::{Action, Event, EventId, ReplicaId, Timestamp};
 pub const FORMAT: u32 = 1;
 /// The newest event schema this build understands. Raised whenever an action is added
 /// or changed, so an older build that meets newer data stops writing (see `meta`).
-pub const SCHEMA: u32 = 1;
+///
+/// - 1: volunteers, manual awards and deductions, reversals.
+/// - 2: activities: create, update, cancel; sign-up, waitlist, cancel sign-up; roles,
+///   check-in, check-out, no-shows; confirmation of service, which credits points.
+pub const SCHEMA: u32 = 2;
 /// Events per segment before a replica starts a new one.
 pub const SEGMENT_EVENTS: usize = 256;
 

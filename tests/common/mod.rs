@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use linli::domain::{
-    Action, DomainError, Event, EventId, Journal, Points, ReplicaId, Timestamp, VolunteerId,
-    VolunteerProfile,
+    Action, ActivityId, ActivityPlan, DomainError, Event, EventId, Journal, Points, PointsRule,
+    ReplicaId, Role, Timestamp, VolunteerId, VolunteerProfile,
 };
 
 pub mod contract;
@@ -40,6 +40,22 @@ impl Replica {
         Ok(event)
     }
 
+    /// Does `action` at exactly `at` (which must be later than every stamp this replica
+    /// has seen, so the stamp is `at` itself).
+    pub fn act_at(&mut self, at: Timestamp, action: Action) -> Result<Event, DomainError> {
+        self.wall = at;
+        let event = self.journal.prepare(self.id, self.next_seq, at, action)?;
+        assert_eq!(event.at, at, "the test's times must increase");
+        self.next_seq += 1;
+        self.journal.merge([event.clone()]);
+        Ok(event)
+    }
+
+    pub fn create(&mut self, plan: ActivityPlan) -> ActivityId {
+        let event = self.act(Action::CreateActivity { plan }).unwrap();
+        ActivityId(event.id)
+    }
+
     pub fn register(&mut self, name: &str) -> VolunteerId {
         let event = self
             .act(Action::RegisterVolunteer {
@@ -72,4 +88,40 @@ pub fn award(volunteer: VolunteerId, points: i64, reason: &str) -> Action {
 
 pub fn id(replica: u64, seq: u32) -> EventId {
     EventId::new(ReplicaId(replica), seq)
+}
+
+/// The start of the standard test activity: two days after [`T0`], 2026-11-23 09:00.
+pub const START: Timestamp = Timestamp(T0.0 + 2 * Timestamp::DAY);
+
+/// `minutes` after [`START`] (before it when negative).
+pub fn at(minutes: i64) -> Timestamp {
+    Timestamp(START.0.saturating_add_signed(minutes * 60_000))
+}
+
+/// The standard test activity: 09:00–11:00 on [`START`]'s day, 2 seats, sign-up from
+/// [`T0`] until an hour before the start, cancellation until a day before, 1 point an
+/// hour, a 队长 (leader) role at ×1.4, the 60% rule and the default no-show limit of 3.
+pub fn plan(title: &str) -> ActivityPlan {
+    ActivityPlan {
+        title: title.into(),
+        category: "助老".into(),
+        place: "社区服务中心".into(),
+        details: String::new(),
+        start: START,
+        end: at(120),
+        capacity: 2,
+        signup_opens: T0,
+        signup_closes: at(-60),
+        cancel_deadline: at(-24 * 60),
+        rule: PointsRule::PerHour {
+            points_per_hour: Points::whole(1),
+            cap_minutes: None,
+        },
+        roles: vec![Role {
+            name: "队长".into(),
+            multiplier: 140,
+        }],
+        presence_percent: 60,
+        no_show_limit: 3,
+    }
 }
