@@ -14,3 +14,8 @@ pub fn date_time(at: Timestamp) -> String {
         date.get_minutes()
     )
 }
+
+/// `20261121-0930`, for file names.
+pub fn file_stamp(at: Timestamp) -> String {
+    date_time(at).replace(['-', ':'], "").replace(' ', "-")
+}

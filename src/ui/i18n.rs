@@ -3,6 +3,7 @@
 //! compile.
 
 use crate::domain::{DomainError, Field};
+use crate::store::backup::BackupError;
 use crate::store::{ActError, StoreError};
 use crate::ui::format::date_time;
 
@@ -205,6 +206,21 @@ texts! {
     ErrUnavailable => "无法使用本机存储：{0}", "Storage cannot be used: {0}";
     ErrReadOnly => "数据来自更新版本的邻里，本页面不能修改。请刷新页面。", "The data comes from a newer version of Linli; this page cannot change it. Please reload.";
     ErrStorage => "保存失败：{0}", "Saving failed: {0}";
+    Backup => "数据备份", "Backup";
+    BackupHint => "备份文件包含全部记录，可导入到其他设备合并。管理密码不会导出。", "A backup holds every record and can be imported on another device, where it merges. The PIN is never exported.";
+    ExportBackup => "导出备份", "Export a backup";
+    ImportBackup => "导入备份文件", "Import a backup file";
+    LastBackup => "上次备份：{0}", "Last backup: {0}";
+    NeverBackedUp => "还没有导出过备份。", "No backup exported yet.";
+    Exported => "已导出 {0} 条记录。", "Exported {0} records.";
+    Imported => "导入完成：新增 {0} 条，已有 {1} 条，未导入 {2} 条。", "Import done: {0} new, {1} already here, {2} not imported.";
+    ImportStopped => "存储已满，还有 {0} 条未保存。清理空间后再次导入同一文件即可补全。", "Storage filled up: {0} records were not stored. Free space and import the same file again to finish.";
+    RejectedRecord => "第 {0} 条（{1}）：{2}", "Record {0} ({1}): {2}";
+    ConflictRecord => "记录 {0} 与本机同编号记录内容不同，未导入。", "Record {0} differs from this device's record with the same id; not imported.";
+    NotJson => "文件不是有效的 JSON：{0}", "The file is not valid JSON: {0}";
+    NotABackup => "这不是邻里的备份文件。", "This is not a Linli backup file.";
+    NewerBackup => "备份来自更新版本（格式 {0}），请先更新应用。", "The backup comes from a newer version (format {0}); update the app first.";
+    ReadFileFailed => "无法读取文件。", "The file could not be read.";
 }
 
 fn field(lang: Lang, field: Field) -> &'static str {
@@ -299,5 +315,13 @@ pub fn store_error_text(lang: Lang, error: &StoreError) -> String {
         StoreError::Unavailable(why) => lang.f(T::ErrUnavailable, &[why]),
         StoreError::ReadOnly(_) => lang.t(T::ErrReadOnly).to_owned(),
         StoreError::Failed(why) => lang.f(T::ErrStorage, &[why]),
+    }
+}
+
+pub fn backup_error_text(lang: Lang, error: &BackupError) -> String {
+    match error {
+        BackupError::NotJson(why) => lang.f(T::NotJson, &[why]),
+        BackupError::NotABackup => lang.t(T::NotABackup).to_owned(),
+        BackupError::NewerVersion(v) => lang.f(T::NewerBackup, &[v]),
     }
 }

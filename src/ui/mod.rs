@@ -1,6 +1,7 @@
 //! The Yew app: shell, routes, pages (one file per screen), components and texts.
 
 mod components;
+mod download;
 mod format;
 pub mod i18n;
 mod pages;

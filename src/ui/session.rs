@@ -9,12 +9,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::i18n::{Lang, T, error_text, store_error_text};
+use super::i18n::{Lang, T, backup_error_text, error_text, store_error_text};
 use crate::domain::pin::{self, PinError, PinHash};
 use crate::domain::{Action, Event, Timestamp, VolunteerId};
+use crate::store::backup::{self, RejectedRecord};
 use crate::store::local::BrowserBackend;
 use crate::store::prefs::{self, LoadedPrefs};
-use crate::store::{Backend, Change, Namespace, Store, StoreError, random_replica};
+use crate::store::{Backend, Change, ImportReport, Namespace, Store, StoreError, random_replica};
+
+/// What importing a backup did, with every record that was not imported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportOutcome {
+    pub report: ImportReport,
+    pub rejected: Vec<RejectedRecord>,
+}
 
 /// A message in the banner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -214,6 +222,39 @@ impl App {
     pub fn lock(&self) {
         self.session.borrow_mut().organizer = false;
         self.changed.emit(());
+    }
+
+    /// The backup file's text, noting the time so the app can remind about old backups.
+    pub fn export_backup(&self) -> (String, usize) {
+        let result = {
+            let mut session = self.session.borrow_mut();
+            let wall = now();
+            let ns = session.store.namespace().as_str().to_owned();
+            let text = backup::export(session.store.journal(), &ns, wall);
+            session.prefs.prefs.last_backup = Some(wall);
+            session.save_prefs();
+            (text, session.store.journal().len())
+        };
+        self.changed.emit(());
+        result
+    }
+
+    /// Imports a backup file's text: what was imported, or why nothing could be.
+    pub fn import_backup(&self, text: &str) -> Result<ImportOutcome, String> {
+        let lang = self.lang();
+        let parsed = backup::parse(text).map_err(|e| backup_error_text(lang, &e))?;
+        let result = self
+            .session
+            .borrow_mut()
+            .store
+            .import(parsed.events)
+            .map(|report| ImportOutcome {
+                report,
+                rejected: parsed.rejected,
+            })
+            .map_err(|e| store_error_text(lang, &e));
+        self.changed.emit(());
+        result
     }
 
     /// Takes in another tab's write.

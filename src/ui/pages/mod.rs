@@ -1,5 +1,6 @@
 //! One file per screen.
 
+pub mod backup;
 pub mod empty;
 pub mod home;
 pub mod me;
