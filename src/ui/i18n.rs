@@ -206,6 +206,9 @@ texts! {
     ErrUnavailable => "无法使用本机存储：{0}", "Storage cannot be used: {0}";
     ErrReadOnly => "数据来自更新版本的邻里，本页面不能修改。请刷新页面。", "The data comes from a newer version of Linli; this page cannot change it. Please reload.";
     ErrStorage => "保存失败：{0}", "Saving failed: {0}";
+    MyCard => "我的志愿者卡", "My volunteer card";
+    MyCardHint => "签到时请出示此码，或报出志愿者编号、手机号。", "Show this code at check-in, or give your volunteer number or phone.";
+    CardQr => "志愿者卡二维码", "Volunteer card QR code";
     Backup => "数据备份", "Backup";
     BackupHint => "备份文件包含全部记录，可导入到其他设备合并。管理密码不会导出。", "A backup holds every record and can be imported on another device, where it merges. The PIN is never exported.";
     ExportBackup => "导出备份", "Export a backup";

@@ -3,5 +3,6 @@
 pub mod banner;
 pub mod field;
 pub mod header;
+pub mod qr;
 pub mod statement;
 pub mod tab_bar;

@@ -2,8 +2,10 @@
 
 use yew::prelude::*;
 
+use crate::domain::card::card_text;
 use crate::domain::{VolunteerId, mask_name, mask_phone};
 use crate::ui::components::field::Select;
+use crate::ui::components::qr::Qr;
 use crate::ui::components::statement::Statement;
 use crate::ui::i18n::T;
 use crate::ui::session::use_app;
@@ -50,6 +52,17 @@ pub fn Me() -> Html {
                 </div>
                 <h3>{ lang.t(T::Statement) }</h3>
                 <Statement volunteer={id} />
+                <section class="ll-card ll-member-card" aria-label={lang.t(T::MyCard)}>
+                    <h3>{ lang.t(T::MyCard) }</h3>
+                    <Qr text={card_text(id)} label={lang.t(T::CardQr)} />
+                    if let Some(v) = state.volunteer(id) {
+                        <p class="ll-card-name">
+                            { mask_name(&v.profile.name) }
+                            if !v.profile.number.is_empty() { { " · " }{ v.profile.number.clone() } }
+                        </p>
+                    }
+                    <p class="ll-hint">{ lang.t(T::MyCardHint) }</p>
+                </section>
             }
         </section>
     }
