@@ -18,6 +18,10 @@ pub struct LocalStorageBackend {
 impl LocalStorageBackend {
     /// Opens localStorage, or says why it cannot be used (blocked by the browser's
     /// settings, a sandboxed frame, or a private mode that refuses every write).
+    ///
+    /// A *full* localStorage opens: what it holds is the user's data and can be read;
+    /// its writes fail with [`StoreError::QuotaExceeded`]. Only an empty storage that
+    /// refuses a one-character write (a private mode with no quota at all) is unusable.
     pub fn open() -> Result<Self, StoreError> {
         let window =
             web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
@@ -26,10 +30,13 @@ impl LocalStorageBackend {
             .map_err(|e| StoreError::Unavailable(describe(&e)))?
             .ok_or_else(|| StoreError::Unavailable("no localStorage".into()))?;
         let probe = "linli-probe";
-        storage
-            .set_item(probe, "1")
-            .and_then(|()| storage.remove_item(probe))
-            .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        match storage.set_item(probe, "1") {
+            Ok(()) => storage
+                .remove_item(probe)
+                .map_err(|e| StoreError::Unavailable(describe(&e)))?,
+            Err(e) if is_quota(&e) && storage.length().is_ok_and(|n| n > 0) => {}
+            Err(e) => return Err(StoreError::Unavailable(describe(&e))),
+        }
         Ok(LocalStorageBackend { storage })
     }
 }
@@ -89,15 +96,21 @@ impl Backend for LocalStorageBackend {
     }
 
     /// Listens to the window's `storage` event, which the browser fires for writes made
-    /// by other documents of the same origin.
+    /// by other documents of the same origin. The same event also reports sessionStorage
+    /// writes (by same-tab frames); those are not this storage's and are skipped, as is
+    /// a `clear()` elsewhere (an event without a key).
     fn subscribe(&self, on_change: Rc<dyn Fn(Change)>) -> Subscription {
         let Some(window) = web_sys::window() else {
             return Subscription::new(());
         };
+        let storage = self.storage.clone();
         let listener = EventListener::new(&window, "storage", move |event| {
             let Some(event) = event.dyn_ref::<StorageEvent>() else {
                 return;
             };
+            if event.storage_area().as_ref() != Some(&storage) {
+                return;
+            }
             if let Some(key) = event.key() {
                 on_change(Change {
                     key,
