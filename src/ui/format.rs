@@ -19,3 +19,27 @@ pub fn date_time(at: Timestamp) -> String {
 pub fn file_stamp(at: Timestamp) -> String {
     date_time(at).replace(['-', ':'], "").replace(' ', "-")
 }
+
+/// `2026-11-21T09:30`: the value of an `<input type="datetime-local">`, in local time.
+pub fn datetime_local(at: Timestamp) -> String {
+    date_time(at).replacen(' ', "T", 1)
+}
+
+/// Reads an `<input type="datetime-local">` value as local time.
+pub fn parse_datetime_local(text: &str) -> Option<Timestamp> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let ms = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(text.trim())).get_time();
+    (ms.is_finite() && ms >= 0.0).then_some(Timestamp(ms as u64))
+}
+
+/// Minutes as hours with at most one decimal: 90 → "1.5", 120 → "2".
+pub fn hours(minutes: u64) -> String {
+    let tenths = (minutes * 10 + 30) / 60;
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}

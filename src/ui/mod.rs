@@ -15,6 +15,9 @@ use components::banner::Banner;
 use components::header::Header;
 use components::tab_bar::TabBar;
 use i18n::T;
+use pages::activities::Activities;
+use pages::activity::ActivityPage;
+use pages::activity_form::ActivityForm;
 use pages::empty::Empty;
 use pages::home::Home;
 use pages::me::Me;
@@ -27,7 +30,10 @@ use session::{SessionProvider, use_app};
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
-        Route::Activities => html! { <Empty title={T::TabActivities} text={T::NoActivities} /> },
+        Route::Activities => html! { <Activities /> },
+        Route::NewActivity => html! { <ActivityForm /> },
+        Route::Activity { id } => html! { <ActivityPage {id} /> },
+        Route::CopyActivity { id } => html! { <ActivityForm template={Some(id)} /> },
         Route::Projects => html! { <Empty title={T::TabProjects} text={T::NoProjects} /> },
         Route::Wishes => html! { <Empty title={T::TabWishes} text={T::NoWishes} /> },
         Route::Me => html! { <Me /> },

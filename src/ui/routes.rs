@@ -2,7 +2,7 @@
 
 use yew_router::prelude::*;
 
-use crate::domain::VolunteerId;
+use crate::domain::{ActivityId, VolunteerId};
 
 #[derive(Clone, Debug, PartialEq, Routable)]
 pub enum Route {
@@ -10,6 +10,12 @@ pub enum Route {
     Home,
     #[at("/activities")]
     Activities,
+    #[at("/activities/new")]
+    NewActivity,
+    #[at("/activities/:id")]
+    Activity { id: ActivityId },
+    #[at("/activities/:id/copy")]
+    CopyActivity { id: ActivityId },
     #[at("/projects")]
     Projects,
     #[at("/wishes")]

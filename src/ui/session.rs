@@ -29,6 +29,8 @@ pub struct ImportOutcome {
 pub struct Notice {
     pub error: bool,
     pub text: String,
+    /// Survives the next change of screen: the message of an action that moves on.
+    pub carried: bool,
 }
 
 pub struct Session {
@@ -70,6 +72,7 @@ impl Session {
             self.notice = Some(Notice {
                 error: true,
                 text: store_error_text(self.lang(), &error),
+                carried: false,
             });
         }
     }
@@ -119,6 +122,7 @@ impl App {
                     session.notice = Some(Notice {
                         error: true,
                         text: error_text(lang, &error),
+                        carried: false,
                     });
                     None
                 }
@@ -129,7 +133,21 @@ impl App {
     }
 
     pub fn notify(&self, error: bool, text: String) {
-        self.session.borrow_mut().notice = Some(Notice { error, text });
+        self.session.borrow_mut().notice = Some(Notice {
+            error,
+            text,
+            carried: false,
+        });
+        self.changed.emit(());
+    }
+
+    /// A message for the screen an action is about to move to.
+    pub fn notify_next(&self, text: String) {
+        self.session.borrow_mut().notice = Some(Notice {
+            error: false,
+            text,
+            carried: true,
+        });
         self.changed.emit(());
     }
 
@@ -140,8 +158,21 @@ impl App {
 
     /// Clears the message, redrawing only if there was one.
     pub fn clear_notice(&self) {
-        let had = self.session.borrow_mut().notice.take().is_some();
-        if had {
+        let cleared = {
+            let mut session = self.session.borrow_mut();
+            match session.notice.as_mut() {
+                Some(notice) if notice.carried => {
+                    notice.carried = false;
+                    false
+                }
+                Some(_) => {
+                    session.notice = None;
+                    true
+                }
+                None => false,
+            }
+        };
+        if cleared {
             self.changed.emit(());
         }
     }

@@ -42,3 +42,8 @@ export async function awardPoints(page, points, reason) {
 export function statement(page) {
   return page.getByRole('list', { name: '积分明细' });
 }
+
+/** A tab of the bottom tab bar. */
+export function tab(page, name) {
+  return page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
+}

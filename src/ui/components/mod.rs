@@ -4,5 +4,6 @@ pub mod banner;
 pub mod field;
 pub mod header;
 pub mod qr;
+pub mod roster;
 pub mod statement;
 pub mod tab_bar;

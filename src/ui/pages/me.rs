@@ -2,11 +2,14 @@
 
 use yew::prelude::*;
 
+use super::my_signups::MySignups;
+use crate::domain::activity::StarLevel;
 use crate::domain::card::card_text;
 use crate::domain::{VolunteerId, mask_name, mask_phone};
 use crate::ui::components::field::Select;
 use crate::ui::components::qr::Qr;
 use crate::ui::components::statement::Statement;
+use crate::ui::format::hours;
 use crate::ui::i18n::T;
 use crate::ui::session::use_app;
 
@@ -39,6 +42,16 @@ pub fn Me() -> Html {
         Callback::from(move |value: String| app.set_me(value.parse::<VolunteerId>().ok()))
     };
     let selected = me.map(|id| id.to_string()).unwrap_or_default();
+    let minutes = me.map_or(0, |id| state.service_minutes(id));
+    let star = StarLevel::from_minutes(minutes);
+    let star_text = if star.0 == 0 {
+        lang.t(T::NoStar).to_owned()
+    } else {
+        lang.f(T::Stars, &[&star.0])
+    };
+    let next_star = star
+        .next_at_minutes()
+        .map(|at| lang.f(T::NextStar, &[&hours(at.saturating_sub(minutes))]));
     html! {
         <section class="ll-page">
             <h2>{ lang.t(T::WhoAmI) }</h2>
@@ -50,6 +63,21 @@ pub fn Me() -> Html {
                     <span class="ll-label">{ lang.t(T::Balance) }</span>
                     <strong class="ll-big" data-testid="my-balance">{ state.balance(id).to_string() }</strong>
                 </div>
+                <dl class="ll-stats">
+                    <div>
+                        <dt>{ lang.t(T::Hours) }</dt>
+                        <dd data-testid="my-hours">{ lang.f(T::HoursValue, &[&hours(minutes)]) }</dd>
+                    </div>
+                    <div>
+                        <dt>{ lang.t(T::StarLevel) }</dt>
+                        <dd class="ll-stars">{ star_text }</dd>
+                    </div>
+                </dl>
+                if let Some(next) = next_star {
+                    <p class="ll-hint">{ next }</p>
+                }
+                <h3>{ lang.t(T::MySignups) }</h3>
+                <MySignups volunteer={id} />
                 <h3>{ lang.t(T::Statement) }</h3>
                 <Statement volunteer={id} />
                 <section class="ll-card ll-member-card" aria-label={lang.t(T::MyCard)}>
