@@ -1,7 +1,7 @@
 //! Why the domain refuses an action. Every refusal has its own variant so the app can
 //! say exactly why, in the user's language (see `ui::i18n`).
 
-use super::id::{ActivityId, EntryId, Timestamp, VolunteerId};
+use super::id::{ActivityId, EntryId, PerkId, Timestamp, UnitId, VolunteerId, VoucherId};
 use super::ledger::Points;
 
 /// A form field, named so a refusal can point at it.
@@ -20,6 +20,15 @@ pub enum Field {
     Place,
     Details,
     Role,
+    /// A unit's name (单位名称).
+    UnitName,
+    /// A unit's contact person (联系人).
+    Contact,
+    Address,
+    /// A perk's title (礼遇名称).
+    PerkTitle,
+    /// A perk's description (礼遇说明).
+    Description,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -126,4 +135,60 @@ pub enum DomainError {
     NothingToConfirm,
     #[error("minutes must be at most {max}, the activity's length")]
     MinutesOutOfRange { max: u32 },
+
+    // Units.
+    #[error("no unit {0}")]
+    UnknownUnit(UnitId),
+    #[error("a unit named {0} is already registered")]
+    DuplicateUnitName(String),
+
+    // Perks: the offer.
+    #[error("no perk {0}")]
+    UnknownPerk(PerkId),
+    #[error("a perk costs more than 0 and at most {max} points")]
+    PerkCostOutOfRange { max: Points },
+    #[error("stock must be at least 1 and at most {max}")]
+    StockOutOfRange { max: u32 },
+    #[error("the per-person limit must be at least 1 and at most {max}")]
+    PerPersonOutOfRange { max: u32 },
+    #[error("a perk must be valid until after it becomes valid")]
+    ValidUntilNotAfterFrom,
+    #[error("the service needed must be at most {max_hours} hours")]
+    MinServiceOutOfRange { max_hours: u32 },
+    #[error("{issued} vouchers were issued: stock cannot be less")]
+    StockBelowIssued { issued: u32 },
+    #[error("the perk was withdrawn")]
+    PerkWithdrawn,
+
+    // Perks: redemption.
+    #[error("the perk can be redeemed from {from:?}")]
+    PerkNotYetValid { from: Timestamp },
+    #[error("the perk is no longer valid")]
+    PerkEnded,
+    #[error("the perk is out of stock")]
+    OutOfStock,
+    #[error("at most {limit} per person")]
+    PerPersonLimit { limit: u32 },
+    #[error("{minutes} minutes of confirmed service; the perk needs {needed}")]
+    NotEnoughService { minutes: u64, needed: u32 },
+
+    // Vouchers.
+    #[error("no voucher {0}")]
+    UnknownVoucher(VoucherId),
+    #[error("“{0}” is not a voucher code")]
+    InvalidVoucherCode(String),
+    #[error("no voucher has the code {0}")]
+    UnknownVoucherCode(String),
+    #[error("the voucher was already used at {at:?}")]
+    VoucherAlreadyUsed { at: Timestamp },
+    #[error("the voucher was cancelled")]
+    VoucherCancelled,
+    #[error("the voucher expired at {at:?}")]
+    VoucherExpired { at: Timestamp },
+    #[error("redemptions and refunds change only by cancelling their voucher")]
+    RedemptionNotReversible,
+
+    // Points policy.
+    #[error("points expire after at least 1 and at most {max} days")]
+    ExpiryDaysOutOfRange { max: u32 },
 }

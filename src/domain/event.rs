@@ -8,9 +8,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::activity::ActivityPlan;
-use super::id::{ActivityId, EntryId, EventId, ReplicaId, Timestamp, VolunteerId};
+use super::expiry::PointsPolicy;
+use super::id::{
+    ActivityId, EntryId, EventId, PerkId, ReplicaId, Timestamp, UnitId, VolunteerId, VoucherId,
+};
 use super::ledger::Points;
 use super::member::VolunteerProfile;
+use super::perk::PerkOffer;
+use super::unit::UnitProfile;
 
 /// One immutable change, with its identity and time.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -121,6 +126,50 @@ pub enum Action {
     },
     /// An organizer confirms everyone checked out and not yet confirmed, at once.
     ConfirmAll { activity: ActivityId },
+
+    /// An organizer registers a unit (登记单位): a dual-registered or co-building unit,
+    /// a company or a merchant.
+    RegisterUnit { profile: UnitProfile },
+    /// An organizer corrects a unit's details.
+    UpdateUnit { unit: UnitId, profile: UnitProfile },
+    /// Unit points given by hand, with the reason (双报到积分).
+    AwardUnitPoints {
+        unit: UnitId,
+        points: Points,
+        reason: String,
+    },
+    /// Unit points taken by hand, with the reason.
+    DeductUnitPoints {
+        unit: UnitId,
+        points: Points,
+        reason: String,
+    },
+
+    /// An organizer sets the community's points policy: from now on, credits expire
+    /// after the policy's days. Points already earned keep the expiry they had.
+    SetPointsPolicy { policy: PointsPolicy },
+
+    /// An organizer puts a perk in the points shop (上架礼遇).
+    CreatePerk { offer: PerkOffer },
+    /// An organizer changes a perk. Vouchers already issued keep their cost and expiry.
+    UpdatePerk { perk: PerkId, offer: PerkOffer },
+    /// An organizer takes a perk off the shelf (下架), with the reason. Vouchers already
+    /// issued stay valid.
+    WithdrawPerk { perk: PerkId, reason: String },
+    /// A volunteer spends points on a perk (兑换), which issues a voucher named by this
+    /// event. When redemptions from two devices meet in a merge and only one fits the
+    /// stock or the per-person limit, the later one in the total order is rejected.
+    Redeem {
+        perk: PerkId,
+        volunteer: VolunteerId,
+    },
+    /// The merchant or an organizer marks a voucher used (核销), after finding it by its
+    /// code with [`crate::domain::State::voucher_by_code`]. A voucher is used once: of two
+    /// verifications the later in the total order is rejected.
+    VerifyVoucher { voucher: VoucherId },
+    /// The volunteer or an organizer cancels an unused voucher, open or expired, and its
+    /// points are refunded (退还).
+    CancelVoucher { voucher: VoucherId },
 }
 
 /// A hybrid logical clock: stamps follow the wall clock, never go backwards, and are

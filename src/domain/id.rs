@@ -57,11 +57,17 @@ pub struct Timestamp(pub u64);
 
 impl Timestamp {
     pub const MINUTE: u64 = 60_000;
+    pub const HOUR: u64 = 3_600_000;
     pub const DAY: u64 = 86_400_000;
 
     /// The stamp `minutes` later.
     pub fn plus_minutes(self, minutes: u64) -> Timestamp {
         Timestamp(self.0.saturating_add(minutes.saturating_mul(Self::MINUTE)))
+    }
+
+    /// The stamp `days` whole days (of 24 hours) later.
+    pub fn plus_days(self, days: u64) -> Timestamp {
+        Timestamp(self.0.saturating_add(days.saturating_mul(Self::DAY)))
     }
 }
 
@@ -152,6 +158,23 @@ entity_id!(
 entity_id!(
     /// A volunteer activity (志愿活动), named by the event that created it.
     ActivityId
+);
+
+entity_id!(
+    /// A unit (单位): a dual-registered or co-building unit, a company or a merchant,
+    /// named by the event that registered it.
+    UnitId
+);
+
+entity_id!(
+    /// A courtesy perk (礼遇) of the points shop, named by the event that created it.
+    PerkId
+);
+
+entity_id!(
+    /// A voucher (兑换券), named by the redemption that issued it. Its ledger entry has
+    /// the same name.
+    VoucherId
 );
 
 entity_id!(

@@ -5,6 +5,13 @@
 //! correction is a reversal: a new entry that moves the same points the other way and
 //! names the entry it cancels. Nothing is ever edited or removed, so the sum of all
 //! balances is always zero and every balance equals the sum of its entries.
+//!
+//! Redeeming a perk moves the perk's cost from the volunteer back to the pool, not to
+//! the sponsoring merchant: perks are sponsorship (DOMAIN.md: no payment is taken), and
+//! a unit's account holds unit points (双报到积分), a different thing that volunteers'
+//! spending must not inflate. Cancelling an unused voucher refunds the same points.
+//! Points that expire (see [`crate::domain::expiry`]) are not moved at all: the ledger
+//! records what happened, and what is still spendable is derived from it.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -12,7 +19,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::id::{ActivityId, EntryId, Timestamp, VolunteerId};
+use super::id::{ActivityId, EntryId, PerkId, Timestamp, UnitId, VolunteerId, VoucherId};
 
 /// An amount of points, kept in hundredths so rules such as “×1.4 per hour” stay exact
 /// to two decimals without floating point in the ledger.
@@ -86,6 +93,8 @@ pub enum Account {
     /// The community's pool, from which every credit comes.
     Pool,
     Volunteer(VolunteerId),
+    /// A unit's unit points (双报到积分).
+    Unit(UnitId),
 }
 
 /// Why points moved.
@@ -101,6 +110,36 @@ pub enum EntryKind {
     ActivityCredit {
         activity: ActivityId,
     },
+    /// Points spent on a perk (兑换), volunteer to pool. The entry has the voucher's name;
+    /// its reason is the perk's title at the time.
+    Redemption {
+        perk: PerkId,
+        voucher: VoucherId,
+    },
+    /// Points given back when an unused voucher is cancelled (退还), pool to volunteer.
+    VoucherRefund {
+        voucher: VoucherId,
+    },
+}
+
+impl EntryKind {
+    /// Whether [`crate::domain::Action::ReverseEntry`] may cancel an entry of this kind.
+    /// A reversal is final, and a redemption or refund changes only with its voucher
+    /// ([`crate::domain::Action::CancelVoucher`]), so the voucher and the points agree.
+    pub fn is_reversible(&self) -> bool {
+        !matches!(
+            self,
+            EntryKind::Reversal { .. }
+                | EntryKind::Redemption { .. }
+                | EntryKind::VoucherRefund { .. }
+        )
+    }
+
+    /// Whether points of this kind were earned (for leaderboards): awards and service
+    /// credits, not refunds or reversed deductions, which only give back.
+    pub fn is_earning(&self) -> bool {
+        matches!(self, EntryKind::Award | EntryKind::ActivityCredit { .. })
+    }
 }
 
 /// One movement of points from one account to another. Immutable.

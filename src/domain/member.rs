@@ -1,10 +1,11 @@
-//! Members: volunteers (志愿者) and, later, units (单位). Includes the masking that every
-//! public list uses: masked names (王*明) and masked phones (138****1234).
+//! Members: volunteers (志愿者); units (单位) are in [`crate::domain::unit`]. Includes the
+//! masking that every public list uses: masked names (王*明) and masked phones
+//! (138****1234).
 
 use serde::{Deserialize, Serialize};
 
 use super::error::{DomainError, Field};
-use super::id::{Timestamp, VolunteerId};
+use super::id::{Timestamp, UnitId, VolunteerId};
 
 /// What an organizer records about a volunteer. Every text is checked by
 /// [`VolunteerProfile::validate`] before it is written.
@@ -24,6 +25,10 @@ pub struct VolunteerProfile {
     pub skills: Vec<String>,
     #[serde(default)]
     pub party_member: bool,
+    /// The unit the volunteer reports from (双报到), if any: its members' service hours
+    /// count for the unit on the leaderboard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitId>,
 }
 
 pub const NAME_MAX: usize = 20;

@@ -4,24 +4,36 @@
 //! events; everything shown is derived by folding them (see [`journal::Journal`]).
 
 pub mod activity;
+pub mod calendar;
 pub mod card;
 pub mod error;
 pub mod event;
+pub mod expiry;
 pub mod id;
 pub mod journal;
+pub mod leaderboard;
 pub mod ledger;
 pub mod member;
+pub mod perk;
 pub mod pin;
 pub mod state;
+pub mod unit;
 
 pub use activity::{
     Activity, ActivityPlan, Counts, Phase, PointsRule, Role, Service, Signup, SignupStatus,
     Standing, StarLevel,
 };
+pub use calendar::{Period, china_date};
 pub use error::{DomainError, Field};
 pub use event::{Action, Clock, Event};
-pub use id::{ActivityId, EntryId, EventId, ReplicaId, Timestamp, VolunteerId};
+pub use expiry::{Lot, PointsPolicy, PointsSummary, Purse};
+pub use id::{
+    ActivityId, EntryId, EventId, PerkId, ReplicaId, Timestamp, UnitId, VolunteerId, VoucherId,
+};
 pub use journal::{IdConflict, Journal, Merged};
+pub use leaderboard::{RankBy, Ranked};
 pub use ledger::{Account, Entry, EntryKind, Ledger, Points, StatementLine};
 pub use member::{Volunteer, VolunteerProfile, mask_name, mask_phone};
+pub use perk::{Perk, PerkOffer, PerkPhase, Voucher, VoucherCode, VoucherStatus, Withdrawal};
 pub use state::{Rejected, State};
+pub use unit::{Unit, UnitKind, UnitProfile};

@@ -11,9 +11,12 @@ use std::collections::BTreeMap;
 use super::activity::{Activities, Activity, Signup, StarLevel};
 use super::error::{DomainError, Field};
 use super::event::{Action, Event};
-use super::id::{ActivityId, EntryId, EventId, Timestamp, VolunteerId};
+use super::expiry::{PointsPolicy, PointsSummary, Purse};
+use super::id::{ActivityId, EntryId, EventId, PerkId, Timestamp, UnitId, VolunteerId, VoucherId};
 use super::ledger::{Account, Entry, EntryKind, Ledger, Points};
 use super::member::{Volunteer, VolunteerProfile, limit, require};
+use super::perk::{Perk, Perks, Voucher, VoucherCode};
+use super::unit::{Unit, UnitProfile};
 
 pub const REASON_MAX: usize = 200;
 
@@ -27,8 +30,13 @@ pub struct Rejected {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
     volunteers: BTreeMap<VolunteerId, Volunteer>,
+    units: BTreeMap<UnitId, Unit>,
     ledger: Ledger,
     activities: Activities,
+    perks: Perks,
+    policy: PointsPolicy,
+    /// Each volunteer's points split into lots by expiry (see [`super::expiry`]).
+    purses: BTreeMap<VolunteerId, Purse>,
     rejected: Vec<Rejected>,
 }
 
@@ -50,9 +58,87 @@ impl State {
         &self.rejected
     }
 
-    /// A volunteer's points balance.
+    /// A volunteer's points balance in the ledger: the sum of their entries, points
+    /// that expired included. What they can spend is [`State::available`].
     pub fn balance(&self, volunteer: VolunteerId) -> Points {
         self.ledger.balance(Account::Volunteer(volunteer))
+    }
+
+    /// The points a volunteer can spend at `now` (积分余额 as they see it): the balance
+    /// less expired points. The same as [`State::balance`] while nothing has expired.
+    /// `now` should be no earlier than the latest event.
+    pub fn available(&self, volunteer: VolunteerId, now: Timestamp) -> Points {
+        self.purses
+            .get(&volunteer)
+            .map_or(Points::ZERO, |purse| purse.available(now))
+    }
+
+    /// A volunteer's points at `now`: balance, available, expired and expiring soon.
+    pub fn points(&self, volunteer: VolunteerId, now: Timestamp) -> PointsSummary {
+        let purse = self.purses.get(&volunteer);
+        PointsSummary {
+            balance: self.balance(volunteer),
+            available: purse.map_or(Points::ZERO, |p| p.available(now)),
+            expired: purse.map_or(Points::ZERO, |p| p.expired(now)),
+            expiring: purse.map(|p| p.expiring(now)).unwrap_or_default(),
+        }
+    }
+
+    /// A volunteer's points, lot by lot (one per credit), for a detailed view.
+    pub fn purse(&self, volunteer: VolunteerId) -> Option<&Purse> {
+        self.purses.get(&volunteer)
+    }
+
+    /// The community's points policy in force.
+    pub fn points_policy(&self) -> PointsPolicy {
+        self.policy
+    }
+
+    pub fn unit(&self, id: UnitId) -> Option<&Unit> {
+        self.units.get(&id)
+    }
+
+    /// Every unit, by id (sort by name or `joined` to list them).
+    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+        self.units.values()
+    }
+
+    /// A unit's unit points (双报到积分).
+    pub fn unit_balance(&self, unit: UnitId) -> Points {
+        self.ledger.balance(Account::Unit(unit))
+    }
+
+    pub fn perk(&self, id: PerkId) -> Option<&Perk> {
+        self.perks.get(id)
+    }
+
+    /// Every perk, by id (sort by `created` or filter by `phase(now)` to list them).
+    pub fn perks(&self) -> impl Iterator<Item = &Perk> {
+        self.perks.iter()
+    }
+
+    pub fn voucher(&self, id: VoucherId) -> Option<&Voucher> {
+        self.perks.voucher(id)
+    }
+
+    /// Every voucher, by id.
+    pub fn vouchers(&self) -> impl Iterator<Item = &Voucher> {
+        self.perks.vouchers()
+    }
+
+    /// The volunteer's vouchers, oldest first, cancelled and used ones included.
+    pub fn vouchers_of(&self, volunteer: VolunteerId) -> impl Iterator<Item = &Voucher> {
+        self.perks.vouchers_of(volunteer)
+    }
+
+    /// Finds a voucher by what the merchant typed or scanned (any case, spaces and
+    /// hyphens ignored). Verify it with [`Action::VerifyVoucher`] naming its id.
+    pub fn voucher_by_code(&self, input: &str) -> Result<&Voucher, DomainError> {
+        let code = VoucherCode::parse(input)
+            .ok_or_else(|| DomainError::InvalidVoucherCode(input.trim().to_owned()))?;
+        self.perks
+            .by_code(code)
+            .ok_or_else(|| DomainError::UnknownVoucherCode(code.to_string()))
     }
 
     pub fn activity(&self, id: ActivityId) -> Option<&Activity> {
@@ -89,10 +175,10 @@ impl State {
     /// it is written and when it is folded.
     pub fn check(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
         match action {
-            Action::RegisterVolunteer { profile } => profile.validate(),
+            Action::RegisterVolunteer { profile } => self.volunteer_profile(profile),
             Action::UpdateVolunteer { volunteer, profile } => {
                 self.known_volunteer(*volunteer)?;
-                profile.validate()
+                self.volunteer_profile(profile)
             }
             Action::AwardPoints {
                 volunteer,
@@ -111,14 +197,7 @@ impl State {
                 self.known_volunteer(*volunteer)?;
                 manual_points(*points)?;
                 reason_text(reason)?;
-                let balance = self.balance(*volunteer);
-                if balance < *points {
-                    return Err(DomainError::InsufficientPoints {
-                        balance,
-                        needed: *points,
-                    });
-                }
-                Ok(())
+                enough(self.available(*volunteer, at), *points)
             }
             Action::ReverseEntry { entry, reason } => {
                 reason_text(reason)?;
@@ -126,8 +205,12 @@ impl State {
                     .ledger
                     .entry(*entry)
                     .ok_or(DomainError::UnknownEntry(*entry))?;
-                if matches!(original.kind, EntryKind::Reversal { .. }) {
-                    return Err(DomainError::CannotReverseReversal);
+                match original.kind {
+                    EntryKind::Reversal { .. } => return Err(DomainError::CannotReverseReversal),
+                    _ if !original.kind.is_reversible() => {
+                        return Err(DomainError::RedemptionNotReversible);
+                    }
+                    _ => {}
                 }
                 if self.ledger.reversed_by(*entry).is_some() {
                     return Err(DomainError::AlreadyReversed(*entry));
@@ -149,6 +232,50 @@ impl State {
                 self.known_volunteer(*volunteer)?;
                 self.activities.check(action, at)
             }
+            Action::RegisterUnit { profile } => profile.validate(),
+            Action::UpdateUnit { unit, profile } => {
+                self.known_unit(*unit)?;
+                profile.validate()
+            }
+            Action::AwardUnitPoints {
+                unit,
+                points,
+                reason,
+            } => {
+                self.known_unit(*unit)?;
+                manual_points(*points)?;
+                reason_text(reason)
+            }
+            Action::DeductUnitPoints {
+                unit,
+                points,
+                reason,
+            } => {
+                self.known_unit(*unit)?;
+                manual_points(*points)?;
+                reason_text(reason)?;
+                enough(self.unit_balance(*unit), *points)
+            }
+            Action::SetPointsPolicy { policy } => policy.validate(),
+            Action::CreatePerk { offer } | Action::UpdatePerk { offer, .. } => {
+                if let Some(sponsor) = offer.sponsor {
+                    self.known_unit(sponsor)?;
+                }
+                self.perks.check(action, at)
+            }
+            Action::WithdrawPerk { .. }
+            | Action::VerifyVoucher { .. }
+            | Action::CancelVoucher { .. } => self.perks.check(action, at),
+            Action::Redeem { perk, volunteer } => {
+                self.known_volunteer(*volunteer)?;
+                let perk = self.perks.redeemable(*perk, *volunteer, at)?;
+                let minutes = self.service_minutes(*volunteer);
+                let needed = perk.offer.min_service_minutes;
+                if minutes < u64::from(needed) {
+                    return Err(DomainError::NotEnoughService { minutes, needed });
+                }
+                enough(self.available(*volunteer, at), perk.offer.cost)
+            }
         }
     }
 
@@ -167,7 +294,19 @@ impl State {
                     .values()
                     .any(|v| Some(v.id) != id && v.profile.number.trim() == number)
         };
+        let unit_name_taken = |id: Option<UnitId>, profile: &UnitProfile| {
+            let name = profile.name.trim();
+            self.units
+                .values()
+                .any(|u| Some(u.id) != id && u.profile.name.trim() == name)
+        };
         match action {
+            Action::RegisterUnit { profile } if unit_name_taken(None, profile) => Err(
+                DomainError::DuplicateUnitName(profile.name.trim().to_owned()),
+            ),
+            Action::UpdateUnit { unit, profile } if unit_name_taken(Some(*unit), profile) => Err(
+                DomainError::DuplicateUnitName(profile.name.trim().to_owned()),
+            ),
             Action::RegisterVolunteer { profile } if number_taken(None, profile) => {
                 Err(DomainError::DuplicateNumber(profile.number.clone()))
             }
@@ -214,7 +353,7 @@ impl State {
                 volunteer,
                 points,
                 reason,
-            } => self.ledger.post(Entry {
+            } => self.post(Entry {
                 id: entry_id,
                 at: event.at,
                 from: Account::Pool,
@@ -227,7 +366,7 @@ impl State {
                 volunteer,
                 points,
                 reason,
-            } => self.ledger.post(Entry {
+            } => self.post(Entry {
                 id: entry_id,
                 at: event.at,
                 from: Account::Volunteer(*volunteer),
@@ -247,12 +386,76 @@ impl State {
                         kind: EntryKind::Reversal { of: *entry },
                         reason: reason.clone(),
                     };
-                    self.ledger.post(reversal);
+                    self.post(reversal);
                 }
             }
-            _ => {
+            Action::RegisterUnit { profile } => {
+                let id = UnitId(event.id);
+                self.units.insert(
+                    id,
+                    Unit {
+                        id,
+                        profile: profile.clone(),
+                        joined: event.at,
+                    },
+                );
+            }
+            Action::UpdateUnit { unit, profile } => {
+                if let Some(u) = self.units.get_mut(unit) {
+                    u.profile = profile.clone();
+                }
+            }
+            Action::AwardUnitPoints {
+                unit,
+                points,
+                reason,
+            } => self.post(Entry {
+                id: entry_id,
+                at: event.at,
+                from: Account::Pool,
+                to: Account::Unit(*unit),
+                points: *points,
+                kind: EntryKind::Award,
+                reason: reason.clone(),
+            }),
+            Action::DeductUnitPoints {
+                unit,
+                points,
+                reason,
+            } => self.post(Entry {
+                id: entry_id,
+                at: event.at,
+                from: Account::Unit(*unit),
+                to: Account::Pool,
+                points: *points,
+                kind: EntryKind::Deduction,
+                reason: reason.clone(),
+            }),
+            Action::SetPointsPolicy { policy } => self.policy = *policy,
+            Action::CreatePerk { .. }
+            | Action::UpdatePerk { .. }
+            | Action::WithdrawPerk { .. }
+            | Action::Redeem { .. }
+            | Action::VerifyVoucher { .. }
+            | Action::CancelVoucher { .. } => {
+                if let Some(entry) = self.perks.apply(event) {
+                    self.post(entry);
+                }
+            }
+            Action::CreateActivity { .. }
+            | Action::UpdateActivity { .. }
+            | Action::CancelActivity { .. }
+            | Action::SignUp { .. }
+            | Action::JoinWaitlist { .. }
+            | Action::CancelSignup { .. }
+            | Action::AssignRole { .. }
+            | Action::CheckIn { .. }
+            | Action::CheckOut { .. }
+            | Action::MarkNoShow { .. }
+            | Action::ConfirmService { .. }
+            | Action::ConfirmAll { .. } => {
                 for credit in self.activities.apply(event) {
-                    self.ledger.post(Entry {
+                    self.post(Entry {
                         id: credit.id,
                         at: event.at,
                         from: Account::Pool,
@@ -268,10 +471,65 @@ impl State {
         }
     }
 
+    /// Posts an entry to the ledger and keeps the volunteers' lots (see
+    /// [`super::expiry`]) in step with it.
+    fn post(&mut self, entry: Entry) {
+        let expires = self.policy.expiry_of(entry.at);
+        for account in [entry.from, entry.to] {
+            let Account::Volunteer(volunteer) = account else {
+                continue;
+            };
+            let change = entry.effect_on(account).0;
+            let purse = self.purses.entry(volunteer).or_default();
+            if change > 0 {
+                // Points given back return to the lots they were spent from.
+                let restores = match entry.kind {
+                    EntryKind::Reversal { of } => Some(of),
+                    EntryKind::VoucherRefund { voucher } => Some(EntryId(voucher.0)),
+                    _ => None,
+                };
+                purse.credit(entry.id, entry.at, change, expires, restores);
+            } else if change < 0 {
+                // A reversal of a credit takes back that credit's own points first.
+                let prefer = match entry.kind {
+                    EntryKind::Reversal { of } => Some(of),
+                    _ => None,
+                };
+                purse.debit(entry.id, entry.at, -change, prefer);
+            }
+        }
+        self.ledger.post(entry);
+    }
+
     fn known_volunteer(&self, id: VolunteerId) -> Result<&Volunteer, DomainError> {
         self.volunteers
             .get(&id)
             .ok_or(DomainError::UnknownVolunteer(id))
+    }
+
+    fn known_unit(&self, id: UnitId) -> Result<&Unit, DomainError> {
+        self.units.get(&id).ok_or(DomainError::UnknownUnit(id))
+    }
+
+    /// A volunteer's profile is valid and names a known unit, if any.
+    fn volunteer_profile(&self, profile: &VolunteerProfile) -> Result<(), DomainError> {
+        profile.validate()?;
+        if let Some(unit) = profile.unit {
+            self.known_unit(unit)?;
+        }
+        Ok(())
+    }
+}
+
+/// Spending `needed` from `available` points.
+fn enough(available: Points, needed: Points) -> Result<(), DomainError> {
+    if available < needed {
+        Err(DomainError::InsufficientPoints {
+            balance: available,
+            needed,
+        })
+    } else {
+        Ok(())
     }
 }
 

@@ -23,7 +23,9 @@ pub const FORMAT: u32 = 1;
 /// - 1: volunteers, manual awards and deductions, reversals.
 /// - 2: activities: create, update, cancel; sign-up, waitlist, cancel sign-up; roles,
 ///   check-in, check-out, no-shows; confirmation of service, which credits points.
-pub const SCHEMA: u32 = 2;
+/// - 3: units and unit points; a volunteer's unit; the points policy (expiry); perks:
+///   create, update, withdraw; redemption, voucher verification and cancellation.
+pub const SCHEMA: u32 = 3;
 /// Events per segment before a replica starts a new one.
 pub const SEGMENT_EVENTS: usize = 256;
 

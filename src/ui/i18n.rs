@@ -202,6 +202,36 @@ texts! {
     ErrAlreadyConfirmed => "服务时长已经确认过了。", "Service was already confirmed.";
     ErrNothingToConfirm => "没有已签退、待确认的志愿者。", "Nobody checked out is waiting for confirmation.";
     ErrMinutesRange => "时长最多 {0} 分钟（活动时长）。", "Minutes can be at most {0}, the activity's length.";
+    FieldUnitName => "单位名称", "unit name";
+    FieldContact => "联系人", "contact person";
+    FieldAddress => "地址", "address";
+    FieldPerkTitle => "礼遇名称", "perk title";
+    FieldDescription => "礼遇说明", "description";
+    Redemption => "兑换", "Redemption";
+    VoucherRefund => "兑换退还", "Voucher refund";
+    ErrUnknownUnit => "找不到这个单位。", "No such unit.";
+    ErrDuplicateUnitName => "单位“{0}”已经登记过了。", "A unit named “{0}” is already registered.";
+    ErrUnknownPerk => "找不到这个礼遇。", "No such perk.";
+    ErrPerkCostRange => "兑换所需积分应大于 0，且不超过 {0}。", "The cost must be more than 0 and at most {0} points.";
+    ErrStockRange => "库存应至少 1 份，最多 {0} 份。", "Stock must be at least 1 and at most {0}.";
+    ErrPerPersonRange => "每人限兑数量应至少 1，最多 {0}。", "The per-person limit must be at least 1 and at most {0}.";
+    ErrValidUntilNotAfterFrom => "有效期的结束时间应晚于开始时间。", "The end of validity must be after its start.";
+    ErrMinServiceRange => "兑换所需服务时长最多 {0} 小时。", "The service needed can be at most {0} hours.";
+    ErrStockBelowIssued => "已兑出 {0} 份，库存不能少于此数。", "{0} vouchers were issued; stock cannot be less.";
+    ErrPerkWithdrawn => "这个礼遇已下架。", "This perk was withdrawn.";
+    ErrPerkNotYetValid => "礼遇将于 {0} 开始兑换。", "The perk can be redeemed from {0}.";
+    ErrPerkEnded => "礼遇已过兑换期。", "The perk is no longer valid.";
+    ErrOutOfStock => "礼遇已兑完。", "The perk is out of stock.";
+    ErrPerPersonLimit => "每人限兑 {0} 份，已达上限。", "At most {0} per person, and the limit is reached.";
+    ErrNotEnoughService => "累计服务时长 {0} 小时，兑换此礼遇需满 {1} 小时。", "{0} h of confirmed service; this perk needs {1} h.";
+    ErrUnknownVoucher => "找不到这张兑换券。", "No such voucher.";
+    ErrInvalidVoucherCode => "“{0}”不是有效的兑换码（8 位字母和数字）。", "“{0}” is not a voucher code (8 letters and digits).";
+    ErrUnknownVoucherCode => "没有兑换码为 {0} 的兑换券。", "No voucher has the code {0}.";
+    ErrVoucherAlreadyUsed => "这张兑换券已于 {0} 核销，不能重复使用。", "This voucher was already used at {0}; it cannot be used twice.";
+    ErrVoucherCancelled => "这张兑换券已取消。", "This voucher was cancelled.";
+    ErrVoucherExpired => "这张兑换券已于 {0} 过期。", "This voucher expired at {0}.";
+    ErrRedemptionNotReversible => "兑换和退还记录不能冲正，请取消对应的兑换券。", "Redemptions and refunds cannot be reversed; cancel the voucher instead.";
+    ErrExpiryDaysRange => "积分有效期应在 1 到 {0} 天之间。", "Points must expire after 1 to {0} days.";
     ErrQuota => "本机存储已满，本次操作没有保存。请导出备份并清理空间后重试，已有数据不受影响。", "Storage is full, so this action was not saved. Export a backup and free space, then try again; stored data is unaffected.";
     ErrUnavailable => "无法使用本机存储：{0}", "Storage cannot be used: {0}";
     ErrReadOnly => "数据来自更新版本的邻里，本页面不能修改。请刷新页面。", "The data comes from a newer version of Linli; this page cannot change it. Please reload.";
@@ -318,6 +348,11 @@ fn field(lang: Lang, field: Field) -> &'static str {
         Field::Place => T::FieldPlace,
         Field::Details => T::FieldDetails,
         Field::Role => T::FieldRole,
+        Field::UnitName => T::FieldUnitName,
+        Field::Contact => T::FieldContact,
+        Field::Address => T::FieldAddress,
+        Field::PerkTitle => T::FieldPerkTitle,
+        Field::Description => T::FieldDescription,
     })
 }
 
@@ -386,6 +421,41 @@ pub fn domain_error_text(lang: Lang, error: &DomainError) -> String {
         DomainError::AlreadyConfirmed => lang.t(T::ErrAlreadyConfirmed).to_owned(),
         DomainError::NothingToConfirm => lang.t(T::ErrNothingToConfirm).to_owned(),
         DomainError::MinutesOutOfRange { max } => lang.f(T::ErrMinutesRange, &[max]),
+        DomainError::UnknownUnit(_) => lang.t(T::ErrUnknownUnit).to_owned(),
+        DomainError::DuplicateUnitName(name) => lang.f(T::ErrDuplicateUnitName, &[name]),
+        DomainError::UnknownPerk(_) => lang.t(T::ErrUnknownPerk).to_owned(),
+        DomainError::PerkCostOutOfRange { max } => lang.f(T::ErrPerkCostRange, &[max]),
+        DomainError::StockOutOfRange { max } => lang.f(T::ErrStockRange, &[max]),
+        DomainError::PerPersonOutOfRange { max } => lang.f(T::ErrPerPersonRange, &[max]),
+        DomainError::ValidUntilNotAfterFrom => lang.t(T::ErrValidUntilNotAfterFrom).to_owned(),
+        DomainError::MinServiceOutOfRange { max_hours } => {
+            lang.f(T::ErrMinServiceRange, &[max_hours])
+        }
+        DomainError::StockBelowIssued { issued } => lang.f(T::ErrStockBelowIssued, &[issued]),
+        DomainError::PerkWithdrawn => lang.t(T::ErrPerkWithdrawn).to_owned(),
+        DomainError::PerkNotYetValid { from } => {
+            lang.f(T::ErrPerkNotYetValid, &[&date_time(*from)])
+        }
+        DomainError::PerkEnded => lang.t(T::ErrPerkEnded).to_owned(),
+        DomainError::OutOfStock => lang.t(T::ErrOutOfStock).to_owned(),
+        DomainError::PerPersonLimit { limit } => lang.f(T::ErrPerPersonLimit, &[limit]),
+        DomainError::NotEnoughService { minutes, needed } => lang.f(
+            T::ErrNotEnoughService,
+            &[
+                &crate::ui::format::hours(*minutes),
+                &crate::ui::format::hours(u64::from(*needed)),
+            ],
+        ),
+        DomainError::UnknownVoucher(_) => lang.t(T::ErrUnknownVoucher).to_owned(),
+        DomainError::InvalidVoucherCode(text) => lang.f(T::ErrInvalidVoucherCode, &[text]),
+        DomainError::UnknownVoucherCode(code) => lang.f(T::ErrUnknownVoucherCode, &[code]),
+        DomainError::VoucherAlreadyUsed { at } => {
+            lang.f(T::ErrVoucherAlreadyUsed, &[&date_time(*at)])
+        }
+        DomainError::VoucherCancelled => lang.t(T::ErrVoucherCancelled).to_owned(),
+        DomainError::VoucherExpired { at } => lang.f(T::ErrVoucherExpired, &[&date_time(*at)]),
+        DomainError::RedemptionNotReversible => lang.t(T::ErrRedemptionNotReversible).to_owned(),
+        DomainError::ExpiryDaysOutOfRange { max } => lang.f(T::ErrExpiryDaysRange, &[max]),
     }
 }
 

@@ -2,8 +2,9 @@
 #![allow(dead_code)]
 
 use linli::domain::{
-    Action, ActivityId, ActivityPlan, DomainError, Event, EventId, Journal, Points, PointsRule,
-    ReplicaId, Role, Timestamp, VolunteerId, VolunteerProfile,
+    Action, ActivityId, ActivityPlan, DomainError, Event, EventId, Journal, PerkId, PerkOffer,
+    Points, PointsRule, ReplicaId, Role, Timestamp, UnitId, UnitKind, UnitProfile, VolunteerId,
+    VolunteerProfile, VoucherId,
 };
 
 pub mod contract;
@@ -65,6 +66,31 @@ impl Replica {
         VolunteerId(event.id)
     }
 
+    pub fn register_unit(&mut self, name: &str, kind: UnitKind) -> UnitId {
+        let event = self
+            .act(Action::RegisterUnit {
+                profile: unit_profile(name, kind),
+            })
+            .unwrap();
+        UnitId(event.id)
+    }
+
+    pub fn create_perk(&mut self, offer: PerkOffer) -> PerkId {
+        let event = self.act(Action::CreatePerk { offer }).unwrap();
+        PerkId(event.id)
+    }
+
+    /// Redeems `perk` for `volunteer` at `at`; the voucher is named by the event.
+    pub fn redeem_at(
+        &mut self,
+        at: Timestamp,
+        perk: PerkId,
+        volunteer: VolunteerId,
+    ) -> Result<VoucherId, DomainError> {
+        self.act_at(at, Action::Redeem { perk, volunteer })
+            .map(|e| VoucherId(e.id))
+    }
+
     /// Takes in everything `other` knows.
     pub fn sync_from(&mut self, other: &Replica) {
         self.journal.merge(other.journal.events().cloned());
@@ -123,5 +149,39 @@ pub fn plan(title: &str) -> ActivityPlan {
         }],
         presence_percent: 60,
         no_show_limit: 3,
+    }
+}
+
+pub fn unit_profile(name: &str, kind: UnitKind) -> UnitProfile {
+    UnitProfile {
+        kind,
+        name: name.into(),
+        ..UnitProfile::default()
+    }
+}
+
+/// When the standard test perk can first be redeemed: a day after [`T0`].
+pub const VALID_FROM: Timestamp = Timestamp(T0.0 + Timestamp::DAY);
+/// When the standard test perk ends and its vouchers expire: 30 days after [`VALID_FROM`].
+pub const VALID_UNTIL: Timestamp = Timestamp(VALID_FROM.0 + 30 * Timestamp::DAY);
+
+/// `minutes` after [`VALID_FROM`] (before it when negative).
+pub fn shop_at(minutes: i64) -> Timestamp {
+    Timestamp(VALID_FROM.0.saturating_add_signed(minutes * 60_000))
+}
+
+/// The standard test perk: 理发券 (a haircut) offered by the community for 10 points,
+/// 3 in stock, 1 per person, valid for 30 days from [`VALID_FROM`], no hours needed.
+pub fn offer(title: &str) -> PerkOffer {
+    PerkOffer {
+        sponsor: None,
+        title: title.into(),
+        description: "社区理发店，凭券免费理发一次".into(),
+        cost: Points::whole(10),
+        stock: 3,
+        per_person: Some(1),
+        valid_from: VALID_FROM,
+        valid_until: VALID_UNTIL,
+        min_service_minutes: 0,
     }
 }

@@ -189,7 +189,18 @@ impl Activities {
             | Action::UpdateVolunteer { .. }
             | Action::AwardPoints { .. }
             | Action::DeductPoints { .. }
-            | Action::ReverseEntry { .. } => {}
+            | Action::ReverseEntry { .. }
+            | Action::RegisterUnit { .. }
+            | Action::UpdateUnit { .. }
+            | Action::AwardUnitPoints { .. }
+            | Action::DeductUnitPoints { .. }
+            | Action::SetPointsPolicy { .. }
+            | Action::CreatePerk { .. }
+            | Action::UpdatePerk { .. }
+            | Action::WithdrawPerk { .. }
+            | Action::Redeem { .. }
+            | Action::VerifyVoucher { .. }
+            | Action::CancelVoucher { .. } => {}
         }
         Vec::new()
     }

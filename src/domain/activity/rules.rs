@@ -185,7 +185,18 @@ impl Activities {
             | Action::UpdateVolunteer { .. }
             | Action::AwardPoints { .. }
             | Action::DeductPoints { .. }
-            | Action::ReverseEntry { .. } => Ok(()),
+            | Action::ReverseEntry { .. }
+            | Action::RegisterUnit { .. }
+            | Action::UpdateUnit { .. }
+            | Action::AwardUnitPoints { .. }
+            | Action::DeductUnitPoints { .. }
+            | Action::SetPointsPolicy { .. }
+            | Action::CreatePerk { .. }
+            | Action::UpdatePerk { .. }
+            | Action::WithdrawPerk { .. }
+            | Action::Redeem { .. }
+            | Action::VerifyVoucher { .. }
+            | Action::CancelVoucher { .. } => Ok(()),
         }
     }
 

@@ -35,10 +35,12 @@ pub fn Statement(props: &StatementProps) -> Html {
                     EntryKind::Deduction => T::Deduction,
                     EntryKind::Reversal { .. } => T::Reversal,
                     EntryKind::ActivityCredit { .. } => T::ActivityCredit,
+                    EntryKind::Redemption { .. } => T::Redemption,
+                    EntryKind::VoucherRefund { .. } => T::VoucherRefund,
                 };
                 let reversible = props.can_reverse
                     && line.reversed_by.is_none()
-                    && !matches!(entry.kind, EntryKind::Reversal { .. });
+                    && entry.kind.is_reversible();
                 html! {
                     <li class="ll-line">
                         <div class="ll-line-main">

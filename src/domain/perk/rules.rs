@@ -1,0 +1,114 @@
+//! The rules of each perk and voucher action: what [`Perks::check`] refuses whenever an
+//! action is written or folded. The sponsor, the volunteer, their service hours and
+//! their points are checked by [`crate::domain::State`], which knows them.
+
+use super::book::Perks;
+use super::{Perk, Voucher, VoucherStatus};
+use crate::domain::error::DomainError;
+use crate::domain::event::Action;
+use crate::domain::id::{PerkId, Timestamp, VolunteerId, VoucherId};
+use crate::domain::state::reason_text;
+
+impl Perks {
+    fn known(&self, id: PerkId) -> Result<&Perk, DomainError> {
+        self.by_id.get(&id).ok_or(DomainError::UnknownPerk(id))
+    }
+
+    /// A known perk that has not been withdrawn.
+    fn offered(&self, id: PerkId) -> Result<&Perk, DomainError> {
+        let perk = self.known(id)?;
+        if perk.is_withdrawn() {
+            return Err(DomainError::PerkWithdrawn);
+        }
+        Ok(perk)
+    }
+
+    fn known_voucher(&self, id: VoucherId) -> Result<&Voucher, DomainError> {
+        self.vouchers
+            .get(&id)
+            .ok_or(DomainError::UnknownVoucher(id))
+    }
+
+    /// The rules of the perk and voucher actions, both when written and when folded.
+    /// Other actions pass.
+    pub(crate) fn check(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
+        match action {
+            Action::CreatePerk { offer } => offer.validate(),
+            Action::UpdatePerk { perk, offer } => {
+                let current = self.offered(*perk)?;
+                offer.validate()?;
+                let issued = current.issued();
+                if offer.stock < issued {
+                    return Err(DomainError::StockBelowIssued { issued });
+                }
+                Ok(())
+            }
+            Action::WithdrawPerk { perk, reason } => {
+                self.offered(*perk)?;
+                reason_text(reason)
+            }
+            Action::Redeem { perk, volunteer } => {
+                self.redeemable(*perk, *volunteer, at).map(|_| ())
+            }
+            Action::VerifyVoucher { voucher } => {
+                let voucher = self.known_voucher(*voucher)?;
+                match voucher.status(at) {
+                    VoucherStatus::Open => Ok(()),
+                    VoucherStatus::Expired => Err(DomainError::VoucherExpired {
+                        at: voucher.expires,
+                    }),
+                    VoucherStatus::Used | VoucherStatus::Cancelled => final_status(voucher),
+                }
+            }
+            Action::CancelVoucher { voucher } => {
+                let voucher = self.known_voucher(*voucher)?;
+                match voucher.status(at) {
+                    VoucherStatus::Open | VoucherStatus::Expired => Ok(()),
+                    VoucherStatus::Used | VoucherStatus::Cancelled => final_status(voucher),
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The perk, if `volunteer` may redeem it at `at` as far as the perk goes: offered,
+    /// valid, in stock, and under the per-person limit.
+    pub(crate) fn redeemable(
+        &self,
+        perk: PerkId,
+        volunteer: VolunteerId,
+        at: Timestamp,
+    ) -> Result<&Perk, DomainError> {
+        let perk = self.offered(perk)?;
+        let offer = &perk.offer;
+        if at < offer.valid_from {
+            return Err(DomainError::PerkNotYetValid {
+                from: offer.valid_from,
+            });
+        }
+        if at >= offer.valid_until {
+            return Err(DomainError::PerkEnded);
+        }
+        if perk.left() == 0 {
+            return Err(DomainError::OutOfStock);
+        }
+        if let Some(limit) = offer.per_person {
+            let held = self
+                .vouchers_of(volunteer)
+                .filter(|v| v.perk == perk.id && v.cancelled.is_none())
+                .count();
+            if held >= usize::try_from(limit).unwrap_or(usize::MAX) {
+                return Err(DomainError::PerPersonLimit { limit });
+            }
+        }
+        Ok(perk)
+    }
+}
+
+/// Why a used or cancelled voucher can change no more.
+fn final_status(voucher: &Voucher) -> Result<(), DomainError> {
+    match (voucher.used, voucher.cancelled) {
+        (Some(at), _) => Err(DomainError::VoucherAlreadyUsed { at }),
+        _ => Err(DomainError::VoucherCancelled),
+    }
+}
