@@ -9,6 +9,7 @@
 //!   types, no I/O, no clock.
 //! - [`store`]: the event log in storage: the segment codec, the [`store::Backend`] trait
 //!   with memory and localStorage backends, device preferences.
+//! - [`records`]: files people take away: CSV for Excel, iCalendar.
 //! - `ui` (browser only): the Yew app: shell, routes, pages, components, texts.
 //!
 //! ## Architecture invariants
@@ -21,6 +22,7 @@
 //!   or written over.
 
 pub mod domain;
+pub mod records;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

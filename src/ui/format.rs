@@ -36,10 +36,5 @@ pub fn parse_datetime_local(text: &str) -> Option<Timestamp> {
 
 /// Minutes as hours with at most one decimal: 90 → "1.5", 120 → "2".
 pub fn hours(minutes: u64) -> String {
-    let tenths = (minutes * 10 + 30) / 60;
-    if tenths.is_multiple_of(10) {
-        (tenths / 10).to_string()
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
-    }
+    crate::records::sheets::hours_text(minutes)
 }

@@ -22,6 +22,7 @@ use pages::empty::Empty;
 use pages::home::Home;
 use pages::me::Me;
 use pages::organizer::Organizer;
+use pages::record::ServiceRecord;
 use pages::volunteer::VolunteerPage;
 use pages::volunteers::Volunteers;
 use routes::Route;
@@ -37,6 +38,7 @@ fn switch(route: Route) -> Html {
         Route::Projects => html! { <Empty title={T::TabProjects} text={T::NoProjects} /> },
         Route::Wishes => html! { <Empty title={T::TabWishes} text={T::NoWishes} /> },
         Route::Me => html! { <Me /> },
+        Route::ServiceRecord => html! { <ServiceRecord /> },
         Route::Organizer => html! { <Organizer /> },
         Route::Volunteers => html! { <Volunteers /> },
         Route::Volunteer { id } => html! { <VolunteerPage {id} /> },

@@ -22,6 +22,8 @@ pub enum Route {
     Wishes,
     #[at("/me")]
     Me,
+    #[at("/me/record")]
+    ServiceRecord,
     #[at("/organizer")]
     Organizer,
     #[at("/volunteers")]

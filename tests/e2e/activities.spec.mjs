@@ -3,6 +3,7 @@
 // them up; at the event the organizer checks in and out and confirms; the points and
 // hours show on 我的. The browser's clock is set, so the test does not depend on today.
 import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { ARTIFACTS, openApp, becomeOrganizer, registerVolunteer, tab } from './helpers.mjs';
 
 test.use({ timezoneId: 'Asia/Shanghai' });
@@ -79,4 +80,24 @@ test('sign up, wait, move up, check in and out, confirm, points on 我的', asyn
   await expect(page.getByTestId('my-hours')).toHaveText('2 小时');
   await expect(page.getByRole('list', { name: '我的报名' })).toContainText('已确认 2 小时，+2 积分');
   await page.screenshot({ path: `${ARTIFACTS}me-after-activity.png`, fullPage: true });
+
+  // Records out: my sign-ups as a calendar file, and a printable service record.
+  const calendarFile = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载我的报名日历（.ics）' }).click();
+  const ics = await readFile(await (await calendarFile).path(), 'utf8');
+  expect(ics).toContain('SUMMARY:社区清扫\r\n');
+  expect(ics).toContain('DTSTART:20261202T010000Z\r\n');
+  await page.getByRole('link', { name: '打印服务记录' }).click();
+  await expect(page.getByRole('heading', { name: '志愿服务记录（平台记录）' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '社区清扫' })).toContainText('3号楼前');
+  await expect(page.getByText('非全国志愿服务信息系统证明')).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}service-record.png`, fullPage: true });
+
+  // The office exports the hours for Excel.
+  await page.getByRole('link', { name: '管理模式' }).click();
+  const sheet = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出服务时长' }).click();
+  const csv = await readFile(await (await sheet).path(), 'utf8');
+  expect(csv.startsWith('\ufeff活动时间,活动,志愿者')).toBe(true);
+  expect(csv).toContain('2026-12-02 09:00,社区清扫,李四,V002,2,2,2\r\n');
 });

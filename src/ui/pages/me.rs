@@ -6,12 +6,17 @@ use super::my_signups::MySignups;
 use crate::domain::activity::StarLevel;
 use crate::domain::card::card_text;
 use crate::domain::{VolunteerId, mask_name, mask_phone};
+use crate::records::ics::{IcsEvent, calendar};
 use crate::ui::components::field::Select;
 use crate::ui::components::qr::Qr;
 use crate::ui::components::statement::Statement;
+use crate::ui::download::download;
 use crate::ui::format::hours;
 use crate::ui::i18n::T;
+use crate::ui::routes::Route;
 use crate::ui::session::use_app;
+use crate::ui::session::{App, now};
+use yew_router::prelude::*;
 
 #[component]
 pub fn Me() -> Html {
@@ -42,6 +47,17 @@ pub fn Me() -> Html {
         Callback::from(move |value: String| app.set_me(value.parse::<VolunteerId>().ok()))
     };
     let selected = me.map(|id| id.to_string()).unwrap_or_default();
+    let calendar = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            let Some(text) = my_calendar(&app) else {
+                return;
+            };
+            if let Err(why) = download("linli.ics", "text/calendar", &text) {
+                app.notify(true, why);
+            }
+        })
+    };
     let minutes = me.map_or(0, |id| state.service_minutes(id));
     let star = StarLevel::from_minutes(minutes);
     let star_text = if star.0 == 0 {
@@ -78,6 +94,10 @@ pub fn Me() -> Html {
                 }
                 <h3>{ lang.t(T::MySignups) }</h3>
                 <MySignups volunteer={id} />
+                <div class="ll-row">
+                    <button class="ll-button ll-secondary" onclick={calendar}>{ lang.t(T::CalendarFile) }</button>
+                    <Link<Route> to={Route::ServiceRecord} classes="ll-button ll-secondary">{ lang.t(T::PrintRecord) }</Link<Route>>
+                </div>
                 <h3>{ lang.t(T::Statement) }</h3>
                 <Statement volunteer={id} />
                 <section class="ll-card ll-member-card" aria-label={lang.t(T::MyCard)}>
@@ -94,4 +114,24 @@ pub fn Me() -> Html {
             }
         </section>
     }
+}
+
+/// My active sign-ups as an iCalendar file.
+fn my_calendar(app: &App) -> Option<String> {
+    let session = app.session();
+    let me = session.prefs.prefs.me?;
+    let state = session.store.journal().state();
+    let events: Vec<IcsEvent> = state
+        .signups_of(me)
+        .filter(|(activity, signup)| signup.is_active() && !activity.is_cancelled())
+        .map(|(activity, _)| IcsEvent {
+            uid: format!("{}@linli", activity.id),
+            start: activity.plan.start,
+            end: activity.plan.end,
+            summary: activity.plan.title.clone(),
+            location: activity.plan.place.clone(),
+            description: activity.plan.details.clone(),
+        })
+        .collect();
+    Some(calendar(&events, now()))
 }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::backup::BackupPanel;
+use super::exports::ExportsPanel;
 use crate::domain::pin::PinError;
 use crate::ui::components::field::TextField;
 use crate::ui::i18n::T;
@@ -37,6 +38,7 @@ pub fn Organizer() -> Html {
                 <ul class="ll-menu">
                     <li><Link<Route> to={Route::Volunteers} classes="ll-button">{ lang.t(T::Volunteers) }</Link<Route>></li>
                 </ul>
+                <ExportsPanel />
                 <BackupPanel />
                 <button class="ll-button ll-secondary" onclick={move |_| app.lock()}>{ lang.t(T::LeaveOrganizer) }</button>
             </section>
