@@ -30,14 +30,7 @@ pub fn Statement(props: &StatementProps) -> Html {
         <ol class="ll-statement" aria-label={lang.t(T::Statement)}>
             { for lines.iter().rev().map(|line| {
                 let entry = line.entry;
-                let kind = match entry.kind {
-                    EntryKind::Award => T::Award,
-                    EntryKind::Deduction => T::Deduction,
-                    EntryKind::Reversal { .. } => T::Reversal,
-                    EntryKind::ActivityCredit { .. } => T::ActivityCredit,
-                    EntryKind::Redemption { .. } => T::Redemption,
-                    EntryKind::VoucherRefund { .. } => T::VoucherRefund,
-                };
+                let kind = entry_kind_text(&entry.kind);
                 let reversible = props.can_reverse
                     && line.reversed_by.is_none()
                     && entry.kind.is_reversible();
@@ -64,6 +57,18 @@ pub fn Statement(props: &StatementProps) -> Html {
                 }
             }) }
         </ol>
+    }
+}
+
+/// What kind of movement an entry is, in words.
+pub fn entry_kind_text(kind: &EntryKind) -> T {
+    match kind {
+        EntryKind::Award => T::Award,
+        EntryKind::Deduction => T::Deduction,
+        EntryKind::Reversal { .. } => T::Reversal,
+        EntryKind::ActivityCredit { .. } => T::ActivityCredit,
+        EntryKind::Redemption { .. } => T::Redemption,
+        EntryKind::VoucherRefund { .. } => T::VoucherRefund,
     }
 }
 

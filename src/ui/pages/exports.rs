@@ -3,25 +3,14 @@
 
 use yew::prelude::*;
 
-use crate::domain::{Account, EntryKind, State};
+use crate::domain::{Account, State};
 use crate::records::csv::to_csv;
 use crate::records::sheets;
+use crate::ui::components::statement::entry_kind_text;
 use crate::ui::download::download;
 use crate::ui::format::file_stamp;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::session::{App, now, use_app};
-
-/// What kind of movement an entry is, in words.
-pub fn entry_kind_text(kind: &EntryKind) -> T {
-    match kind {
-        EntryKind::Award => T::Award,
-        EntryKind::Deduction => T::Deduction,
-        EntryKind::Reversal { .. } => T::Reversal,
-        EntryKind::ActivityCredit { .. } => T::ActivityCredit,
-        EntryKind::Redemption { .. } => T::Redemption,
-        EntryKind::VoucherRefund { .. } => T::VoucherRefund,
-    }
-}
 
 fn account_name(lang: Lang, state: &State, account: Account) -> String {
     match account {
