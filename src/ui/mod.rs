@@ -22,7 +22,11 @@ use pages::empty::Empty;
 use pages::home::Home;
 use pages::me::Me;
 use pages::organizer::Organizer;
+use pages::ranking::Ranking;
 use pages::record::ServiceRecord;
+use pages::shop::Shop;
+use pages::units::Units;
+use pages::verify::Verify;
 use pages::volunteer::VolunteerPage;
 use pages::volunteers::Volunteers;
 use routes::Route;
@@ -41,6 +45,10 @@ fn switch(route: Route) -> Html {
         Route::ServiceRecord => html! { <ServiceRecord /> },
         Route::Organizer => html! { <Organizer /> },
         Route::Volunteers => html! { <Volunteers /> },
+        Route::Shop => html! { <Shop /> },
+        Route::Verify => html! { <Verify /> },
+        Route::Units => html! { <Units /> },
+        Route::Ranking => html! { <Ranking /> },
         Route::Volunteer { id } => html! { <VolunteerPage {id} /> },
         Route::NotFound => html! { <Empty title={T::AppName} text={T::NotFound} /> },
     }

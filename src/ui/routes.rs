@@ -26,6 +26,14 @@ pub enum Route {
     ServiceRecord,
     #[at("/organizer")]
     Organizer,
+    #[at("/shop")]
+    Shop,
+    #[at("/verify")]
+    Verify,
+    #[at("/units")]
+    Units,
+    #[at("/ranking")]
+    Ranking,
     #[at("/volunteers")]
     Volunteers,
     #[at("/volunteers/:id")]

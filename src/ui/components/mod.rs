@@ -1,9 +1,11 @@
 //! Components: they take props and draw; state lives in the session.
 
 pub mod banner;
+pub mod disclosure;
 pub mod field;
 pub mod header;
 pub mod qr;
 pub mod roster;
 pub mod statement;
 pub mod tab_bar;
+pub mod vouchers;

@@ -24,6 +24,11 @@ pub fn Home() -> Html {
                 <div><dt>{ lang.t(T::HomeVolunteers) }</dt><dd>{ volunteers }</dd></div>
                 <div><dt>{ lang.t(T::HomePointsIssued) }</dt><dd>{ issued.max(Points::ZERO).to_string() }</dd></div>
             </dl>
+            <div class="ll-row">
+                <Link<Route> to={Route::Activities} classes="ll-button">{ lang.t(T::Activities) }</Link<Route>>
+                <Link<Route> to={Route::Shop} classes="ll-button ll-secondary">{ lang.t(T::Shop) }</Link<Route>>
+                <Link<Route> to={Route::Ranking} classes="ll-button ll-secondary">{ lang.t(T::Ranking) }</Link<Route>>
+            </div>
             if !chosen {
                 <p>
                     <Link<Route> to={Route::Me} classes="ll-button">{ lang.t(T::WhoAmI) }</Link<Route>>

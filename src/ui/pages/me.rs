@@ -10,8 +10,9 @@ use crate::records::ics::{IcsEvent, calendar};
 use crate::ui::components::field::Select;
 use crate::ui::components::qr::Qr;
 use crate::ui::components::statement::Statement;
+use crate::ui::components::vouchers::Vouchers;
 use crate::ui::download::download;
-use crate::ui::format::hours;
+use crate::ui::format::{date_time, hours};
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
 use crate::ui::session::use_app;
@@ -59,6 +60,7 @@ pub fn Me() -> Html {
         })
     };
     let minutes = me.map_or(0, |id| state.service_minutes(id));
+    let summary = me.map(|id| state.points(id, now())).unwrap_or_default();
     let star = StarLevel::from_minutes(minutes);
     let star_text = if star.0 == 0 {
         lang.t(T::NoStar).to_owned()
@@ -77,8 +79,14 @@ pub fn Me() -> Html {
             if let Some(id) = me {
                 <div class="ll-card ll-balance" aria-live="polite">
                     <span class="ll-label">{ lang.t(T::Balance) }</span>
-                    <strong class="ll-big" data-testid="my-balance">{ state.balance(id).to_string() }</strong>
+                    <strong class="ll-big" data-testid="my-balance">{ summary.available.to_string() }</strong>
                 </div>
+                { for summary.expiring.iter().take(2).map(|(at, points)| html! {
+                    <p class="ll-hint">{ lang.f(T::ExpiringSoon, &[points, &date_time(*at)]) }</p>
+                }) }
+                if summary.expired > crate::domain::Points::ZERO {
+                    <p class="ll-hint">{ lang.f(T::ExpiredPoints, &[&summary.expired]) }</p>
+                }
                 <dl class="ll-stats">
                     <div>
                         <dt>{ lang.t(T::Hours) }</dt>
@@ -92,6 +100,12 @@ pub fn Me() -> Html {
                 if let Some(next) = next_star {
                     <p class="ll-hint">{ next }</p>
                 }
+                <div class="ll-row">
+                    <Link<Route> to={Route::Shop} classes="ll-button">{ lang.t(T::Shop) }</Link<Route>>
+                    <Link<Route> to={Route::Ranking} classes="ll-button ll-secondary">{ lang.t(T::Ranking) }</Link<Route>>
+                </div>
+                <h3>{ lang.t(T::MyVouchers) }</h3>
+                <Vouchers volunteer={id} />
                 <h3>{ lang.t(T::MySignups) }</h3>
                 <MySignups volunteer={id} />
                 <div class="ll-row">

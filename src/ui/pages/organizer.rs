@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 
 use super::backup::BackupPanel;
 use super::exports::ExportsPanel;
+use super::policy::PolicyPanel;
 use crate::domain::pin::PinError;
 use crate::ui::components::field::TextField;
 use crate::ui::i18n::T;
@@ -37,7 +38,11 @@ pub fn Organizer() -> Html {
                 <h2>{ lang.t(T::OrganizerMode) }</h2>
                 <ul class="ll-menu">
                     <li><Link<Route> to={Route::Volunteers} classes="ll-button">{ lang.t(T::Volunteers) }</Link<Route>></li>
+                    <li><Link<Route> to={Route::Units} classes="ll-button">{ lang.t(T::Units) }</Link<Route>></li>
+                    <li><Link<Route> to={Route::Shop} classes="ll-button">{ lang.t(T::Shop) }</Link<Route>></li>
+                    <li><Link<Route> to={Route::Verify} classes="ll-button">{ lang.t(T::Verify) }</Link<Route>></li>
                 </ul>
+                <PolicyPanel />
                 <ExportsPanel />
                 <BackupPanel />
                 <button class="ll-button ll-secondary" onclick={move |_| app.lock()}>{ lang.t(T::LeaveOrganizer) }</button>

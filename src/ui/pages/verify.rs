@@ -1,0 +1,85 @@
+//! 核销: the merchant (or an organizer) types or scans the code a volunteer shows, sees
+//! what it is for and whose it is (masked), and marks it used. A used voucher is refused
+//! the second time, with when it was used.
+
+use yew::prelude::*;
+
+use crate::domain::{Action, VoucherId, mask_name};
+use crate::ui::components::field::TextField;
+use crate::ui::format::date_time;
+use crate::ui::i18n::{T, domain_error_text};
+use crate::ui::pages::shop::sponsor_name;
+use crate::ui::session::use_app;
+
+#[component]
+pub fn Verify() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let code = use_state(String::new);
+    let found = use_state(|| None::<VoucherId>);
+    let find = {
+        let (app, code, found) = (app.clone(), code.clone(), found.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let result = {
+                let session = app.session();
+                session
+                    .store
+                    .journal()
+                    .state()
+                    .voucher_by_code(&code)
+                    .map(|v| v.id)
+            };
+            match result {
+                Ok(id) => {
+                    app.dismiss();
+                    found.set(Some(id));
+                }
+                Err(why) => {
+                    found.set(None);
+                    app.notify(true, domain_error_text(app.lang(), &why));
+                }
+            }
+        })
+    };
+    let session = app.session();
+    let state = session.store.journal().state();
+    let details = found.and_then(|id| state.voucher(id)).map(|voucher| {
+        let perk = state.perk(voucher.perk);
+        let title = perk.map(|p| p.offer.title.clone()).unwrap_or_default();
+        let sponsor = sponsor_name(lang, state, perk.and_then(|p| p.offer.sponsor));
+        let holder = state.volunteer(voucher.volunteer).map(|v| mask_name(&v.profile.name)).unwrap_or_default();
+        let verify = {
+            let (app, id, title) = (app.clone(), voucher.id, title.clone());
+            Callback::from(move |_| {
+                if app.act(Action::VerifyVoucher { voucher: id }).is_some() {
+                    app.notify(false, app.lang().f(T::Verified, &[&title]));
+                }
+            })
+        };
+        html! {
+            <section class="ll-card" aria-label={lang.t(T::Verify)}>
+                <dl class="ll-details">
+                    <dt>{ lang.t(T::PerkTitle) }</dt><dd>{ title }</dd>
+                    <dt>{ lang.t(T::Sponsor) }</dt><dd>{ sponsor }</dd>
+                    <dt>{ lang.t(T::VoucherHolder) }</dt><dd>{ holder }</dd>
+                    <dt>{ lang.t(T::VoucherCodeLabel) }</dt><dd>{ voucher.code.to_string() }</dd>
+                    <dt>{ lang.t(T::ValidUntil) }</dt><dd>{ date_time(voucher.expires) }</dd>
+                </dl>
+                <button class="ll-button ll-big-button" onclick={verify}>{ lang.t(T::VerifyButton) }</button>
+            </section>
+        }
+    });
+    html! {
+        <section class="ll-page">
+            <h2>{ lang.t(T::Verify) }</h2>
+            <p class="ll-hint">{ lang.t(T::VerifyHint) }</p>
+            <form class="ll-inline-form" onsubmit={find}>
+                <TextField id="verify-code" label={lang.t(T::VoucherCodeLabel)} value={(*code).clone()}
+                    oninput={{ let code = code.clone(); Callback::from(move |v| code.set(v)) }} />
+                <button type="submit" class="ll-button">{ lang.t(T::FindVoucher) }</button>
+            </form>
+            { for details }
+        </section>
+    }
+}
