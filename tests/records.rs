@@ -85,3 +85,138 @@ fn members_and_ledger_round_trip_through_a_csv_parser() {
         ]
     );
 }
+
+#[test]
+fn project_participants_and_pledges_round_trip_through_a_csv_parser() {
+    use common::{at, project_plan};
+    use linli::domain::{Participant, RoleStanding, UnitKind};
+    use linli::records::projects;
+
+    let mut r = Replica::new(1);
+    let wang = r
+        .act(Action::RegisterVolunteer {
+            profile: VolunteerProfile {
+                name: "王小明".into(),
+                phone: "13812341234".into(),
+                number: "LT-001".into(),
+                skills: vec!["电工".into()],
+                ..VolunteerProfile::default()
+            },
+        })
+        .unwrap()
+        .id;
+    let wang = Participant::Volunteer(linli::domain::VolunteerId(wang));
+    let li = Participant::Volunteer(r.register_skilled("李四", &["电工"]));
+    let unit = r.register_unit("=东城供电所", UnitKind::CoBuilding);
+    let project = r.create_project(project_plan("老旧小区改造"));
+    let mut act = |minutes: i64, action: Action| r.act_at(at(minutes), action).unwrap();
+    act(-2800, Action::PublishProject { project });
+    let join = |who: Participant, role: &str| Action::JoinRole {
+        project,
+        role: role.into(),
+        who,
+    };
+    act(-2799, join(wang, "电工"));
+    act(-2798, join(li, "宣传员"));
+    act(
+        -2797,
+        Action::WithdrawFromRole {
+            project,
+            role: "宣传员".into(),
+            who: li,
+        },
+    );
+    act(-2796, join(Participant::Unit(unit), "宣传员"));
+    act(
+        -2795,
+        Action::PledgeToNeed {
+            project,
+            need: "资金".into(),
+            unit,
+            quantity: 2000,
+        },
+    );
+    act(-2794, Action::StartProject { project });
+    act(-2793, Action::CompleteProject { project });
+    act(
+        -2792,
+        Action::ConfirmParticipation {
+            project,
+            participants: vec![wang, Participant::Unit(unit)],
+        },
+    );
+    let state = r.journal.state();
+    let p = state.project(project).unwrap();
+    let kind = |who: Participant| match who {
+        Participant::Volunteer(_) => "志愿者".to_owned(),
+        Participant::Unit(_) => "单位".to_owned(),
+    };
+    let status = |s: &linli::domain::RoleSignup| match s.standing {
+        RoleStanding::Seated => "已报名".to_owned(),
+        RoleStanding::Withdrawn { .. } => "已退出".to_owned(),
+        _ => "其他".to_owned(),
+    };
+    let headers = [
+        "岗位",
+        "类型",
+        "名称",
+        "编号",
+        "电话",
+        "状态",
+        "报名时间",
+        "积分",
+    ];
+    let rows = parse(&to_csv(
+        &headers,
+        projects::participants(state, p, kind, status),
+    ));
+    assert_eq!(rows.len(), 4);
+    assert_eq!(
+        rows[1],
+        [
+            "电工",
+            "志愿者",
+            "王小明",
+            "LT-001",
+            "13812341234",
+            "已报名",
+            "2026-11-21 10:21",
+            "8"
+        ]
+    );
+    assert_eq!(rows[2][..6], ["宣传员", "志愿者", "李四", "", "", "已退出"]);
+    assert_eq!(rows[2][7], "", "no credit for who withdrew");
+    assert_eq!(rows[3][2], "'=东城供电所", "a formula is shown as text");
+    assert_eq!(
+        rows[3][7], "20",
+        "the unit's credit is named by its seat, its first record"
+    );
+
+    let pledges = parse(&to_csv(
+        &[
+            "需求",
+            "单位",
+            "电话",
+            "数量",
+            "单位",
+            "认捐时间",
+            "撤回时间",
+            "积分",
+        ],
+        projects::pledges(state, p, |u| format!("{u:?}")),
+    ));
+    assert_eq!(pledges.len(), 2);
+    assert_eq!(
+        pledges[1],
+        [
+            "资金",
+            "'=东城供电所",
+            "",
+            "2000",
+            "Yuan",
+            "2026-11-21 10:25",
+            "",
+            ""
+        ]
+    );
+}

@@ -1,8 +1,11 @@
 //! Why the domain refuses an action. Every refusal has its own variant so the app can
 //! say exactly why, in the user's language (see `ui::i18n`).
 
-use super::id::{ActivityId, EntryId, PerkId, Timestamp, UnitId, VolunteerId, VoucherId};
+use super::id::{
+    ActivityId, EntryId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId,
+};
 use super::ledger::Points;
+use super::project::ProjectStatus;
 
 /// A form field, named so a refusal can point at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -29,6 +32,20 @@ pub enum Field {
     PerkTitle,
     /// A perk's description (礼遇说明).
     Description,
+    /// A project's title (项目名称).
+    ProjectTitle,
+    /// A project's description (项目简介).
+    ProjectDescription,
+    /// Where a project takes place (项目地点).
+    ProjectPlace,
+    /// A project's category (项目类别).
+    ProjectCategory,
+    /// A project's resource need (资源需求).
+    Need,
+    /// The counting word of a need (计量单位), such as 箱.
+    NeedUnit,
+    /// A progress update's text (进展内容).
+    UpdateText,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -191,4 +208,92 @@ pub enum DomainError {
     // Points policy.
     #[error("points expire after at least 1 and at most {max} days")]
     ExpiryDaysOutOfRange { max: u32 },
+
+    // Projects: the plan.
+    #[error("no project {0}")]
+    UnknownProject(ProjectId),
+    #[error("a project lasts at most {max_days} days")]
+    ProjectTooLong { max_days: u32 },
+    #[error("the withdraw deadline must be no later than the end")]
+    WithdrawDeadlineAfterEnd,
+    #[error("slots must be at least 1 and at most {max}")]
+    SlotsOutOfRange { max: u32 },
+    #[error("a quantity must be at least 1 and at most {max}")]
+    QuantityOutOfRange { max: u64 },
+    #[error("need {0} is listed twice")]
+    DuplicateNeed(String),
+    #[error("“{0}” is not a colour of the form #rrggbb")]
+    InvalidCoverColour(String),
+    #[error("“{0}” is not an icon name (lowercase letters, digits, hyphens)")]
+    InvalidCoverIcon(String),
+    #[error("{taken} people hold slots of role {role}: slots cannot be fewer")]
+    SlotsBelowTaken { role: String, taken: u32 },
+    #[error("role {0} has sign-ups: it cannot be removed or renamed")]
+    RoleInUse(String),
+    #[error("need {0} has pledges: it cannot be removed or change its unit")]
+    NeedInUse(String),
+
+    // Projects: the lifecycle.
+    #[error("a project needs a role or a need before it is published")]
+    NothingToRecruit,
+    #[error("only a draft can be published; the project is {from:?}")]
+    CannotPublish { from: ProjectStatus },
+    #[error("only a recruiting project can start; the project is {from:?}")]
+    CannotStart { from: ProjectStatus },
+    #[error("only a project in progress can be completed; the project is {from:?}")]
+    CannotComplete { from: ProjectStatus },
+    #[error("only a completed project can be archived; the project is {from:?}")]
+    CannotArchive { from: ProjectStatus },
+    #[error("a {from:?} project cannot be cancelled")]
+    CannotCancel { from: ProjectStatus },
+    #[error("a {status:?} project cannot be changed")]
+    ProjectLocked { status: ProjectStatus },
+    #[error("the project is {status:?}, not recruiting")]
+    NotRecruiting { status: ProjectStatus },
+    #[error("the project is {status:?}: its sign-ups and pledges cannot change")]
+    ProjectNotActive { status: ProjectStatus },
+    #[error("the project is {status:?}: no progress updates")]
+    UpdatesClosed { status: ProjectStatus },
+
+    // Projects: sign-ups and pledges.
+    #[error("the project has no role {0}")]
+    UnknownProjectRole(String),
+    #[error("the project has no need {0}")]
+    UnknownNeed(String),
+    #[error("the role is full: join the waitlist instead")]
+    RoleFull,
+    #[error("the role needs the skill {0}")]
+    MissingSkill(String),
+    #[error("already joined")]
+    AlreadyJoined,
+    #[error("removed from this role by the organizer")]
+    RemovedFromRole,
+    #[error("not signed up for this role")]
+    NotJoined,
+    #[error("not a request awaiting approval")]
+    NotPending,
+    #[error("the withdraw deadline has passed")]
+    WithdrawDeadlinePassed,
+    #[error("already pledged to this need")]
+    AlreadyPledged,
+    #[error("no pledge to this need")]
+    NotPledged,
+    #[error("a pledge must be at least 1 and at most the need, {max}")]
+    PledgeOutOfRange { max: u64 },
+    #[error("only {remaining} is still needed")]
+    PledgeExceedsNeed { remaining: u64 },
+    #[error("the need is fully pledged")]
+    NeedMet,
+
+    // Projects: progress and completion.
+    #[error("the project is {status:?}: confirm after it is completed")]
+    NotCompleted { status: ProjectStatus },
+    #[error("choose who took part")]
+    NoParticipantsChosen,
+    #[error("a participant is listed twice")]
+    DuplicateParticipant,
+    #[error("did not take part: no slot and no pledge")]
+    NotAParticipant,
+    #[error("taking part was already confirmed")]
+    ParticipationAlreadyConfirmed,
 }

@@ -10,11 +10,13 @@ use serde::{Deserialize, Serialize};
 use super::activity::ActivityPlan;
 use super::expiry::PointsPolicy;
 use super::id::{
-    ActivityId, EntryId, EventId, PerkId, ReplicaId, Timestamp, UnitId, VolunteerId, VoucherId,
+    ActivityId, EntryId, EventId, PerkId, ProjectId, ReplicaId, Timestamp, UnitId, VolunteerId,
+    VoucherId,
 };
 use super::ledger::Points;
 use super::member::VolunteerProfile;
 use super::perk::PerkOffer;
+use super::project::{Participant, ProjectPlan};
 use super::unit::UnitProfile;
 
 /// One immutable change, with its identity and time.
@@ -170,6 +172,105 @@ pub enum Action {
     /// The volunteer or an organizer cancels an unused voucher, open or expired, and its
     /// points are refunded (退还).
     CancelVoucher { voucher: VoucherId },
+
+    /// An organizer drafts a co-construction project (共建项目). It stays a draft until
+    /// published.
+    CreateProject { plan: ProjectPlan },
+    /// An organizer changes a project that is not completed, archived or cancelled.
+    /// Sign-ups and pledges stay; more slots move the waitlists up.
+    UpdateProject {
+        project: ProjectId,
+        plan: ProjectPlan,
+    },
+    /// Draft → Recruiting (发布招募): sign-ups and pledges open.
+    PublishProject { project: ProjectId },
+    /// Recruiting → InProgress (开始实施): sign-ups and pledges close; the organizer may
+    /// still assign people.
+    StartProject { project: ProjectId },
+    /// InProgress → Completed (项目完成): the organizer may now confirm who took part.
+    CompleteProject { project: ProjectId },
+    /// Completed → Archived (归档): read only from now on.
+    ArchiveProject { project: ProjectId },
+    /// Draft, Recruiting or InProgress → Cancelled (取消项目), with the reason.
+    /// Sign-ups and pledges are kept.
+    CancelProject { project: ProjectId, reason: String },
+    /// A volunteer or a unit joins a role (报名岗位). In an open project it takes a free
+    /// slot; in one that needs approval it asks for one. Refused when the role is full
+    /// at the time it is written; when joins from two devices meet in a merge, the
+    /// later one in the total order goes to the waitlist.
+    JoinRole {
+        project: ProjectId,
+        role: String,
+        who: Participant,
+    },
+    /// Joins a role, or its waitlist (候补) when it is full.
+    JoinRoleWaitlist {
+        project: ProjectId,
+        role: String,
+        who: Participant,
+    },
+    /// An organizer approves a request (通过): it takes a free slot, or a waitlist place.
+    ApproveJoin {
+        project: ProjectId,
+        role: String,
+        who: Participant,
+    },
+    /// An organizer declines a request (不通过), with a reason that may be empty. The
+    /// request is kept, marked declined.
+    DeclineJoin {
+        project: ProjectId,
+        role: String,
+        who: Participant,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
+    /// An organizer places a volunteer or a unit in a role (指派), without a request or
+    /// approval. Refused when the role is full at the time it is written; in a merge,
+    /// the later one waits, as for [`Action::JoinRole`].
+    AssignToRole {
+        project: ProjectId,
+        role: String,
+        who: Participant,
+    },
+    /// A participant gives back a slot before the withdraw deadline, or leaves the
+    /// waitlist or takes back a request at any time (退出). A freed slot goes to the
+    /// first on the waitlist.
+    WithdrawFromRole {
+        project: ProjectId,
+        role: String,
+        who: Participant,
+    },
+    /// An organizer takes someone off a role (移出), with the reason. A freed slot goes
+    /// to the first on the waitlist. Who was removed cannot join that role again by
+    /// themselves; an organizer may assign them.
+    RemoveFromRole {
+        project: ProjectId,
+        role: String,
+        who: Participant,
+        reason: String,
+    },
+    /// A unit pledges a quantity to a need (认捐), all of what is lacking or part of it.
+    PledgeToNeed {
+        project: ProjectId,
+        need: String,
+        unit: UnitId,
+        quantity: u64,
+    },
+    /// A unit takes back its pledge to a need before the withdraw deadline.
+    WithdrawPledge {
+        project: ProjectId,
+        need: String,
+        unit: UnitId,
+    },
+    /// An organizer posts a short progress update (项目进展).
+    PostProjectUpdate { project: ProjectId, text: String },
+    /// An organizer confirms who took part in a completed project (确认参与), crediting
+    /// points to each volunteer and unit points (双报到积分) to each unit by the
+    /// project's rule. Each participant is confirmed once.
+    ConfirmParticipation {
+        project: ProjectId,
+        participants: Vec<Participant>,
+    },
 }
 
 /// A hybrid logical clock: stamps follow the wall clock, never go backwards, and are

@@ -167,6 +167,11 @@ entity_id!(
 );
 
 entity_id!(
+    /// A co-construction project (共建项目), named by the event that created it.
+    ProjectId
+);
+
+entity_id!(
     /// A courtesy perk (礼遇) of the points shop, named by the event that created it.
     PerkId
 );
@@ -181,6 +186,8 @@ entity_id!(
     /// An entry of the points ledger, named by the event that made it; a credit for
     /// service is named by the sign-up it pays for instead, so one batch confirmation
     /// can make many credits with distinct names (a sign-up is credited at most once).
+    /// A project credit is named the same way, by the participant's first seat or
+    /// pledge in the project.
     EntryId
 );
 

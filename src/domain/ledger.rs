@@ -19,7 +19,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::id::{ActivityId, EntryId, PerkId, Timestamp, UnitId, VolunteerId, VoucherId};
+use super::id::{
+    ActivityId, EntryId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId,
+};
 
 /// An amount of points, kept in hundredths so rules such as “×1.4 per hour” stay exact
 /// to two decimals without floating point in the ledger.
@@ -120,6 +122,12 @@ pub enum EntryKind {
     VoucherRefund {
         voucher: VoucherId,
     },
+    /// Points for taking part in a co-construction project, by the project's rule:
+    /// pool to a volunteer, or unit points (双报到积分) pool to a unit. The entry's
+    /// reason is the project's title at the time of confirmation.
+    ProjectCredit {
+        project: ProjectId,
+    },
 }
 
 impl EntryKind {
@@ -135,10 +143,14 @@ impl EntryKind {
         )
     }
 
-    /// Whether points of this kind were earned (for leaderboards): awards and service
-    /// credits, not refunds or reversed deductions, which only give back.
+    /// Whether points of this kind were earned (for leaderboards): awards, service
+    /// credits and project credits, not refunds or reversed deductions, which only
+    /// give back.
     pub fn is_earning(&self) -> bool {
-        matches!(self, EntryKind::Award | EntryKind::ActivityCredit { .. })
+        matches!(
+            self,
+            EntryKind::Award | EntryKind::ActivityCredit { .. } | EntryKind::ProjectCredit { .. }
+        )
     }
 }
 

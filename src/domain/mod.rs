@@ -16,6 +16,7 @@ pub mod ledger;
 pub mod member;
 pub mod perk;
 pub mod pin;
+pub mod project;
 pub mod state;
 pub mod unit;
 
@@ -28,12 +29,18 @@ pub use error::{DomainError, Field};
 pub use event::{Action, Clock, Event};
 pub use expiry::{Lot, PointsPolicy, PointsSummary, Purse};
 pub use id::{
-    ActivityId, EntryId, EventId, PerkId, ReplicaId, Timestamp, UnitId, VolunteerId, VoucherId,
+    ActivityId, EntryId, EventId, PerkId, ProjectId, ReplicaId, Timestamp, UnitId, VolunteerId,
+    VoucherId,
 };
 pub use journal::{IdConflict, Journal, Merged};
 pub use leaderboard::{RankBy, Ranked};
 pub use ledger::{Account, Entry, EntryKind, Ledger, Points, StatementLine};
 pub use member::{Volunteer, VolunteerProfile, mask_name, mask_phone};
 pub use perk::{Perk, PerkOffer, PerkPhase, Voucher, VoucherCode, VoucherStatus, Withdrawal};
+pub use project::{
+    Confirmation, Cover, Initiator, JoinMode, Need, NeedProgress, NeedUnit, Participant,
+    ParticipantLine, Pledge, ProgressUpdate, Project, ProjectPlan, ProjectProgress, ProjectQuery,
+    ProjectRole, ProjectRule, ProjectStatus, RoleProgress, RoleSignup, RoleStanding, Transition,
+};
 pub use state::{Rejected, State};
 pub use unit::{Unit, UnitKind, UnitProfile};

@@ -12,10 +12,13 @@ use super::activity::{Activities, Activity, Signup, StarLevel};
 use super::error::{DomainError, Field};
 use super::event::{Action, Event};
 use super::expiry::{PointsPolicy, PointsSummary, Purse};
-use super::id::{ActivityId, EntryId, EventId, PerkId, Timestamp, UnitId, VolunteerId, VoucherId};
+use super::id::{
+    ActivityId, EntryId, EventId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId,
+};
 use super::ledger::{Account, Entry, EntryKind, Ledger, Points};
 use super::member::{Volunteer, VolunteerProfile, limit, require};
 use super::perk::{Perk, Perks, Voucher, VoucherCode};
+use super::project::{Initiator, Participant, Project, ProjectQuery, Projects};
 use super::unit::{Unit, UnitProfile};
 
 pub const REASON_MAX: usize = 200;
@@ -34,6 +37,7 @@ pub struct State {
     ledger: Ledger,
     activities: Activities,
     perks: Perks,
+    projects: Projects,
     policy: PointsPolicy,
     /// Each volunteer's points split into lots by expiry (see [`super::expiry`]).
     purses: BTreeMap<VolunteerId, Purse>,
@@ -171,6 +175,58 @@ impl State {
         self.activities.no_shows(volunteer)
     }
 
+    pub fn project(&self, id: ProjectId) -> Option<&Project> {
+        self.projects.get(id)
+    }
+
+    /// Every project, by id, drafts included.
+    pub fn projects(&self) -> impl Iterator<Item = &Project> {
+        self.projects.iter()
+    }
+
+    /// The projects that `query` finds, recruiting first, then under way, drafts,
+    /// completed, archived and cancelled; within each, the soonest start first.
+    pub fn find_projects(&self, query: &ProjectQuery) -> Vec<&Project> {
+        let mut found: Vec<&Project> = self.projects.iter().filter(|p| query.matches(p)).collect();
+        found.sort_by_cached_key(|p| super::project::list_order(p));
+        found
+    }
+
+    /// "Needs my skills": projects recruiting for a role with a free slot that wants
+    /// any of the volunteer's skills (none for a volunteer without skills), in list
+    /// order. Which roles: [`Project::roles_wanting`].
+    pub fn projects_needing(&self, volunteer: VolunteerId) -> Vec<&Project> {
+        let skills = self
+            .volunteer(volunteer)
+            .map(|v| v.profile.skills.clone())
+            .unwrap_or_default();
+        self.find_projects(&ProjectQuery {
+            skills: Some(skills),
+            ..ProjectQuery::default()
+        })
+    }
+
+    /// "My projects": every project the volunteer or unit takes part in or asked to,
+    /// or (a unit) started, drafts included, in list order.
+    pub fn projects_of(&self, who: Participant) -> Vec<&Project> {
+        self.find_projects(&ProjectQuery {
+            involving: Some(who),
+            ..ProjectQuery::default()
+        })
+    }
+
+    /// The categories of the projects, each once, sorted: for a filter's choices.
+    pub fn project_categories(&self) -> Vec<&str> {
+        let mut categories: Vec<&str> = self
+            .projects
+            .iter()
+            .map(|p| p.plan.category.trim())
+            .collect();
+        categories.sort_unstable();
+        categories.dedup();
+        categories
+    }
+
     /// The rules an action must pass against the current state at time `at`, both when
     /// it is written and when it is folded.
     pub fn check(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
@@ -276,6 +332,38 @@ impl State {
                 }
                 enough(self.available(*volunteer, at), perk.offer.cost)
             }
+            Action::CreateProject { plan } | Action::UpdateProject { plan, .. } => {
+                if let Initiator::Unit(unit) = plan.initiator {
+                    self.known_unit(unit)?;
+                }
+                self.projects.check(action, at, &[])
+            }
+            Action::JoinRole { who, .. }
+            | Action::JoinRoleWaitlist { who, .. }
+            | Action::ApproveJoin { who, .. }
+            | Action::DeclineJoin { who, .. }
+            | Action::AssignToRole { who, .. }
+            | Action::WithdrawFromRole { who, .. }
+            | Action::RemoveFromRole { who, .. } => {
+                let skills = self.known_participant(*who)?;
+                self.projects.check(action, at, skills)
+            }
+            Action::PledgeToNeed { unit, .. } | Action::WithdrawPledge { unit, .. } => {
+                self.known_unit(*unit)?;
+                self.projects.check(action, at, &[])
+            }
+            Action::ConfirmParticipation { participants, .. } => {
+                for who in participants {
+                    self.known_participant(*who)?;
+                }
+                self.projects.check(action, at, &[])
+            }
+            Action::PublishProject { .. }
+            | Action::StartProject { .. }
+            | Action::CompleteProject { .. }
+            | Action::ArchiveProject { .. }
+            | Action::CancelProject { .. }
+            | Action::PostProjectUpdate { .. } => self.projects.check(action, at, &[]),
         }
     }
 
@@ -286,6 +374,7 @@ impl State {
     pub fn check_new(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
         self.check(action, at)?;
         self.activities.check_new(action)?;
+        self.projects.check_new(action)?;
         let number_taken = |id: Option<VolunteerId>, profile: &VolunteerProfile| {
             let number = profile.number.trim();
             !number.is_empty()
@@ -468,6 +557,42 @@ impl State {
                     });
                 }
             }
+            Action::CreateProject { .. }
+            | Action::UpdateProject { .. }
+            | Action::PublishProject { .. }
+            | Action::StartProject { .. }
+            | Action::CompleteProject { .. }
+            | Action::ArchiveProject { .. }
+            | Action::CancelProject { .. }
+            | Action::JoinRole { .. }
+            | Action::JoinRoleWaitlist { .. }
+            | Action::ApproveJoin { .. }
+            | Action::DeclineJoin { .. }
+            | Action::AssignToRole { .. }
+            | Action::WithdrawFromRole { .. }
+            | Action::RemoveFromRole { .. }
+            | Action::PledgeToNeed { .. }
+            | Action::WithdrawPledge { .. }
+            | Action::PostProjectUpdate { .. }
+            | Action::ConfirmParticipation { .. } => {
+                for credit in self.projects.apply(event) {
+                    let to = match credit.to {
+                        Participant::Volunteer(v) => Account::Volunteer(v),
+                        Participant::Unit(u) => Account::Unit(u),
+                    };
+                    self.post(Entry {
+                        id: credit.id,
+                        at: event.at,
+                        from: Account::Pool,
+                        to,
+                        points: credit.points,
+                        kind: EntryKind::ProjectCredit {
+                            project: credit.project,
+                        },
+                        reason: credit.reason,
+                    });
+                }
+            }
         }
     }
 
@@ -509,6 +634,15 @@ impl State {
 
     fn known_unit(&self, id: UnitId) -> Result<&Unit, DomainError> {
         self.units.get(&id).ok_or(DomainError::UnknownUnit(id))
+    }
+
+    /// A known volunteer or unit, with the skills a project role checks: a
+    /// volunteer's own, none for a unit (which vouches for the people it sends).
+    fn known_participant(&self, who: Participant) -> Result<&[String], DomainError> {
+        match who {
+            Participant::Volunteer(v) => Ok(&self.known_volunteer(v)?.profile.skills),
+            Participant::Unit(u) => self.known_unit(u).map(|_| &[][..]),
+        }
     }
 
     /// A volunteer's profile is valid and names a known unit, if any.

@@ -4,4 +4,5 @@
 
 pub mod csv;
 pub mod ics;
+pub mod projects;
 pub mod sheets;

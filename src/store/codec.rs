@@ -25,7 +25,11 @@ pub const FORMAT: u32 = 1;
 ///   check-in, check-out, no-shows; confirmation of service, which credits points.
 /// - 3: units and unit points; a volunteer's unit; the points policy (expiry); perks:
 ///   create, update, withdraw; redemption, voucher verification and cancellation.
-pub const SCHEMA: u32 = 3;
+/// - 4: co-construction projects: create, update, publish, start, complete, archive,
+///   cancel; joining roles (with a waitlist and approval), assignment, withdrawal and
+///   removal; pledges to needs; progress updates; confirmation of participation, which
+///   credits points to volunteers and unit points to units.
+pub const SCHEMA: u32 = 4;
 /// Events per segment before a replica starts a new one.
 pub const SEGMENT_EVENTS: usize = 256;
 

@@ -232,6 +232,60 @@ texts! {
     ErrVoucherExpired => "这张兑换券已于 {0} 过期。", "This voucher expired at {0}.";
     ErrRedemptionNotReversible => "兑换和退还记录不能冲正，请取消对应的兑换券。", "Redemptions and refunds cannot be reversed; cancel the voucher instead.";
     ErrExpiryDaysRange => "积分有效期应在 1 到 {0} 天之间。", "Points must expire after 1 to {0} days.";
+    FieldProjectTitle => "项目名称", "project title";
+    FieldProjectDescription => "项目简介", "project description";
+    FieldProjectPlace => "项目地点", "project place";
+    FieldProjectCategory => "项目类别", "project category";
+    FieldNeed => "资源需求", "resource need";
+    FieldNeedUnit => "计量单位", "unit of measure";
+    FieldUpdateText => "进展内容", "update text";
+    ProjectCredit => "项目积分", "Project credit";
+    ProjectStatusDraft => "草稿", "draft";
+    ProjectStatusRecruiting => "招募中", "recruiting";
+    ProjectStatusInProgress => "进行中", "in progress";
+    ProjectStatusCompleted => "已完成", "completed";
+    ProjectStatusArchived => "已归档", "archived";
+    ProjectStatusCancelled => "已取消", "cancelled";
+    ErrUnknownProject => "找不到这个项目。", "No such project.";
+    ErrProjectTooLong => "一个项目最长 {0} 天。", "A project lasts at most {0} days.";
+    ErrWithdrawDeadlineAfterEnd => "退出截止时间不能晚于项目结束时间。", "The withdraw deadline must be no later than the project's end.";
+    ErrSlotsRange => "岗位名额应至少 1 个，最多 {0} 个。", "A role's slots must be at least 1 and at most {0}.";
+    ErrQuantityRange => "需求数量应至少 1，最多 {0}。", "A quantity must be at least 1 and at most {0}.";
+    ErrDuplicateNeed => "资源需求“{0}”重复了。", "The need “{0}” is listed twice.";
+    ErrCoverColour => "“{0}”不是有效的颜色（格式为 #rrggbb）。", "“{0}” is not a colour of the form #rrggbb.";
+    ErrCoverIcon => "“{0}”不是有效的图标名（小写字母、数字和连字符）。", "“{0}” is not an icon name (lowercase letters, digits and hyphens).";
+    ErrSlotsBelowTaken => "岗位“{0}”已有 {1} 人，名额不能少于此数。", "{1} people hold slots of “{0}”; its slots cannot be fewer.";
+    ErrRoleInUse => "岗位“{0}”已有人报名，不能删除或改名。", "The role “{0}” has sign-ups; it cannot be removed or renamed.";
+    ErrNeedInUse => "资源需求“{0}”已有单位认捐，不能删除或更改计量单位。", "Units have pledged to “{0}”; it cannot be removed or change its unit.";
+    ErrNothingToRecruit => "请至少设置一个岗位或一项资源需求，再发布项目。", "Add at least one role or need before publishing.";
+    ErrCannotPublish => "项目当前为“{0}”，只有草稿可以发布。", "Only a draft can be published; the project is {0}.";
+    ErrCannotStart => "项目当前为“{0}”，只有招募中的项目可以开始实施。", "Only a recruiting project can start; the project is {0}.";
+    ErrCannotComplete => "项目当前为“{0}”，只有进行中的项目可以完成。", "Only a project in progress can be completed; the project is {0}.";
+    ErrCannotArchive => "项目当前为“{0}”，只有已完成的项目可以归档。", "Only a completed project can be archived; the project is {0}.";
+    ErrCannotCancel => "项目当前为“{0}”，不能取消。", "The project is {0}; it cannot be cancelled.";
+    ErrProjectLocked => "项目当前为“{0}”，不能再修改。", "The project is {0}; it can no longer be changed.";
+    ErrNotRecruiting => "项目当前为“{0}”，不在招募中，不能报名或认捐。", "The project is {0}, not recruiting: sign-ups and pledges are closed.";
+    ErrProjectNotActive => "项目当前为“{0}”，报名和认捐不能再变动。", "The project is {0}; its sign-ups and pledges cannot change now.";
+    ErrUpdatesClosed => "项目当前为“{0}”，不能发布进展。", "The project is {0}; progress updates cannot be posted.";
+    ErrUnknownProjectRole => "项目没有“{0}”这个岗位。", "The project has no role “{0}”.";
+    ErrUnknownNeed => "项目没有“{0}”这项资源需求。", "The project has no need “{0}”.";
+    ErrRoleFull => "岗位名额已满，可以排队候补。", "This role is full; you can join the waitlist.";
+    ErrMissingSkill => "这个岗位需要“{0}”技能。", "This role needs the skill “{0}”.";
+    ErrAlreadyJoined => "已经报过名了。", "Already signed up.";
+    ErrRemovedFromRole => "已被组织者移出这个岗位，不能再自行报名。", "The organizer removed you from this role; you cannot sign up for it again yourself.";
+    ErrNotJoined => "没有报名这个岗位。", "Not signed up for this role.";
+    ErrNotPending => "这不是待审核的报名。", "This is not a request awaiting approval.";
+    ErrWithdrawDeadlinePassed => "已过退出截止时间。", "The withdraw deadline has passed.";
+    ErrAlreadyPledged => "已经认捐过这项需求；如需更改，请先撤回。", "Already pledged to this need; withdraw the pledge first to change it.";
+    ErrNotPledged => "没有认捐这项需求。", "No pledge to this need.";
+    ErrPledgeRange => "认捐数量应至少 1，最多 {0}（需求总量）。", "A pledge must be at least 1 and at most {0}, the whole need.";
+    ErrPledgeExceedsNeed => "这项需求还差 {0}，认捐不能超过此数。", "Only {0} is still needed; pledge no more than that.";
+    ErrNeedMet => "这项需求已经认捐满了。", "This need is fully pledged.";
+    ErrNotCompleted => "项目当前为“{0}”，完成后才能确认参与。", "The project is {0}; confirm who took part once it is completed.";
+    ErrNoParticipantsChosen => "请选择参与的志愿者或单位。", "Choose the volunteers or units who took part.";
+    ErrDuplicateParticipant => "同一参与者选了两次。", "A participant is chosen twice.";
+    ErrNotAParticipant => "没有岗位名额也没有认捐，不能确认参与。", "Neither a slot nor a pledge: taking part cannot be confirmed.";
+    ErrParticipationAlreadyConfirmed => "参与已经确认过了。", "Taking part was already confirmed.";
     ErrQuota => "本机存储已满，本次操作没有保存。请导出备份并清理空间后重试，已有数据不受影响。", "Storage is full, so this action was not saved. Export a backup and free space, then try again; stored data is unaffected.";
     ErrUnavailable => "无法使用本机存储：{0}", "Storage cannot be used: {0}";
     ErrReadOnly => "数据来自更新版本的邻里，本页面不能修改。请刷新页面。", "The data comes from a newer version of Linli; this page cannot change it. Please reload.";
@@ -458,6 +512,13 @@ fn field(lang: Lang, field: Field) -> &'static str {
         Field::Address => T::FieldAddress,
         Field::PerkTitle => T::FieldPerkTitle,
         Field::Description => T::FieldDescription,
+        Field::ProjectTitle => T::FieldProjectTitle,
+        Field::ProjectDescription => T::FieldProjectDescription,
+        Field::ProjectPlace => T::FieldProjectPlace,
+        Field::ProjectCategory => T::FieldProjectCategory,
+        Field::Need => T::FieldNeed,
+        Field::NeedUnit => T::FieldNeedUnit,
+        Field::UpdateText => T::FieldUpdateText,
     })
 }
 
@@ -561,7 +622,73 @@ pub fn domain_error_text(lang: Lang, error: &DomainError) -> String {
         DomainError::VoucherExpired { at } => lang.f(T::ErrVoucherExpired, &[&date_time(*at)]),
         DomainError::RedemptionNotReversible => lang.t(T::ErrRedemptionNotReversible).to_owned(),
         DomainError::ExpiryDaysOutOfRange { max } => lang.f(T::ErrExpiryDaysRange, &[max]),
+        DomainError::UnknownProject(_) => lang.t(T::ErrUnknownProject).to_owned(),
+        DomainError::ProjectTooLong { max_days } => lang.f(T::ErrProjectTooLong, &[max_days]),
+        DomainError::WithdrawDeadlineAfterEnd => lang.t(T::ErrWithdrawDeadlineAfterEnd).to_owned(),
+        DomainError::SlotsOutOfRange { max } => lang.f(T::ErrSlotsRange, &[max]),
+        DomainError::QuantityOutOfRange { max } => lang.f(T::ErrQuantityRange, &[max]),
+        DomainError::DuplicateNeed(name) => lang.f(T::ErrDuplicateNeed, &[name]),
+        DomainError::InvalidCoverColour(text) => lang.f(T::ErrCoverColour, &[text]),
+        DomainError::InvalidCoverIcon(text) => lang.f(T::ErrCoverIcon, &[text]),
+        DomainError::SlotsBelowTaken { role, taken } => {
+            lang.f(T::ErrSlotsBelowTaken, &[role, taken])
+        }
+        DomainError::RoleInUse(name) => lang.f(T::ErrRoleInUse, &[name]),
+        DomainError::NeedInUse(name) => lang.f(T::ErrNeedInUse, &[name]),
+        DomainError::NothingToRecruit => lang.t(T::ErrNothingToRecruit).to_owned(),
+        DomainError::CannotPublish { from } => status_error(lang, T::ErrCannotPublish, *from),
+        DomainError::CannotStart { from } => status_error(lang, T::ErrCannotStart, *from),
+        DomainError::CannotComplete { from } => status_error(lang, T::ErrCannotComplete, *from),
+        DomainError::CannotArchive { from } => status_error(lang, T::ErrCannotArchive, *from),
+        DomainError::CannotCancel { from } => status_error(lang, T::ErrCannotCancel, *from),
+        DomainError::ProjectLocked { status } => status_error(lang, T::ErrProjectLocked, *status),
+        DomainError::NotRecruiting { status } => status_error(lang, T::ErrNotRecruiting, *status),
+        DomainError::ProjectNotActive { status } => {
+            status_error(lang, T::ErrProjectNotActive, *status)
+        }
+        DomainError::UpdatesClosed { status } => status_error(lang, T::ErrUpdatesClosed, *status),
+        DomainError::UnknownProjectRole(name) => lang.f(T::ErrUnknownProjectRole, &[name]),
+        DomainError::UnknownNeed(name) => lang.f(T::ErrUnknownNeed, &[name]),
+        DomainError::RoleFull => lang.t(T::ErrRoleFull).to_owned(),
+        DomainError::MissingSkill(skill) => lang.f(T::ErrMissingSkill, &[skill]),
+        DomainError::AlreadyJoined => lang.t(T::ErrAlreadyJoined).to_owned(),
+        DomainError::RemovedFromRole => lang.t(T::ErrRemovedFromRole).to_owned(),
+        DomainError::NotJoined => lang.t(T::ErrNotJoined).to_owned(),
+        DomainError::NotPending => lang.t(T::ErrNotPending).to_owned(),
+        DomainError::WithdrawDeadlinePassed => lang.t(T::ErrWithdrawDeadlinePassed).to_owned(),
+        DomainError::AlreadyPledged => lang.t(T::ErrAlreadyPledged).to_owned(),
+        DomainError::NotPledged => lang.t(T::ErrNotPledged).to_owned(),
+        DomainError::PledgeOutOfRange { max } => lang.f(T::ErrPledgeRange, &[max]),
+        DomainError::PledgeExceedsNeed { remaining } => {
+            lang.f(T::ErrPledgeExceedsNeed, &[remaining])
+        }
+        DomainError::NeedMet => lang.t(T::ErrNeedMet).to_owned(),
+        DomainError::NotCompleted { status } => status_error(lang, T::ErrNotCompleted, *status),
+        DomainError::NoParticipantsChosen => lang.t(T::ErrNoParticipantsChosen).to_owned(),
+        DomainError::DuplicateParticipant => lang.t(T::ErrDuplicateParticipant).to_owned(),
+        DomainError::NotAParticipant => lang.t(T::ErrNotAParticipant).to_owned(),
+        DomainError::ParticipationAlreadyConfirmed => {
+            lang.t(T::ErrParticipationAlreadyConfirmed).to_owned()
+        }
     }
+}
+
+/// A project's status in words, as it reads inside a sentence (招募中, recruiting).
+pub fn project_status_text(status: crate::domain::ProjectStatus) -> T {
+    use crate::domain::ProjectStatus as S;
+    match status {
+        S::Draft => T::ProjectStatusDraft,
+        S::Recruiting => T::ProjectStatusRecruiting,
+        S::InProgress => T::ProjectStatusInProgress,
+        S::Completed => T::ProjectStatusCompleted,
+        S::Archived => T::ProjectStatusArchived,
+        S::Cancelled => T::ProjectStatusCancelled,
+    }
+}
+
+/// A refusal that names the project's status.
+fn status_error(lang: Lang, key: T, status: crate::domain::ProjectStatus) -> String {
+    lang.f(key, &[&lang.t(project_status_text(status))])
 }
 
 pub fn store_error_text(lang: Lang, error: &StoreError) -> String {

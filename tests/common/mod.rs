@@ -2,9 +2,10 @@
 #![allow(dead_code)]
 
 use linli::domain::{
-    Action, ActivityId, ActivityPlan, DomainError, Event, EventId, Journal, PerkId, PerkOffer,
-    Points, PointsRule, ReplicaId, Role, Timestamp, UnitId, UnitKind, UnitProfile, VolunteerId,
-    VolunteerProfile, VoucherId,
+    Action, ActivityId, ActivityPlan, Cover, DomainError, Event, EventId, Initiator, JoinMode,
+    Journal, Need, NeedUnit, PerkId, PerkOffer, Points, PointsRule, ProjectId, ProjectPlan,
+    ProjectRole, ProjectRule, ReplicaId, Role, Timestamp, UnitId, UnitKind, UnitProfile,
+    VolunteerId, VolunteerProfile, VoucherId,
 };
 
 pub mod contract;
@@ -89,6 +90,24 @@ impl Replica {
     ) -> Result<VoucherId, DomainError> {
         self.act_at(at, Action::Redeem { perk, volunteer })
             .map(|e| VoucherId(e.id))
+    }
+
+    pub fn create_project(&mut self, plan: ProjectPlan) -> ProjectId {
+        let event = self.act(Action::CreateProject { plan }).unwrap();
+        ProjectId(event.id)
+    }
+
+    /// Registers a volunteer with skills.
+    pub fn register_skilled(&mut self, name: &str, skills: &[&str]) -> VolunteerId {
+        let event = self
+            .act(Action::RegisterVolunteer {
+                profile: VolunteerProfile {
+                    skills: skills.iter().map(|s| (*s).to_owned()).collect(),
+                    ..profile(name)
+                },
+            })
+            .unwrap();
+        VolunteerId(event.id)
     }
 
     /// Takes in everything `other` knows.
@@ -183,5 +202,55 @@ pub fn offer(title: &str) -> PerkOffer {
         valid_from: VALID_FROM,
         valid_until: VALID_UNTIL,
         min_service_minutes: 0,
+    }
+}
+
+/// The standard test project: 老旧小区改造 (a renovation of old blocks), a month from
+/// [`START`], open to anyone, withdrawal until a day before the start. Roles: 电工
+/// (electrician, 2 slots, needs the skill 电工, 8 points) and 宣传员 (publicity, 1 slot,
+/// no skill, the rule's 5 points). Needs: 资金 ¥5000 and 油漆 20 桶 (paint, in tins).
+/// Units earn 20 unit points.
+pub fn project_plan(title: &str) -> ProjectPlan {
+    ProjectPlan {
+        title: title.into(),
+        description: "粉刷楼道、更换照明".into(),
+        initiator: Initiator::Community,
+        start: START,
+        end: START.plus_days(30),
+        place: "东城街道幸福小区".into(),
+        category: "环境整治".into(),
+        cover: Cover::Icon("paint-roller".into()),
+        join: JoinMode::Open,
+        withdraw_deadline: at(-24 * 60),
+        roles: vec![
+            ProjectRole {
+                name: "电工".into(),
+                slots: 2,
+                skills: vec!["电工".into()],
+                points: Some(Points::whole(8)),
+            },
+            ProjectRole {
+                name: "宣传员".into(),
+                slots: 1,
+                skills: Vec::new(),
+                points: None,
+            },
+        ],
+        needs: vec![
+            Need {
+                name: "资金".into(),
+                quantity: 5_000,
+                unit: NeedUnit::Yuan,
+            },
+            Need {
+                name: "油漆".into(),
+                quantity: 20,
+                unit: NeedUnit::Custom("桶".into()),
+            },
+        ],
+        rule: ProjectRule {
+            volunteer_points: Points::whole(5),
+            unit_points: Points::whole(20),
+        },
     }
 }

@@ -200,7 +200,25 @@ impl Activities {
             | Action::WithdrawPerk { .. }
             | Action::Redeem { .. }
             | Action::VerifyVoucher { .. }
-            | Action::CancelVoucher { .. } => {}
+            | Action::CancelVoucher { .. }
+            | Action::CreateProject { .. }
+            | Action::UpdateProject { .. }
+            | Action::PublishProject { .. }
+            | Action::StartProject { .. }
+            | Action::CompleteProject { .. }
+            | Action::ArchiveProject { .. }
+            | Action::CancelProject { .. }
+            | Action::JoinRole { .. }
+            | Action::JoinRoleWaitlist { .. }
+            | Action::ApproveJoin { .. }
+            | Action::DeclineJoin { .. }
+            | Action::AssignToRole { .. }
+            | Action::WithdrawFromRole { .. }
+            | Action::RemoveFromRole { .. }
+            | Action::PledgeToNeed { .. }
+            | Action::WithdrawPledge { .. }
+            | Action::PostProjectUpdate { .. }
+            | Action::ConfirmParticipation { .. } => {}
         }
         Vec::new()
     }

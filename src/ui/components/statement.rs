@@ -69,6 +69,7 @@ pub fn entry_kind_text(kind: &EntryKind) -> T {
         EntryKind::ActivityCredit { .. } => T::ActivityCredit,
         EntryKind::Redemption { .. } => T::Redemption,
         EntryKind::VoucherRefund { .. } => T::VoucherRefund,
+        EntryKind::ProjectCredit { .. } => T::ProjectCredit,
     }
 }
 
