@@ -472,6 +472,11 @@ texts! {
     UnitRanking => "单位排行", "Units";
     RankRow => "第 {0} 名", "No. {0}";
     NoRanking => "这段时间还没有记录。", "Nothing recorded in this period.";
+    ShowEntries => "显示", "Show";
+    FilterAll => "全部", "All";
+    FilterEarned => "获得", "Earned";
+    FilterSpent => "支出", "Spent";
+    FilterMonth => "本月", "This month";
     MyCard => "我的志愿者卡", "My volunteer card";
     MyCardHint => "签到时请出示此码，或报出志愿者编号、手机号。", "Show this code at check-in, or give your volunteer number or phone.";
     CardQr => "志愿者卡二维码", "Volunteer card QR code";

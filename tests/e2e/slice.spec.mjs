@@ -37,6 +37,11 @@ test('award, reverse, see it on 我的, reload, and a second tab follows', async
   await picker.selectOption({ label: '王*明 138****1234' });
   await expect(page.getByTestId('my-balance')).toHaveText('5');
   await expect(statement(page).getByRole('listitem')).toHaveCount(3);
+  // The statement filters: spent shows the reversal only.
+  await page.getByLabel('显示').selectOption({ label: '支出' });
+  await expect(statement(page).getByRole('listitem')).toHaveCount(1);
+  await expect(statement(page).getByRole('listitem')).toContainText('金额录错');
+  await page.getByLabel('显示').selectOption({ label: '全部' });
   const card = page.getByRole('region', { name: '我的志愿者卡' });
   await expect(card.getByRole('img', { name: '志愿者卡二维码' })).toBeVisible();
   await expect(card).toContainText('王*明 · V001');

@@ -3,11 +3,12 @@
 
 use yew::prelude::*;
 
-use super::field::TextField;
-use crate::domain::{Account, Action, EntryId, EntryKind, Points, VolunteerId};
+use super::field::{Select, TextField};
+use crate::domain::calendar::Period;
+use crate::domain::{Account, Action, EntryId, EntryKind, Points, StatementLine, VolunteerId};
 use crate::ui::format::date_time;
 use crate::ui::i18n::T;
-use crate::ui::session::use_app;
+use crate::ui::session::{now, use_app};
 
 #[derive(Properties, PartialEq)]
 pub struct StatementProps {
@@ -16,17 +17,67 @@ pub struct StatementProps {
     pub can_reverse: bool,
 }
 
+/// Which lines a statement shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Filter {
+    All,
+    Earned,
+    Spent,
+    ThisMonth,
+}
+
+impl Filter {
+    const ALL: [(Filter, &'static str, T); 4] = [
+        (Filter::All, "all", T::FilterAll),
+        (Filter::Earned, "earned", T::FilterEarned),
+        (Filter::Spent, "spent", T::FilterSpent),
+        (Filter::ThisMonth, "month", T::FilterMonth),
+    ];
+
+    fn keeps(self, line: &StatementLine<'_>, month: Period) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Earned => line.change > Points::ZERO,
+            Filter::Spent => line.change < Points::ZERO,
+            Filter::ThisMonth => month.contains(line.entry.at),
+        }
+    }
+}
+
 #[component]
 pub fn Statement(props: &StatementProps) -> Html {
     let app = use_app();
     let lang = app.lang();
+    let filter = use_state(|| Filter::All);
     let session = app.session();
     let ledger = session.store.journal().state().ledger();
-    let lines = ledger.statement(Account::Volunteer(props.volunteer));
-    if lines.is_empty() {
+    let all = ledger.statement(Account::Volunteer(props.volunteer));
+    if all.is_empty() {
         return html! { <p class="ll-empty">{ lang.t(T::NoEntries) }</p> };
     }
+    let month = Period::month_of(now());
+    let lines: Vec<_> = all.iter().filter(|l| filter.keeps(l, month)).collect();
+    let options = Filter::ALL
+        .iter()
+        .map(|(_, code, text)| (AttrValue::Static(code), AttrValue::from(lang.t(*text))))
+        .collect::<Vec<_>>();
+    let selected = Filter::ALL
+        .iter()
+        .find(|(f, ..)| f == &*filter)
+        .map_or("all", |(_, code, _)| code);
+    let choose = {
+        let filter = filter.clone();
+        Callback::from(move |code: String| {
+            if let Some((f, ..)) = Filter::ALL.iter().find(|(_, c, _)| *c == code) {
+                filter.set(*f);
+            }
+        })
+    };
+    let select_id = format!("statement-filter-{}", props.volunteer);
     html! {
+        <>
+        <Select id={select_id} label={lang.t(T::ShowEntries)} options={options}
+            selected={AttrValue::Static(selected)} onchange={choose} />
         <ol class="ll-statement" aria-label={lang.t(T::Statement)}>
             { for lines.iter().rev().map(|line| {
                 let entry = line.entry;
@@ -57,6 +108,7 @@ pub fn Statement(props: &StatementProps) -> Html {
                 }
             }) }
         </ol>
+        </>
     }
 }
 
