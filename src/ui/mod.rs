@@ -22,6 +22,9 @@ use pages::empty::Empty;
 use pages::home::Home;
 use pages::me::Me;
 use pages::organizer::Organizer;
+use pages::project::ProjectPage;
+use pages::project_form::ProjectForm;
+use pages::projects::Projects;
 use pages::ranking::Ranking;
 use pages::record::ServiceRecord;
 use pages::shop::Shop;
@@ -39,7 +42,9 @@ fn switch(route: Route) -> Html {
         Route::NewActivity => html! { <ActivityForm /> },
         Route::Activity { id } => html! { <ActivityPage {id} /> },
         Route::CopyActivity { id } => html! { <ActivityForm template={Some(id)} /> },
-        Route::Projects => html! { <Empty title={T::TabProjects} text={T::NoProjects} /> },
+        Route::Projects => html! { <Projects /> },
+        Route::NewProject => html! { <ProjectForm /> },
+        Route::Project { id } => html! { <ProjectPage {id} /> },
         Route::Wishes => html! { <Empty title={T::TabWishes} text={T::NoWishes} /> },
         Route::Me => html! { <Me /> },
         Route::ServiceRecord => html! { <ServiceRecord /> },

@@ -2,7 +2,7 @@
 
 use yew_router::prelude::*;
 
-use crate::domain::{ActivityId, VolunteerId};
+use crate::domain::{ActivityId, ProjectId, VolunteerId};
 
 #[derive(Clone, Debug, PartialEq, Routable)]
 pub enum Route {
@@ -18,6 +18,10 @@ pub enum Route {
     CopyActivity { id: ActivityId },
     #[at("/projects")]
     Projects,
+    #[at("/projects/new")]
+    NewProject,
+    #[at("/projects/:id")]
+    Project { id: ProjectId },
     #[at("/wishes")]
     Wishes,
     #[at("/me")]

@@ -19,13 +19,14 @@ export async function becomeOrganizer(page, pin = '2468') {
 }
 
 /** Registers a volunteer from the organizer's volunteer list. */
-export async function registerVolunteer(page, { name, phone, number }) {
+export async function registerVolunteer(page, { name, phone, number, skills }) {
   await page.getByRole('link', { name: '管理模式' }).click();
   await page.getByRole('link', { name: '志愿者', exact: true }).click();
   const form = page.getByRole('form', { name: '登记志愿者' });
   await form.getByLabel('姓名').fill(name);
   if (phone) await form.getByLabel('手机号').fill(phone);
   if (number) await form.getByLabel('志愿者编号').fill(number);
+  if (skills) await form.getByLabel('技能（用逗号分隔）').fill(skills);
   await form.getByRole('button', { name: '登记', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `已登记：${name}` })).toBeVisible();
 }
