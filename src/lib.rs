@@ -4,12 +4,15 @@
 //! co-construction project sign-ups (共建项目报名) and micro-wish matching (微心愿).
 //!
 //! ## Codemap
-//! - [`domain`]: the rules, pure. Ids, events, the ledger, members, activities (sign-ups,
-//!   waitlist, attendance, hours and points), the fold from events to state. No web
+//! - [`domain`]: the rules, pure. Ids and the hybrid clock, events, the double-entry
+//!   ledger, volunteers and units, activities (sign-ups, waitlist, attendance, hours and
+//!   points), perks and vouchers, points expiry (derived lots), leaderboards,
+//!   co-construction projects, micro-wishes, the fold from events to state. No web
 //!   types, no I/O, no clock.
 //! - [`store`]: the event log in storage: the segment codec, the [`store::Backend`] trait
 //!   with memory and localStorage backends, device preferences.
-//! - [`records`]: files people take away: CSV for Excel, iCalendar.
+//! - [`records`]: files people take away: CSV for Excel (members, hours, ledger, project
+//!   participants and pledges), iCalendar.
 //! - `ui` (browser only): the Yew app: shell, routes, pages, components, texts.
 //!
 //! ## Architecture invariants
