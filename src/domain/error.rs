@@ -2,10 +2,11 @@
 //! say exactly why, in the user's language (see `ui::i18n`).
 
 use super::id::{
-    ActivityId, EntryId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId,
+    ActivityId, EntryId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId, WishId,
 };
 use super::ledger::Points;
 use super::project::ProjectStatus;
+use super::wish::Claimant;
 
 /// A form field, named so a refusal can point at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -46,6 +47,16 @@ pub enum Field {
     NeedUnit,
     /// A progress update's text (进展内容).
     UpdateText,
+    /// A wish's public alias for the resident (称呼).
+    Alias,
+    /// A wish's note for organizers only (内部备注).
+    PrivateNote,
+    /// A wish's title (心愿内容).
+    WishTitle,
+    /// A wish's description (心愿说明).
+    WishDescription,
+    /// The thank-you note at confirmation (感谢留言).
+    ThankYou,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -296,4 +307,64 @@ pub enum DomainError {
     NotAParticipant,
     #[error("taking part was already confirmed")]
     ParticipationAlreadyConfirmed,
+
+    // Micro-wishes: the plan and the policy.
+    #[error("no wish {0}")]
+    UnknownWish(WishId),
+    #[error("the estimated value is over the cap of {cap_yuan} yuan")]
+    WishValueOverCap { cap_yuan: u32 },
+    #[error("the wanted-by date has passed")]
+    WantedByPassed,
+    #[error("the wanted-by date is more than {max_days} days ahead")]
+    WantedByTooFar { max_days: u32 },
+    #[error("a child's wish may not show a full name: {found}")]
+    ChildFullName { found: String },
+    #[error("a child's wish may not show a school: {found}")]
+    ChildSchool { found: String },
+    #[error("a child's wish may not show an exact address: {found}")]
+    ChildAddress { found: String },
+    #[error("a wish may not show a phone number: {found}")]
+    PhoneInPublicText { found: String },
+    #[error("the value cap must be at least 1 and at most {max_yuan} yuan")]
+    WishCapOutOfRange { max_yuan: u32 },
+    #[error("a claim holds for at least 1 and at most {max} days")]
+    ClaimDaysOutOfRange { max: u32 },
+    #[error("a wish's points must be at least 0 and at most {max}")]
+    WishPointsOutOfRange { max: Points },
+    #[error("the open claims per volunteer must be at least 1 and at most {max}")]
+    OpenClaimsLimitOutOfRange { max: u32 },
+
+    // Micro-wishes: the lifecycle.
+    #[error("only a wish awaiting review can be published or rejected")]
+    WishNotPending,
+    #[error("the wish awaits review")]
+    WishNotPublished,
+    #[error("nobody has claimed the wish")]
+    WishNotClaimed,
+    #[error("the wish is claimed and being fulfilled")]
+    WishInProgress,
+    #[error("the wish was already fulfilled")]
+    WishAlreadyFulfilled,
+    #[error("the wish was already confirmed")]
+    WishAlreadyConfirmed,
+    #[error("the wish was rejected")]
+    WishRejected,
+    #[error("the wish was cancelled")]
+    WishCancelled,
+    #[error("the wish was closed")]
+    WishClosed,
+    #[error("the wish is not fulfilled yet")]
+    WishNotFulfilled,
+    #[error("the wish's wanted-by date {wanted_by:?} has not come yet")]
+    WishNotDue { wanted_by: Timestamp },
+
+    // Micro-wishes: claims.
+    #[error("claimed by someone else ({by:?})")]
+    ClaimedBySomeoneElse { by: Claimant },
+    #[error("you already claimed this wish")]
+    AlreadyYourClaim,
+    #[error("the claim lapsed at {due:?}: claim the wish again")]
+    ClaimLapsed { due: Timestamp },
+    #[error("at most {limit} open claims per volunteer")]
+    TooManyOpenClaims { limit: u32 },
 }

@@ -11,13 +11,14 @@ use super::activity::ActivityPlan;
 use super::expiry::PointsPolicy;
 use super::id::{
     ActivityId, EntryId, EventId, PerkId, ProjectId, ReplicaId, Timestamp, UnitId, VolunteerId,
-    VoucherId,
+    VoucherId, WishId,
 };
 use super::ledger::Points;
 use super::member::VolunteerProfile;
 use super::perk::PerkOffer;
 use super::project::{Participant, ProjectPlan};
 use super::unit::UnitProfile;
+use super::wish::{Claimant, WishPlan, WishPolicy};
 
 /// One immutable change, with its identity and time.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -271,6 +272,45 @@ pub enum Action {
         project: ProjectId,
         participants: Vec<Participant>,
     },
+
+    /// An organizer sets the micro-wish policy (微心愿规则): the value cap, how long a
+    /// claim holds, the points a lit wish earns, and the open claims per volunteer.
+    /// Wishes already published keep their points; claims already made keep their due
+    /// time.
+    SetWishPolicy { policy: WishPolicy },
+    /// Staff post a micro-wish (发布微心愿) on a resident's behalf. It awaits review.
+    /// `resident_of` names an earlier wish for the same resident, so the wall counts
+    /// the resident once.
+    PostWish {
+        plan: WishPlan,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        resident_of: Option<WishId>,
+    },
+    /// An organizer changes a wish that nobody holds (pending or open).
+    UpdateWish { wish: WishId, plan: WishPlan },
+    /// Pending → published (审核通过): open to claims, with the policy's points.
+    PublishWish { wish: WishId },
+    /// Pending → rejected (审核不通过), with the reason.
+    RejectWish { wish: WishId, reason: String },
+    /// A volunteer or a unit claims an open wish (认领); the claim is exclusive. When
+    /// claims written on two devices meet in a merge, the earlier in the total order
+    /// wins and the later is kept as a losing claim.
+    ClaimWish { wish: WishId, claimant: Claimant },
+    /// The claimant gives the wish back (放弃认领): it is open again.
+    ReleaseWish { wish: WishId, claimant: Claimant },
+    /// The claimant marks the wish fulfilled (圆梦).
+    FulfilWish { wish: WishId, claimant: Claimant },
+    /// Staff confirm a fulfilled wish on the resident's behalf (确认), crediting the
+    /// claimant's points, with an optional thank-you note (感谢留言).
+    ConfirmWish {
+        wish: WishId,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        thanks: String,
+    },
+    /// An organizer calls off a wish that is not yet fulfilled (取消), with the reason.
+    CancelWish { wish: WishId, reason: String },
+    /// An organizer closes an open wish that nobody lit by its wanted-by date (关闭).
+    CloseWish { wish: WishId },
 }
 
 /// A hybrid logical clock: stamps follow the wall clock, never go backwards, and are

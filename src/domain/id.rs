@@ -183,6 +183,11 @@ entity_id!(
 );
 
 entity_id!(
+    /// A micro-wish (微心愿), named by the event that posted it.
+    WishId
+);
+
+entity_id!(
     /// An entry of the points ledger, named by the event that made it; a credit for
     /// service is named by the sign-up it pays for instead, so one batch confirmation
     /// can make many credits with distinct names (a sign-up is credited at most once).

@@ -20,7 +20,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::id::{
-    ActivityId, EntryId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId,
+    ActivityId, EntryId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId, WishId,
 };
 
 /// An amount of points, kept in hundredths so rules such as “×1.4 per hour” stay exact
@@ -128,6 +128,12 @@ pub enum EntryKind {
     ProjectCredit {
         project: ProjectId,
     },
+    /// Points for a lit micro-wish, confirmed by staff: pool to the volunteer, or unit
+    /// points pool to the unit, who claimed it. The entry is named by the confirmation;
+    /// its reason is the wish's title at the time.
+    WishCredit {
+        wish: WishId,
+    },
 }
 
 impl EntryKind {
@@ -144,12 +150,15 @@ impl EntryKind {
     }
 
     /// Whether points of this kind were earned (for leaderboards): awards, service
-    /// credits and project credits, not refunds or reversed deductions, which only
-    /// give back.
+    /// credits, project credits and wish credits, not refunds or reversed deductions,
+    /// which only give back.
     pub fn is_earning(&self) -> bool {
         matches!(
             self,
-            EntryKind::Award | EntryKind::ActivityCredit { .. } | EntryKind::ProjectCredit { .. }
+            EntryKind::Award
+                | EntryKind::ActivityCredit { .. }
+                | EntryKind::ProjectCredit { .. }
+                | EntryKind::WishCredit { .. }
         )
     }
 }

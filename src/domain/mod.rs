@@ -19,6 +19,7 @@ pub mod pin;
 pub mod project;
 pub mod state;
 pub mod unit;
+pub mod wish;
 
 pub use activity::{
     Activity, ActivityPlan, Counts, Phase, PointsRule, Role, Service, Signup, SignupStatus,
@@ -30,7 +31,7 @@ pub use event::{Action, Clock, Event};
 pub use expiry::{Lot, PointsPolicy, PointsSummary, Purse};
 pub use id::{
     ActivityId, EntryId, EventId, PerkId, ProjectId, ReplicaId, Timestamp, UnitId, VolunteerId,
-    VoucherId,
+    VoucherId, WishId,
 };
 pub use journal::{IdConflict, Journal, Merged};
 pub use leaderboard::{RankBy, Ranked};
@@ -44,3 +45,8 @@ pub use project::{
 };
 pub use state::{Rejected, State};
 pub use unit::{Unit, UnitKind, UnitProfile};
+pub use wish::{
+    BeneficiaryKind, Claim, ClaimStatus, Claimant, ClaimantSuggestion, Reason, Reward, Suggestion,
+    WallCounts, Wish, WishCategory, WishConfirmation, WishEnding, WishPhase, WishPlan, WishPolicy,
+    WishStatus, suggest_claimants, suggest_wishes,
+};

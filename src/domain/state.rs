@@ -20,6 +20,7 @@ use super::member::{Volunteer, VolunteerProfile, limit, require};
 use super::perk::{Perk, Perks, Voucher, VoucherCode};
 use super::project::{Initiator, Participant, Project, ProjectQuery, Projects};
 use super::unit::{Unit, UnitProfile};
+use super::wish::Wishes;
 
 pub const REASON_MAX: usize = 200;
 
@@ -38,6 +39,7 @@ pub struct State {
     activities: Activities,
     perks: Perks,
     projects: Projects,
+    wishes: Wishes,
     policy: PointsPolicy,
     /// Each volunteer's points split into lots by expiry (see [`super::expiry`]).
     purses: BTreeMap<VolunteerId, Purse>,
@@ -52,6 +54,11 @@ impl State {
     /// Every volunteer, in the order they were registered.
     pub fn volunteers(&self) -> impl Iterator<Item = &Volunteer> {
         self.volunteers.values()
+    }
+
+    /// The micro-wishes; the wall's queries are in [`super::wish`].
+    pub(crate) fn wish_book(&self) -> &Wishes {
+        &self.wishes
     }
 
     pub fn ledger(&self) -> &Ledger {
@@ -232,6 +239,20 @@ impl State {
     pub fn check(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
         match action {
             Action::RegisterVolunteer { profile } => self.volunteer_profile(profile),
+            Action::SetWishPolicy { .. }
+            | Action::PostWish { .. }
+            | Action::UpdateWish { .. }
+            | Action::PublishWish { .. }
+            | Action::RejectWish { .. }
+            | Action::ConfirmWish { .. }
+            | Action::CancelWish { .. }
+            | Action::CloseWish { .. } => self.wishes.check(action, at),
+            Action::ClaimWish { claimant, .. }
+            | Action::ReleaseWish { claimant, .. }
+            | Action::FulfilWish { claimant, .. } => {
+                self.known_participant(*claimant)?;
+                self.wishes.check(action, at)
+            }
             Action::UpdateVolunteer { volunteer, profile } => {
                 self.known_volunteer(*volunteer)?;
                 self.volunteer_profile(profile)
@@ -373,6 +394,7 @@ impl State {
     /// [`DomainError::ActivityFull`] offers [`Action::JoinWaitlist`] instead.
     pub fn check_new(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
         self.check(action, at)?;
+        self.wishes.check_new(action, at)?;
         self.activities.check_new(action)?;
         self.projects.check_new(action)?;
         let number_taken = |id: Option<VolunteerId>, profile: &VolunteerProfile| {
@@ -422,6 +444,21 @@ impl State {
     fn apply_checked(&mut self, event: &Event) {
         let entry_id = EntryId(event.id);
         match &event.action {
+            Action::SetWishPolicy { .. }
+            | Action::PostWish { .. }
+            | Action::UpdateWish { .. }
+            | Action::PublishWish { .. }
+            | Action::RejectWish { .. }
+            | Action::ClaimWish { .. }
+            | Action::ReleaseWish { .. }
+            | Action::FulfilWish { .. }
+            | Action::ConfirmWish { .. }
+            | Action::CancelWish { .. }
+            | Action::CloseWish { .. } => {
+                if let Some(entry) = self.wishes.apply(event) {
+                    self.post(entry);
+                }
+            }
             Action::RegisterVolunteer { profile } => {
                 let id = VolunteerId(event.id);
                 self.volunteers.insert(

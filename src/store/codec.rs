@@ -29,7 +29,9 @@ pub const FORMAT: u32 = 1;
 ///   cancel; joining roles (with a waitlist and approval), assignment, withdrawal and
 ///   removal; pledges to needs; progress updates; confirmation of participation, which
 ///   credits points to volunteers and unit points to units.
-pub const SCHEMA: u32 = 4;
+/// - 5: micro-wishes: the wish policy; post, update, publish, reject; claim, release,
+///   fulfil, confirm (which credits points to the claimant), cancel, close.
+pub const SCHEMA: u32 = 5;
 /// Events per segment before a replica starts a new one.
 pub const SEGMENT_EVENTS: usize = 256;
 

@@ -286,6 +286,39 @@ texts! {
     ErrDuplicateParticipant => "同一参与者选了两次。", "A participant is chosen twice.";
     ErrNotAParticipant => "没有岗位名额也没有认捐，不能确认参与。", "Neither a slot nor a pledge: taking part cannot be confirmed.";
     ErrParticipationAlreadyConfirmed => "参与已经确认过了。", "Taking part was already confirmed.";
+    FieldAlias => "称呼", "alias";
+    FieldPrivateNote => "内部备注", "note for organizers";
+    FieldWishTitle => "心愿内容", "wish";
+    FieldWishDescription => "心愿说明", "description";
+    FieldThankYou => "感谢留言", "thank-you note";
+    WishCredit => "心愿积分", "Wish credit";
+    ErrUnknownWish => "找不到这个心愿。", "No such wish.";
+    ErrWishValueOverCap => "心愿估价不能超过 {0} 元。", "The estimated value may be at most ¥{0}.";
+    ErrWantedByPassed => "期望完成日期已过，请选择以后的日期。", "The wanted-by date has passed; choose a later date.";
+    ErrWantedByTooFar => "期望完成日期最多在 {0} 天以后。", "The wanted-by date may be at most {0} days ahead.";
+    ErrChildFullName => "儿童心愿不能公开全名（“{0}”），请用“小X同学”等称呼。", "A child's wish may not show a full name (“{0}”); use an alias such as 小X同学.";
+    ErrChildSchool => "儿童心愿不能公开学校（“{0}”）。", "A child's wish may not show a school (“{0}”).";
+    ErrChildAddress => "儿童心愿不能公开详细地址（“{0}”），楼栋即可。", "A child's wish may not show an exact address (“{0}”); the building is enough.";
+    ErrPhoneInPublicText => "心愿公开内容不能包含电话号码（“{0}”），请写在内部备注里。", "A wish may not show a phone number (“{0}”); put it in the note for organizers.";
+    ErrWishCapRange => "心愿估价上限应在 1 到 {0} 元之间。", "The value cap must be from ¥1 to ¥{0}.";
+    ErrClaimDaysRange => "认领有效天数应在 1 到 {0} 天之间。", "A claim must hold for 1 to {0} days.";
+    ErrWishPointsRange => "心愿积分应在 0 到 {0} 之间。", "A wish's points must be from 0 to {0}.";
+    ErrOpenClaimsRange => "每人同时认领数应在 1 到 {0} 之间。", "Open claims per volunteer must be from 1 to {0}.";
+    ErrWishNotPending => "只有待审核的心愿可以审核。", "Only a wish awaiting review can be published or rejected.";
+    ErrWishNotPublished => "心愿还在审核中。", "The wish is awaiting review.";
+    ErrWishNotClaimed => "这个心愿还没有人认领。", "Nobody has claimed this wish.";
+    ErrWishInProgress => "心愿已被认领，正在圆梦中。", "The wish is claimed and being fulfilled.";
+    ErrWishAlreadyFulfilled => "心愿已经圆梦了。", "The wish was already fulfilled.";
+    ErrWishAlreadyConfirmed => "心愿已经确认过了。", "The wish was already confirmed.";
+    ErrWishRejected => "心愿未通过审核。", "The wish was rejected.";
+    ErrWishCancelled => "心愿已取消。", "The wish was cancelled.";
+    ErrWishClosed => "心愿已关闭。", "The wish was closed.";
+    ErrWishNotFulfilled => "心愿还没有圆梦，不能确认。", "The wish is not fulfilled yet, so it cannot be confirmed.";
+    ErrWishNotDue => "期望完成日期（{0}）还没到，不能关闭；如不再需要，请取消。", "The wanted-by date ({0}) has not come, so the wish cannot be closed; cancel it if it is no longer needed.";
+    ErrClaimedBySomeoneElse => "这个心愿已被他人认领。", "This wish was claimed by someone else.";
+    ErrAlreadyYourClaim => "你已经认领了这个心愿。", "You already claimed this wish.";
+    ErrClaimLapsed => "认领已于 {0} 超期，心愿已重新开放，请重新认领。", "Your claim lapsed at {0} and the wish is open again; claim it again.";
+    ErrTooManyOpenClaims => "每人最多同时认领 {0} 个心愿，请先完成已认领的心愿。", "At most {0} open claims per volunteer; fulfil the ones you hold first.";
     ErrQuota => "本机存储已满，本次操作没有保存。请导出备份并清理空间后重试，已有数据不受影响。", "Storage is full, so this action was not saved. Export a backup and free space, then try again; stored data is unaffected.";
     ErrUnavailable => "无法使用本机存储：{0}", "Storage cannot be used: {0}";
     ErrReadOnly => "数据来自更新版本的邻里，本页面不能修改。请刷新页面。", "The data comes from a newer version of Linli; this page cannot change it. Please reload.";
@@ -592,6 +625,11 @@ fn field(lang: Lang, field: Field) -> &'static str {
         Field::Need => T::FieldNeed,
         Field::NeedUnit => T::FieldNeedUnit,
         Field::UpdateText => T::FieldUpdateText,
+        Field::Alias => T::FieldAlias,
+        Field::PrivateNote => T::FieldPrivateNote,
+        Field::WishTitle => T::FieldWishTitle,
+        Field::WishDescription => T::FieldWishDescription,
+        Field::ThankYou => T::FieldThankYou,
     })
 }
 
@@ -695,6 +733,35 @@ pub fn domain_error_text(lang: Lang, error: &DomainError) -> String {
         DomainError::VoucherExpired { at } => lang.f(T::ErrVoucherExpired, &[&date_time(*at)]),
         DomainError::RedemptionNotReversible => lang.t(T::ErrRedemptionNotReversible).to_owned(),
         DomainError::ExpiryDaysOutOfRange { max } => lang.f(T::ErrExpiryDaysRange, &[max]),
+        DomainError::UnknownWish(_) => lang.t(T::ErrUnknownWish).to_owned(),
+        DomainError::WishValueOverCap { cap_yuan } => lang.f(T::ErrWishValueOverCap, &[cap_yuan]),
+        DomainError::WantedByPassed => lang.t(T::ErrWantedByPassed).to_owned(),
+        DomainError::WantedByTooFar { max_days } => lang.f(T::ErrWantedByTooFar, &[max_days]),
+        DomainError::ChildFullName { found } => lang.f(T::ErrChildFullName, &[found]),
+        DomainError::ChildSchool { found } => lang.f(T::ErrChildSchool, &[found]),
+        DomainError::ChildAddress { found } => lang.f(T::ErrChildAddress, &[found]),
+        DomainError::PhoneInPublicText { found } => lang.f(T::ErrPhoneInPublicText, &[found]),
+        DomainError::WishCapOutOfRange { max_yuan } => lang.f(T::ErrWishCapRange, &[max_yuan]),
+        DomainError::ClaimDaysOutOfRange { max } => lang.f(T::ErrClaimDaysRange, &[max]),
+        DomainError::WishPointsOutOfRange { max } => lang.f(T::ErrWishPointsRange, &[max]),
+        DomainError::OpenClaimsLimitOutOfRange { max } => lang.f(T::ErrOpenClaimsRange, &[max]),
+        DomainError::WishNotPending => lang.t(T::ErrWishNotPending).to_owned(),
+        DomainError::WishNotPublished => lang.t(T::ErrWishNotPublished).to_owned(),
+        DomainError::WishNotClaimed => lang.t(T::ErrWishNotClaimed).to_owned(),
+        DomainError::WishInProgress => lang.t(T::ErrWishInProgress).to_owned(),
+        DomainError::WishAlreadyFulfilled => lang.t(T::ErrWishAlreadyFulfilled).to_owned(),
+        DomainError::WishAlreadyConfirmed => lang.t(T::ErrWishAlreadyConfirmed).to_owned(),
+        DomainError::WishRejected => lang.t(T::ErrWishRejected).to_owned(),
+        DomainError::WishCancelled => lang.t(T::ErrWishCancelled).to_owned(),
+        DomainError::WishClosed => lang.t(T::ErrWishClosed).to_owned(),
+        DomainError::WishNotFulfilled => lang.t(T::ErrWishNotFulfilled).to_owned(),
+        DomainError::WishNotDue { wanted_by } => {
+            lang.f(T::ErrWishNotDue, &[&date_time(*wanted_by)])
+        }
+        DomainError::ClaimedBySomeoneElse { .. } => lang.t(T::ErrClaimedBySomeoneElse).to_owned(),
+        DomainError::AlreadyYourClaim => lang.t(T::ErrAlreadyYourClaim).to_owned(),
+        DomainError::ClaimLapsed { due } => lang.f(T::ErrClaimLapsed, &[&date_time(*due)]),
+        DomainError::TooManyOpenClaims { limit } => lang.f(T::ErrTooManyOpenClaims, &[limit]),
         DomainError::UnknownProject(_) => lang.t(T::ErrUnknownProject).to_owned(),
         DomainError::ProjectTooLong { max_days } => lang.f(T::ErrProjectTooLong, &[max_days]),
         DomainError::WithdrawDeadlineAfterEnd => lang.t(T::ErrWithdrawDeadlineAfterEnd).to_owned(),

@@ -214,6 +214,17 @@ impl Activities {
             | Action::PledgeToNeed { .. }
             | Action::WithdrawPledge { .. }
             | Action::PostProjectUpdate { .. }
+            | Action::SetWishPolicy { .. }
+            | Action::PostWish { .. }
+            | Action::UpdateWish { .. }
+            | Action::PublishWish { .. }
+            | Action::RejectWish { .. }
+            | Action::ClaimWish { .. }
+            | Action::ReleaseWish { .. }
+            | Action::FulfilWish { .. }
+            | Action::ConfirmWish { .. }
+            | Action::CancelWish { .. }
+            | Action::CloseWish { .. }
             | Action::ConfirmParticipation { .. } => Ok(()),
         }
     }

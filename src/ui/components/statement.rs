@@ -122,6 +122,7 @@ pub fn entry_kind_text(kind: &EntryKind) -> T {
         EntryKind::Redemption { .. } => T::Redemption,
         EntryKind::VoucherRefund { .. } => T::VoucherRefund,
         EntryKind::ProjectCredit { .. } => T::ProjectCredit,
+        EntryKind::WishCredit { .. } => T::WishCredit,
     }
 }
 
