@@ -578,6 +578,9 @@ texts! {
     UnitYuan => "元", "yuan";
     UnitSquareMetres => "平方米", "m²";
     UnitItems => "件", "items";
+    ScanCard => "扫描志愿者卡签到", "Scan a volunteer card";
+    ScanVoucher => "扫描兑换码", "Scan the voucher";
+    CameraFailed => "无法使用摄像头：{0}。请输入编号。", "The camera cannot be used: {0}. Type the code instead.";
     MyCard => "我的志愿者卡", "My volunteer card";
     MyCardHint => "签到时请出示此码，或报出志愿者编号、手机号。", "Show this code at check-in, or give your volunteer number or phone.";
     CardQr => "志愿者卡二维码", "Volunteer card QR code";

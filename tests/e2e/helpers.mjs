@@ -48,3 +48,16 @@ export function statement(page) {
 export function tab(page, name) {
   return page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
 }
+
+/** Publishes an activity from the 活动 tab (organizer mode), tomorrow at the next hour. */
+export async function publishActivity(page, { title, capacity = 10 }) {
+  await tab(page, '活动').click();
+  await page.getByRole('link', { name: '发布活动' }).click();
+  const form = page.getByRole('form', { name: '发布活动' });
+  await form.getByLabel('活动名称').fill(title);
+  await form.getByLabel('类别').fill('环境');
+  await form.getByLabel('地点').fill('3号楼前');
+  await form.getByLabel('名额').fill(String(capacity));
+  await form.getByRole('button', { name: '发布' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+}

@@ -6,6 +6,7 @@ pub mod field;
 pub mod header;
 pub mod qr;
 pub mod roster;
+pub mod scanner;
 pub mod statement;
 pub mod tab_bar;
 pub mod vouchers;

@@ -5,12 +5,13 @@
 use yew::prelude::*;
 
 use super::field::TextField;
+use super::scanner::Scanner;
 use crate::domain::activity::{Activity, Signup, SignupStatus};
 use crate::domain::card::find_volunteer;
 use crate::domain::{Action, ActivityId, VolunteerId};
 use crate::ui::format::hours;
 use crate::ui::i18n::{Lang, T};
-use crate::ui::session::use_app;
+use crate::ui::session::{App, use_app};
 
 /// Where a sign-up stands, in words.
 pub fn status_text(lang: Lang, activity: &Activity, signup: &Signup) -> String {
@@ -112,29 +113,20 @@ pub fn Roster(props: &RosterProps) -> Html {
         let (app, code) = (app.clone(), code.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let lang = app.lang();
-            let found: Option<(VolunteerId, String)> = {
-                let session = app.session();
-                let state = session.store.journal().state();
-                find_volunteer(state, &code)
-                    .and_then(|v| state.volunteer(v).map(|v| (v.id, v.profile.name.clone())))
-            };
-            match found {
-                None => app.notify(true, lang.t(T::CodeNotFound).to_owned()),
-                Some((volunteer, name)) => {
-                    if app
-                        .act(Action::CheckIn {
-                            activity: id,
-                            volunteer,
-                        })
-                        .is_some()
-                    {
-                        app.notify(false, lang.f(T::CheckedInName, &[&name]));
-                        code.set(String::new());
-                    }
-                }
+            if check_in_code(&app, id, &code) {
+                code.set(String::new());
             }
         })
+    };
+    let scanned = {
+        let app = app.clone();
+        Callback::from(move |code: String| {
+            check_in_code(&app, id, &code);
+        })
+    };
+    let scan_failed = {
+        let app = app.clone();
+        Callback::from(move |why: String| app.notify(true, app.lang().f(T::CameraFailed, &[&why])))
     };
     html! {
         <section class="ll-card" aria-label={lang.t(T::Roster)}>
@@ -144,6 +136,7 @@ pub fn Roster(props: &RosterProps) -> Html {
                     oninput={{ let code = code.clone(); Callback::from(move |v| code.set(v)) }} />
                 <button type="submit" class="ll-button">{ lang.t(T::CheckIn) }</button>
             </form>
+            <Scanner label={lang.t(T::ScanCard)} cancel={lang.t(T::Cancel)} on_code={scanned} on_error={scan_failed} />
             if ready > 0 {
                 { {
                     let app = app.clone();
@@ -160,5 +153,35 @@ pub fn Roster(props: &RosterProps) -> Html {
                 <ul class="ll-list" aria-label={lang.t(T::Roster)}>{ for rows }</ul>
             }
         </section>
+    }
+}
+
+/// Checks in whoever `code` (a card, a volunteer number or a phone) names; says who, or
+/// why not. Returns whether someone was checked in.
+fn check_in_code(app: &App, activity: ActivityId, code: &str) -> bool {
+    let lang = app.lang();
+    let found: Option<(VolunteerId, String)> = {
+        let session = app.session();
+        let state = session.store.journal().state();
+        find_volunteer(state, code)
+            .and_then(|v| state.volunteer(v).map(|v| (v.id, v.profile.name.clone())))
+    };
+    match found {
+        None => {
+            app.notify(true, lang.t(T::CodeNotFound).to_owned());
+            false
+        }
+        Some((volunteer, name)) => {
+            let done = app
+                .act(Action::CheckIn {
+                    activity,
+                    volunteer,
+                })
+                .is_some();
+            if done {
+                app.notify(false, lang.f(T::CheckedInName, &[&name]));
+            }
+            done
+        }
     }
 }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::domain::{Action, VoucherId, mask_name};
 use crate::ui::components::field::TextField;
+use crate::ui::components::scanner::Scanner;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{T, domain_error_text};
 use crate::ui::pages::shop::sponsor_name;
@@ -17,17 +18,16 @@ pub fn Verify() -> Html {
     let lang = app.lang();
     let code = use_state(String::new);
     let found = use_state(|| None::<VoucherId>);
-    let find = {
-        let (app, code, found) = (app.clone(), code.clone(), found.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+    let look_up = {
+        let (app, found) = (app.clone(), found.clone());
+        move |code: &str| {
             let result = {
                 let session = app.session();
                 session
                     .store
                     .journal()
                     .state()
-                    .voucher_by_code(&code)
+                    .voucher_by_code(code)
                     .map(|v| v.id)
             };
             match result {
@@ -40,7 +40,25 @@ pub fn Verify() -> Html {
                     app.notify(true, domain_error_text(app.lang(), &why));
                 }
             }
+        }
+    };
+    let find = {
+        let (code, look_up) = (code.clone(), look_up.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            look_up(&code);
         })
+    };
+    let scanned = {
+        let code = code.clone();
+        Callback::from(move |text: String| {
+            code.set(text.clone());
+            look_up(&text);
+        })
+    };
+    let scan_failed = {
+        let app = app.clone();
+        Callback::from(move |why: String| app.notify(true, app.lang().f(T::CameraFailed, &[&why])))
     };
     let session = app.session();
     let state = session.store.journal().state();
@@ -79,6 +97,7 @@ pub fn Verify() -> Html {
                     oninput={{ let code = code.clone(); Callback::from(move |v| code.set(v)) }} />
                 <button type="submit" class="ll-button">{ lang.t(T::FindVoucher) }</button>
             </form>
+            <Scanner label={lang.t(T::ScanVoucher)} cancel={lang.t(T::Cancel)} on_code={scanned} on_error={scan_failed} />
             { for details }
         </section>
     }
