@@ -32,6 +32,9 @@ use pages::units::Units;
 use pages::verify::Verify;
 use pages::volunteer::VolunteerPage;
 use pages::volunteers::Volunteers;
+use pages::wish::WishPage;
+use pages::wish_form::WishForm;
+use pages::wishes::Wishes;
 use routes::Route;
 use session::{SessionProvider, use_app};
 
@@ -45,7 +48,9 @@ fn switch(route: Route) -> Html {
         Route::Projects => html! { <Projects /> },
         Route::NewProject => html! { <ProjectForm /> },
         Route::Project { id } => html! { <ProjectPage {id} /> },
-        Route::Wishes => html! { <Empty title={T::TabWishes} text={T::NoWishes} /> },
+        Route::Wishes => html! { <Wishes /> },
+        Route::NewWish => html! { <WishForm /> },
+        Route::Wish { id } => html! { <WishPage {id} /> },
         Route::Me => html! { <Me /> },
         Route::ServiceRecord => html! { <ServiceRecord /> },
         Route::Organizer => html! { <Organizer /> },

@@ -2,7 +2,7 @@
 
 use yew_router::prelude::*;
 
-use crate::domain::{ActivityId, ProjectId, VolunteerId};
+use crate::domain::{ActivityId, ProjectId, VolunteerId, WishId};
 
 #[derive(Clone, Debug, PartialEq, Routable)]
 pub enum Route {
@@ -24,6 +24,10 @@ pub enum Route {
     Project { id: ProjectId },
     #[at("/wishes")]
     Wishes,
+    #[at("/wishes/new")]
+    NewWish,
+    #[at("/wishes/:id")]
+    Wish { id: WishId },
     #[at("/me")]
     Me,
     #[at("/me/record")]

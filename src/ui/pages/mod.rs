@@ -22,3 +22,7 @@ pub mod units;
 pub mod verify;
 pub mod volunteer;
 pub mod volunteers;
+pub mod wish;
+pub mod wish_form;
+pub mod wish_text;
+pub mod wishes;

@@ -1,0 +1,104 @@
+//! 心愿墙: this year's wishes lit and residents helped; wishes suggested for me with
+//! their reasons; then waiting, claimed and lit wishes. Organizers post and review here.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::wish_text::{category_text, phase_text, reason_text};
+use crate::domain::{Period, Reason, State, Timestamp, Wish, suggest_wishes};
+use crate::ui::i18n::{Lang, T};
+use crate::ui::routes::Route;
+use crate::ui::session::{now, use_app};
+
+pub fn wish_card(lang: Lang, wish: &Wish, wall: Timestamp, reasons: &[Reason]) -> Html {
+    let plan = &wish.plan;
+    html! {
+        <li class="ll-row-item" aria-label={plan.title.clone()}>
+            <Link<Route> to={Route::Wish { id: wish.id }} classes="ll-item-link ll-activity">
+                <strong class="ll-activity-title">{ plan.title.clone() }</strong>
+                <span class="ll-muted">{ plan.alias.clone() }{ " · " }{ lang.t(category_text(plan.category)) }</span>
+                <span>
+                    <span class="ll-tag">{ lang.t(phase_text(wish.phase(wall))) }</span>
+                    { " " }
+                    if wish.phase(wall).is_open() {
+                        <span class="ll-muted">{ lang.f(T::DaysLeft, &[&wish.days_left(wall)]) }</span>
+                    }
+                </span>
+                if !reasons.is_empty() {
+                    <span class="ll-reasons">
+                        { for reasons.iter().filter(|r| r.is_positive()).map(|r| html! {
+                            <span class="ll-progress-chip">{ reason_text(lang, r) }</span>
+                        }) }
+                    </span>
+                }
+            </Link<Route>>
+        </li>
+    }
+}
+
+fn section(lang: Lang, title: T, wishes: &[&Wish], wall: Timestamp) -> Html {
+    if wishes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <h3>{ lang.t(title) }</h3>
+            <ul class="ll-list" aria-label={lang.t(title)}>
+                { for wishes.iter().map(|w| wish_card(lang, w, wall, &[])) }
+            </ul>
+        </>
+    }
+}
+
+fn suggestions(lang: Lang, state: &State, wall: Timestamp, me: crate::domain::VolunteerId) -> Html {
+    let found: Vec<_> = suggest_wishes(state, me, wall)
+        .into_iter()
+        .take(3)
+        .collect();
+    if found.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <h3>{ lang.t(T::ForYou) }</h3>
+            <ol class="ll-list" aria-label={lang.t(T::ForYou)}>
+                { for found.iter().filter_map(|s| state.wish(s.wish).map(|w| wish_card(lang, w, wall, &s.reasons))) }
+            </ol>
+        </>
+    }
+}
+
+#[component]
+pub fn Wishes() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let session = app.session();
+    let state = session.store.journal().state();
+    let wall = now();
+    let counts = state.wall_counts(Period::year_of(wall));
+    let me = session
+        .prefs
+        .prefs
+        .me
+        .filter(|v| state.volunteer(*v).is_some());
+    let empty = state.wishes().next().is_none();
+    html! {
+        <section class="ll-page">
+            <h2>{ lang.t(T::WishWall) }</h2>
+            <p class="ll-card ll-lead" data-testid="wall-counts">{ lang.f(T::WallCounts, &[&counts.lit, &counts.residents]) }</p>
+            if session.organizer {
+                <Link<Route> to={Route::NewWish} classes="ll-button">{ lang.t(T::PostWish) }</Link<Route>>
+                { section(lang, T::PendingWishes, &state.pending_wishes(), wall) }
+            }
+            if let Some(me) = me {
+                { suggestions(lang, state, wall, me) }
+            }
+            if empty {
+                <p class="ll-empty">{ lang.t(T::NoWishes) }</p>
+            }
+            { section(lang, T::OpenWishes, &state.open_wishes(wall), wall) }
+            { section(lang, T::ClaimedWishes, &state.claimed_wishes(wall), wall) }
+            { section(lang, T::LitWishes, &state.lit_wishes(), wall) }
+        </section>
+    }
+}
