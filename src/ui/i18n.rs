@@ -649,6 +649,9 @@ texts! {
     ReasonHoldsClaims => "已有 {0} 个认领", "Already holds {0} claims";
     ReasonRecentlyLit => "近期已点亮 {0} 个", "Lit {0} recently";
     ThanksShown => "感谢：{0}", "Thanks: {0}";
+    PartyOnly => "只看党员", "Party members only";
+    AllGrids => "全部网格", "All grids";
+    FilterGrid => "按网格筛选", "Filter by grid";
     MyCard => "我的志愿者卡", "My volunteer card";
     MyCardHint => "签到时请出示此码，或报出志愿者编号、手机号。", "Show this code at check-in, or give your volunteer number or phone.";
     CardQr => "志愿者卡二维码", "Volunteer card QR code";

@@ -108,3 +108,29 @@ test('English is complete and remembered', async ({ page }) => {
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
 });
+
+test('the volunteer list searches and filters by grid and party membership', async ({ page }) => {
+  await openApp(page);
+  await becomeOrganizer(page);
+  for (const [name, grid, party] of [['王小明', '第一网格', true], ['李四', '第二网格', false], ['赵六', '第一网格', false]]) {
+    await page.getByRole('link', { name: '管理模式' }).click();
+    await page.getByRole('link', { name: '志愿者', exact: true }).click();
+    const form = page.getByRole('form', { name: '登记志愿者' });
+    await form.getByLabel('姓名').fill(name);
+    await form.getByLabel('网格').fill(grid);
+    if (party) await form.getByLabel('党员').check();
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: `已登记：${name}` })).toBeVisible();
+  }
+  const list = page.getByRole('list', { name: '志愿者' });
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await page.getByLabel('按网格筛选').selectOption('第一网格');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await page.getByLabel('只看党员').check();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list).toContainText('王小明');
+  await page.getByLabel('只看党员').uncheck();
+  await page.getByLabel('搜索').fill('赵');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list).toContainText('赵六');
+});

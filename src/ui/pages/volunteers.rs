@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::{Action, Volunteer, VolunteerProfile, mask_name, mask_phone};
-use crate::ui::components::field::{Checkbox, TextField};
+use crate::ui::components::field::{Checkbox, Select, TextField};
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
 use crate::ui::session::use_app;
@@ -24,6 +24,8 @@ pub fn Volunteers() -> Html {
     let app = use_app();
     let lang = app.lang();
     let query = use_state(String::new);
+    let party_only = use_state(|| false);
+    let grid = use_state(String::new);
     let session = app.session();
     let organizer = session.organizer;
     let state = session.store.journal().state();
@@ -31,6 +33,8 @@ pub fn Volunteers() -> Html {
     let rows: Vec<Html> = state
         .volunteers()
         .filter(|v| organizer && matches(v, &q) || !organizer && q.is_empty())
+        .filter(|v| !*party_only || v.profile.party_member)
+        .filter(|v| grid.is_empty() || v.profile.grid == *grid)
         .map(|v| {
             if organizer {
                 html! {
@@ -54,6 +58,27 @@ pub fn Volunteers() -> Html {
         })
         .collect();
     let empty = rows.is_empty();
+    let mut grids: Vec<String> = state
+        .volunteers()
+        .map(|v| v.profile.grid.clone())
+        .filter(|g| !g.is_empty())
+        .collect();
+    grids.sort();
+    grids.dedup();
+    let mut grid_options = vec![(AttrValue::Static(""), AttrValue::from(lang.t(T::AllGrids)))];
+    grid_options.extend(
+        grids
+            .into_iter()
+            .map(|g| (AttrValue::from(g.clone()), AttrValue::from(g))),
+    );
+    let pick_grid = {
+        let grid = grid.clone();
+        Callback::from(move |g: String| grid.set(g))
+    };
+    let pick_party = {
+        let party_only = party_only.clone();
+        Callback::from(move |on: bool| party_only.set(on))
+    };
     html! {
         <section class="ll-page">
             <h2>{ lang.t(T::Volunteers) }</h2>
@@ -63,6 +88,11 @@ pub fn Volunteers() -> Html {
                     value={(*query).clone()}
                     oninput={{ let query = query.clone(); Callback::from(move |v| query.set(v)) }} />
             }
+            <div class="ll-row">
+                <Select id="volunteer-grid" label={lang.t(T::FilterGrid)} options={grid_options}
+                    selected={AttrValue::from((*grid).clone())} onchange={pick_grid} />
+                <Checkbox id="volunteer-party" label={lang.t(T::PartyOnly)} checked={*party_only} onchange={pick_party} />
+            </div>
             if empty {
                 <p class="ll-empty">{ lang.t(T::NoVolunteers) }</p>
             } else {
