@@ -200,6 +200,21 @@ impl<B: Backend> Store<B> {
         &self.report
     }
 
+    /// The stored text of every key that could not be read, as it is in storage, for the
+    /// person to download and keep (`None` if the key has gone since).
+    pub fn unreadable_raw(&self) -> Vec<(String, Option<String>)> {
+        let mut keys: Vec<&str> = self
+            .report
+            .unreadable
+            .iter()
+            .map(|u| u.key.as_str())
+            .collect();
+        keys.dedup();
+        keys.into_iter()
+            .map(|key| (key.to_owned(), self.backend.get(key).ok().flatten()))
+            .collect()
+    }
+
     pub fn namespace(&self) -> &Namespace {
         &self.ns
     }

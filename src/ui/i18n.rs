@@ -652,6 +652,11 @@ texts! {
     PartyOnly => "只看党员", "Party members only";
     AllGrids => "全部网格", "All grids";
     FilterGrid => "按网格筛选", "Filter by grid";
+    Recovery => "数据恢复", "Data recovery";
+    RecoveryHint => "下面这些已保存的数据无法读取。它们原样保留在本机，没有被覆盖；其余数据正常使用。可以先下载原始数据留存，再从备份文件恢复。", "The stored data below could not be read. It is kept on this device exactly as it was and nothing overwrote it; everything else works. Download the raw data to keep it, then restore from a backup file.";
+    RecoveryDetails => "查看详情", "Details";
+    DownloadRaw => "下载原始数据", "Download the raw data";
+    NothingToRecover => "所有已保存的数据都能正常读取。", "All stored data can be read.";
     MyCard => "我的志愿者卡", "My volunteer card";
     MyCardHint => "签到时请出示此码，或报出志愿者编号、手机号。", "Show this code at check-in, or give your volunteer number or phone.";
     CardQr => "志愿者卡二维码", "Volunteer card QR code";

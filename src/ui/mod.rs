@@ -27,6 +27,7 @@ use pages::project_form::ProjectForm;
 use pages::projects::Projects;
 use pages::ranking::Ranking;
 use pages::record::ServiceRecord;
+use pages::recovery::Recovery;
 use pages::shop::Shop;
 use pages::units::Units;
 use pages::verify::Verify;
@@ -58,6 +59,7 @@ fn switch(route: Route) -> Html {
         Route::Shop => html! { <Shop /> },
         Route::Verify => html! { <Verify /> },
         Route::Units => html! { <Units /> },
+        Route::Recovery => html! { <Recovery /> },
         Route::Ranking => html! { <Ranking /> },
         Route::Volunteer { id } => html! { <VolunteerPage {id} /> },
         Route::NotFound => html! { <Empty title={T::AppName} text={T::NotFound} /> },

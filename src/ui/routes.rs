@@ -40,6 +40,8 @@ pub enum Route {
     Verify,
     #[at("/units")]
     Units,
+    #[at("/recovery")]
+    Recovery,
     #[at("/ranking")]
     Ranking,
     #[at("/volunteers")]

@@ -1,6 +1,7 @@
 // What a person sees when the browser's storage misbehaves: the app still starts, says
 // what is wrong, and never writes over what it could not read.
 import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { openApp, becomeOrganizer, registerVolunteer } from './helpers.mjs';
 
 test('unreadable stored data is reported and kept untouched', async ({ page }) => {
@@ -16,6 +17,16 @@ test('unreadable stored data is reported and kept untouched', async ({ page }) =
   await registerVolunteer(page, { name: '赵六' });
   const kept = await page.evaluate(() => localStorage.getItem('linli/log/9/0'));
   expect(kept).toBe('{"v":1,"r":"9","e":[[1,5,{"t":"award_po');
+
+  // The recovery screen says what could not be read and hands over the raw text.
+  await page.getByRole('link', { name: '查看详情' }).click();
+  await expect(page.getByRole('heading', { name: '数据恢复' })).toBeVisible();
+  await expect(page.getByRole('list', { name: '数据恢复' })).toContainText('linli/log/9/0');
+  const raw = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载原始数据' }).click();
+  const file = JSON.parse(await readFile(await (await raw).path(), 'utf8'));
+  expect(file.items['linli/log/9/0']).toBe('{"v":1,"r":"9","e":[[1,5,{"t":"award_po');
+  await expect(page.getByLabel('导入备份文件')).toBeVisible();
 });
 
 test('without storage the app runs in memory and says so', async ({ page }) => {

@@ -3,7 +3,10 @@
 
 use yew::prelude::*;
 
+use yew_router::prelude::*;
+
 use crate::ui::i18n::T;
+use crate::ui::routes::Route;
 use crate::ui::session::use_app;
 
 #[component]
@@ -16,7 +19,8 @@ pub fn Banner() -> Html {
         warnings.push(lang.t(T::MemoryMode).to_owned());
     }
     let report = session.store.report();
-    if !report.unreadable.is_empty() {
+    let unreadable = !report.unreadable.is_empty();
+    if unreadable {
         warnings.push(lang.f(T::UnreadableData, &[&report.unreadable.len()]));
     }
     if session.store.read_only().is_some() {
@@ -36,6 +40,9 @@ pub fn Banner() -> Html {
             { for warnings.into_iter().map(|w| html! {
                 <p class="ll-banner ll-warn" role="status">{ w }</p>
             }) }
+            if unreadable {
+                <Link<Route> to={Route::Recovery} classes="ll-link">{ lang.t(T::RecoveryDetails) }</Link<Route>>
+            }
             if let Some(notice) = notice {
                 <div class={classes!("ll-banner", if notice.error { "ll-error" } else { "ll-ok" })}
                      role={if notice.error { "alert" } else { "status" }}>

@@ -17,6 +17,7 @@ pub mod project_form;
 pub mod projects;
 pub mod ranking;
 pub mod record;
+pub mod recovery;
 pub mod shop;
 pub mod units;
 pub mod verify;
