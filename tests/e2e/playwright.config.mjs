@@ -4,7 +4,8 @@
 // /usr/bin/chromium, and a static server on dist/ is started here.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// LINLI_E2E_PORT lets a second checkout run its specs beside this one.
+const PORT = Number(process.env.LINLI_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: '.',

@@ -1,0 +1,169 @@
+// The organizer PIN: wrong tries back off (five free, then a wait that even the right
+// PIN cannot skip, kept across a reload); an imported file cannot change the PIN or
+// grant organizer mode; and the PIN and its tries are the same in every tab.
+//
+// Three tests below are marked `test.fail`: they describe what should hold and found
+// that it does not (bugs reported to the lead, see each one's comment). Playwright runs
+// them and expects them to fail; once the app is fixed they pass, Playwright reports
+// "expected to fail, but passed", and the `test.fail` line is to be removed.
+import { test, expect } from '@playwright/test';
+import { pbkdf2Sync } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { openApp, becomeOrganizer } from './helpers.mjs';
+
+/** Tries a PIN at the organizer door; the caller checks the outcome. */
+async function tryPin(page, pin) {
+  await page.getByLabel('管理密码').fill(pin);
+  await page.getByRole('button', { name: '进入', exact: true }).click();
+}
+
+/** Wrong tries in a row, as stored in the device's preferences. */
+async function pinFailures(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('linli/prefs') ?? '{}').pin_failures ?? 0);
+}
+
+async function openDoor(page) {
+  await page.getByRole('link', { name: '管理', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '进入管理模式' })).toBeVisible();
+}
+
+async function leaveOrganizerMode(page) {
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByRole('button', { name: '退出管理模式' }).click();
+  await expect(page.getByRole('link', { name: '管理', exact: true })).toBeVisible();
+}
+
+test('five wrong PINs, then the sixth try waits, even with the right PIN, across a reload', async ({ page }) => {
+  await openApp(page);
+  await becomeOrganizer(page, '2468');
+  await leaveOrganizerMode(page);
+  await openDoor(page);
+  for (let i = 1; i <= 5; i++) {
+    await tryPin(page, '1357');
+    await expect(page.getByRole('alert')).toContainText('密码不正确。');
+    // Each try is counted, on the device.
+    await expect.poll(() => pinFailures(page)).toBe(i);
+  }
+  await tryPin(page, '1357');
+  await expect(page.getByRole('alert')).toContainText(/尝试次数过多，请 \d+ 秒后再试。/);
+  const seconds = Number((await page.getByRole('alert').textContent()).match(/\d+/)[0]);
+  expect(seconds).toBeGreaterThan(0);
+  expect(seconds).toBeLessThanOrEqual(30);
+
+  // The right PIN is refused too while the wait lasts.
+  await tryPin(page, '2468');
+  await expect(page.getByRole('alert')).toContainText('尝试次数过多');
+  await expect(page.getByRole('button', { name: '退出管理模式' })).toHaveCount(0);
+
+  // A reload does not reset the wait.
+  await page.reload();
+  await openDoor(page);
+  await tryPin(page, '2468');
+  await expect(page.getByRole('alert')).toContainText('尝试次数过多');
+  await expect(page.getByRole('button', { name: '退出管理模式' })).toHaveCount(0);
+});
+
+/** The stored form of `pin`, made as the app makes it (PBKDF2-HMAC-SHA256 over the hex salt). */
+function pinHash(pin, salt = '00112233445566778899aabbccddeeff', rounds = 1000) {
+  return { salt, rounds, hash: pbkdf2Sync(pin, salt, rounds, 32, 'sha256').toString('hex') };
+}
+
+test('an imported file cannot change the PIN or grant organizer mode', async ({ page }, testInfo) => {
+  await openApp(page);
+  await becomeOrganizer(page, '2468');
+  const prefsBefore = await page.evaluate(() => localStorage.getItem('linli/prefs'));
+  expect(prefsBefore).toContain('"pin"');
+
+  // A file that carries a PIN of 1111 (a real hash of it) every way it could: as
+  // device preferences, at the top level, as a made-up event, and inside a real event.
+  const planted = pinHash('1111');
+  const file = testInfo.outputPath('crafted.json');
+  await writeFile(file, JSON.stringify({
+    format: 'linli-backup',
+    version: 1,
+    schema: 5,
+    namespace: 'linli/prefs',
+    exported_at: 1795222800000,
+    prefs: { pin: planted, pin_failures: 0, pin_locked_until: 0, lang: 'en' },
+    pin: planted,
+    organizer: true,
+    count: 3,
+    events: [
+      { id: 'a1-1', at: 1795222800000, action: { t: 'register_volunteer', profile: { name: '李四' }, pin: planted } },
+      { id: 'a1-2', at: 1795222800001, action: { t: 'set_pin', pin: planted } },
+      { id: 'a1-3', at: 1795222800002, action: { t: 'prefs', prefs: { pin: planted } } },
+    ],
+  }));
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByLabel('导入备份文件').setInputFiles(file);
+  await expect(page.getByRole('alert')).toContainText('导入完成：新增 1 条，已有 0 条，未导入 2 条。');
+  expect(await page.evaluate(() => localStorage.getItem('linli/prefs'))).toBe(prefsBefore);
+
+  // A fresh visit is not in organizer mode, the file's PIN does not open it, and the
+  // device's own still does. The page is still in Chinese: the file's `lang` was ignored.
+  await page.reload();
+  await expect(page.getByRole('link', { name: '管理', exact: true })).toBeVisible();
+  await openDoor(page);
+  await tryPin(page, '1111');
+  await expect(page.getByRole('alert')).toContainText('密码不正确。');
+  await tryPin(page, '2468');
+  await expect(page.getByRole('button', { name: '退出管理模式' })).toBeVisible();
+});
+
+// BUG (prefs are read once per tab and saved whole): a tab that was open before the PIN
+// was set still offers to set one, and saving there replaces the PIN set elsewhere.
+test('a PIN set in one tab is asked for in a tab that was already open', async ({ context }) => {
+  test.fail(true, 'BUG: device preferences are not shared between open tabs');
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await openApp(a);
+  await openApp(b);
+  await becomeOrganizer(a, '2468');
+  await b.getByRole('link', { name: '管理', exact: true }).click();
+  await expect(b.getByRole('heading', { name: '进入管理模式' })).toBeVisible({ timeout: 2_000 });
+  await expect(b.getByLabel('再次输入密码')).toHaveCount(0);
+});
+
+// BUG (same cause, worse effect): any preference saved by a tab opened before the PIN was
+// set (here the language) writes its stale copy, without the PIN, over the stored one.
+// The PIN is gone, and the next visitor is offered to set a new one.
+test('changing the language in a tab opened before the PIN was set keeps the PIN', async ({ context }) => {
+  test.fail(true, 'BUG: a stale tab saving its preferences erases the PIN');
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await openApp(a);
+  await openApp(b);
+  await becomeOrganizer(a, '2468');
+  await b.getByRole('button', { name: 'English' }).click();
+  await expect(b.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  expect(await a.evaluate(() => localStorage.getItem('linli/prefs'))).toContain('"pin":{');
+
+  const fresh = await context.newPage();
+  await openApp(fresh, '/#/organizer');
+  await expect(fresh.getByLabel('Organizer PIN')).toBeVisible();
+  await expect(fresh.getByRole('button', { name: 'Save PIN' })).toHaveCount(0, { timeout: 2_000 });
+});
+
+// BUG (same cause): wrong tries are counted per tab, so every tab opened beforehand
+// has five free tries of its own and the back-off can be sidestepped.
+test('wrong tries in one tab count in another tab already open', async ({ context }) => {
+  test.fail(true, 'BUG: the PIN back-off is per tab');
+  const setup = await context.newPage();
+  await openApp(setup);
+  await becomeOrganizer(setup, '2468');
+  await setup.close();
+
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await openApp(a);
+  await openApp(b);
+  await openDoor(a);
+  for (let i = 1; i <= 5; i++) {
+    await tryPin(a, '1357');
+    await expect(a.getByRole('alert')).toContainText('密码不正确。');
+    await expect.poll(() => pinFailures(a)).toBe(i);
+  }
+  await tryPin(a, '1357');
+  await expect(a.getByRole('alert')).toContainText('尝试次数过多');
+
+  await openDoor(b);
+  await tryPin(b, '1357');
+  await expect(b.getByRole('alert')).toContainText('尝试次数过多', { timeout: 2_000 });
+});
