@@ -22,7 +22,7 @@ pub use backend::{Backend, Change, MemoryBackend, StoreError, Subscription};
 pub use codec::{CodecError, SegmentKey};
 
 use crate::domain::{
-    Action, DomainError, Event, IdConflict, Journal, Merged, ReplicaId, Timestamp,
+    Action, DomainError, Event, EventId, IdConflict, Journal, Merged, ReplicaId, Timestamp,
 };
 use codec::{Meta, SCHEMA, SEGMENT_EVENTS};
 
@@ -244,6 +244,15 @@ impl<B: Backend> Store<B> {
     pub fn act(&mut self, action: Action, wall: Timestamp) -> Result<Event, ActError> {
         if let Some(schema) = self.read_only() {
             return Err(StoreError::ReadOnly(schema).into());
+        }
+        // An import may have brought events named after this session's next sequence
+        // numbers (a crafted file, a reused replica id): skip past them, or the new
+        // event would be taken for one the journal already has.
+        while self
+            .journal
+            .contains(EventId::new(self.replica, self.next_seq))
+        {
+            self.next_seq = self.next_seq.saturating_add(1);
         }
         let event = self
             .journal

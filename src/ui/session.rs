@@ -14,7 +14,7 @@ use crate::domain::pin::{self, PinError, PinHash};
 use crate::domain::{Action, Event, Timestamp, VolunteerId};
 use crate::store::backup::{self, RejectedRecord};
 use crate::store::local::BrowserBackend;
-use crate::store::prefs::{self, LoadedPrefs};
+use crate::store::prefs::{self, LoadedPrefs, Prefs};
 use crate::store::{Backend, Change, ImportReport, Namespace, Store, StoreError, random_replica};
 
 /// What importing a backup did, with every record that was not imported.
@@ -66,7 +66,23 @@ impl Session {
             .unwrap_or_default()
     }
 
-    fn save_prefs(&mut self) {
+    /// Reads the preferences again: another tab may have changed them (set the PIN,
+    /// counted a wrong try). Unreadable ones stay as they are, never written over.
+    fn reload_prefs(&mut self) {
+        if self.prefs.unreadable {
+            return;
+        }
+        let fresh = prefs::load(self.store.backend(), self.store.namespace().as_str());
+        if !fresh.unreadable {
+            self.prefs = fresh;
+        }
+    }
+
+    /// Changes the preferences as they are stored now, not as this tab first read
+    /// them, so a tab opened earlier never writes its stale copy over another's.
+    fn update_prefs(&mut self, change: impl FnOnce(&mut Prefs)) {
+        self.reload_prefs();
+        change(&mut self.prefs.prefs);
         let ns = self.store.namespace().as_str().to_owned();
         if let Err(error) = prefs::save(self.store.backend(), &ns, &self.prefs) {
             self.notice = Some(Notice {
@@ -180,18 +196,15 @@ impl App {
     pub fn set_lang(&self, lang: Lang) {
         {
             let mut session = self.session.borrow_mut();
-            session.prefs.prefs.lang = Some(lang.code().to_owned());
             session.notice = None;
-            session.save_prefs();
+            session.update_prefs(|p| p.lang = Some(lang.code().to_owned()));
         }
         self.changed.emit(());
     }
 
     pub fn set_me(&self, me: Option<VolunteerId>) {
         {
-            let mut session = self.session.borrow_mut();
-            session.prefs.prefs.me = me;
-            session.save_prefs();
+            self.session.borrow_mut().update_prefs(|p| p.me = me);
         }
         self.changed.emit(());
     }
@@ -207,10 +220,12 @@ impl App {
         let _ = getrandom::fill(&mut salt);
         {
             let mut session = self.session.borrow_mut();
-            session.prefs.prefs.pin = Some(PinHash::new(pin, &salt, pin::ROUNDS));
-            session.prefs.prefs.pin_failures = 0;
+            let hash = PinHash::new(pin, &salt, pin::ROUNDS);
+            session.update_prefs(|p| {
+                p.pin = Some(hash);
+                p.pin_failures = 0;
+            });
             session.organizer = true;
-            session.save_prefs();
         }
         self.changed.emit(());
         Ok(())
@@ -220,6 +235,8 @@ impl App {
     pub fn unlock(&self, pin: &str) -> Result<(), String> {
         let result = {
             let mut session = self.session.borrow_mut();
+            // Wrong tries are counted across every tab of the device.
+            session.reload_prefs();
             let lang = session.lang();
             let wall = now();
             let locked_until = session.prefs.prefs.pin_locked_until;
@@ -233,16 +250,14 @@ impl App {
                 .as_ref()
                 .is_some_and(|hash| hash.verify(pin))
             {
-                session.prefs.prefs.pin_failures = 0;
+                session.update_prefs(|p| p.pin_failures = 0);
                 session.organizer = true;
-                session.save_prefs();
                 Ok(())
             } else {
-                let failures = session.prefs.prefs.pin_failures.saturating_add(1);
-                session.prefs.prefs.pin_failures = failures;
-                session.prefs.prefs.pin_locked_until =
-                    Timestamp(wall.0 + pin::lockout_ms(failures));
-                session.save_prefs();
+                session.update_prefs(|p| {
+                    p.pin_failures = p.pin_failures.saturating_add(1);
+                    p.pin_locked_until = Timestamp(wall.0 + pin::lockout_ms(p.pin_failures));
+                });
                 Err(lang.t(T::WrongPin).to_owned())
             }
         };
@@ -262,8 +277,7 @@ impl App {
             let wall = now();
             let ns = session.store.namespace().as_str().to_owned();
             let text = backup::export(session.store.journal(), &ns, wall);
-            session.prefs.prefs.last_backup = Some(wall);
-            session.save_prefs();
+            session.update_prefs(|p| p.last_backup = Some(wall));
             (text, session.store.journal().len())
         };
         self.changed.emit(());
@@ -290,6 +304,15 @@ impl App {
 
     /// Takes in another tab's write.
     fn receive(&self, change: &Change) {
+        let prefs_changed = {
+            let mut session = self.session.borrow_mut();
+            let key = prefs::prefs_key(session.store.namespace().as_str());
+            (change.key == key).then(|| session.reload_prefs()).is_some()
+        };
+        if prefs_changed {
+            self.changed.emit(());
+            return;
+        }
         let merged = self.session.borrow_mut().store.receive(change);
         if merged.is_some_and(|m| m.added > 0 || !m.conflicts.is_empty()) {
             self.changed.emit(());

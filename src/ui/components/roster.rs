@@ -98,7 +98,7 @@ pub fn Roster(props: &RosterProps) -> Html {
             _ => html! {},
         };
         html! {
-            <li class="ll-roster-row">
+            <li class="ll-roster-row" key={signup.id.to_string()}>
                 <div class="ll-roster-who">
                     <strong>{ name }</strong>
                     <span class="ll-muted">{ status_text(lang, activity, signup) }</span>

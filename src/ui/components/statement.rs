@@ -86,7 +86,7 @@ pub fn Statement(props: &StatementProps) -> Html {
                     && line.reversed_by.is_none()
                     && entry.kind.is_reversible();
                 html! {
-                    <li class="ll-line">
+                    <li class="ll-line" key={entry.id.to_string()}>
                         <div class="ll-line-main">
                             <span class="ll-tag">{ lang.t(kind) }</span>
                             <span class="ll-reason">{ entry.reason.clone() }</span>

@@ -48,7 +48,7 @@ pub fn Vouchers(props: &VouchersProps) -> Html {
                     html! { <button class="ll-button ll-secondary" {onclick}>{ lang.t(T::CancelVoucher) }</button> }
                 });
                 html! {
-                    <li class="ll-line" aria-label={title.clone()}>
+                    <li class="ll-line" key={voucher.id.to_string()} aria-label={title.clone()}>
                         <div class="ll-line-main">
                             <strong class="ll-reason">{ title }</strong>
                             <span class="ll-tag">{ status_text }</span>

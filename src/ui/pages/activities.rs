@@ -59,7 +59,7 @@ fn activity_card(lang: Lang, activity: &Activity, wall: crate::domain::Timestamp
     let plan = &activity.plan;
     let counts = activity.counts();
     html! {
-        <li class="ll-row-item">
+        <li class="ll-row-item" key={activity.id.to_string()}>
             <Link<Route> to={Route::Activity { id: activity.id }} classes="ll-item-link ll-activity">
                 <strong class="ll-activity-title">{ plan.title.clone() }</strong>
                 <span class="ll-tag">{ lang.t(phase_text(activity.phase(wall))) }</span>

@@ -44,7 +44,7 @@ pub fn MySignups(props: &MySignupsProps) -> Html {
     html! {
         <ul class="ll-list" aria-label={lang.t(T::MySignups)}>
             { for mine.into_iter().map(|(activity, signup)| html! {
-                <li class="ll-row-item">
+                <li class="ll-row-item" key={signup.id.to_string()}>
                     <Link<Route> to={Route::Activity { id: activity.id }} classes="ll-item-link">
                         <strong>{ activity.plan.title.clone() }</strong>
                         <span class="ll-muted">{ date_time(activity.plan.start) }</span>

@@ -76,7 +76,7 @@ pub fn ProjectAdmin(props: &AdminProps) -> Html {
             let decline = Action::DeclineJoin { project: id, role: role.clone(), who, reason: String::new() };
             let (a1, a2) = (app.clone(), app.clone());
             html! {
-                <li class="ll-roster-row">
+                <li class="ll-roster-row" key={s.id.to_string()}>
                     <strong>{ participant_name(state, who) }{ " · " }{ role }</strong>
                     <div class="ll-row">
                         <button class="ll-button" onclick={move |_| { a1.act(approve.clone()); }}>{ lang.t(T::Approve) }</button>
@@ -105,7 +105,7 @@ pub fn ProjectAdmin(props: &AdminProps) -> Html {
             };
             let app = app.clone();
             html! {
-                <li class="ll-roster-row">
+                <li class="ll-roster-row" key={s.id.to_string()}>
                     <div class="ll-roster-who">
                         <strong>{ participant_name(state, s.who) }</strong>
                         <span class="ll-muted">{ s.role.clone() }{ " · " }{ standing_text(lang, project, s.who, &s.role, &s.standing) }</span>

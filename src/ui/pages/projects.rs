@@ -121,7 +121,7 @@ fn project_card(lang: Lang, project: &Project) -> Html {
         crate::domain::project::Cover::Icon(_) => "#c8102e".to_owned(),
     };
     html! {
-        <li class="ll-row-item ll-project" style={format!("border-left: 8px solid {colour}")}>
+        <li key={project.id.to_string()} class="ll-row-item ll-project" style={format!("border-left: 8px solid {colour}")}>
             <Link<Route> to={Route::Project { id: project.id }} classes="ll-item-link ll-activity">
                 <strong class="ll-activity-title">{ plan.title.clone() }</strong>
                 <span class="ll-tag">{ lang.t(project_status_text(project.status)) }</span>

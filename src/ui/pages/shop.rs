@@ -93,7 +93,7 @@ fn perk_card(
         }
     });
     html! {
-        <li class="ll-line" aria-label={offer.title.clone()}>
+        <li class="ll-line" key={perk.id.to_string()} aria-label={offer.title.clone()}>
             <div class="ll-line-main">
                 <strong class="ll-reason">{ offer.title.clone() }</strong>
                 <span class="ll-change">{ lang.f(T::PerkCost, &[&offer.cost]) }</span>

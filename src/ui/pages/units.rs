@@ -45,7 +45,7 @@ pub fn Units() -> Html {
                 (mask_name(&p.contact), mask_phone(&p.phone))
             };
             html! {
-                <li class="ll-row-item">
+                <li class="ll-row-item" key={u.id.to_string()}>
                     <strong>{ p.name.clone() }</strong>
                     <span class="ll-tag">{ lang.t(kind_text(p.kind)) }</span>
                     <span class="ll-muted">{ contact }{ " " }{ phone }</span>

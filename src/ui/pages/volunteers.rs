@@ -38,7 +38,7 @@ pub fn Volunteers() -> Html {
         .map(|v| {
             if organizer {
                 html! {
-                    <li class="ll-row-item">
+                    <li class="ll-row-item" key={v.id.to_string()}>
                         <Link<Route> to={Route::Volunteer { id: v.id }} classes="ll-item-link">
                             <strong>{ v.profile.name.clone() }</strong>
                             <span>{ v.profile.phone.clone() }</span>
@@ -49,7 +49,7 @@ pub fn Volunteers() -> Html {
                 }
             } else {
                 html! {
-                    <li class="ll-row-item">
+                    <li class="ll-row-item" key={v.id.to_string()}>
                         <strong>{ mask_name(&v.profile.name) }</strong>
                         <span>{ mask_phone(&v.profile.phone) }</span>
                     </li>

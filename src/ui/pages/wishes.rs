@@ -13,7 +13,7 @@ use crate::ui::session::{now, use_app};
 pub fn wish_card(lang: Lang, wish: &Wish, wall: Timestamp, reasons: &[Reason]) -> Html {
     let plan = &wish.plan;
     html! {
-        <li class="ll-row-item" aria-label={plan.title.clone()}>
+        <li class="ll-row-item" key={wish.id.to_string()} aria-label={plan.title.clone()}>
             <Link<Route> to={Route::Wish { id: wish.id }} classes="ll-item-link ll-activity">
                 <strong class="ll-activity-title">{ plan.title.clone() }</strong>
                 <span class="ll-muted">{ plan.alias.clone() }{ " · " }{ lang.t(category_text(plan.category)) }</span>
