@@ -307,7 +307,9 @@ impl App {
         let prefs_changed = {
             let mut session = self.session.borrow_mut();
             let key = prefs::prefs_key(session.store.namespace().as_str());
-            (change.key == key).then(|| session.reload_prefs()).is_some()
+            (change.key == key)
+                .then(|| session.reload_prefs())
+                .is_some()
         };
         if prefs_changed {
             self.changed.emit(());
