@@ -4,6 +4,20 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// A callback that sets one field of a form's draft from what was typed: every form
+/// keeps its fields in one `use_state` and updates them through this.
+pub fn draft_setter<D: Clone + 'static>(
+    draft: &UseStateHandle<D>,
+    update: fn(&mut D, String),
+) -> Callback<String> {
+    let draft = draft.clone();
+    Callback::from(move |value: String| {
+        let mut next = (*draft).clone();
+        update(&mut next, value);
+        draft.set(next);
+    })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
     pub id: AttrValue,

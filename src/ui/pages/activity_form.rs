@@ -8,7 +8,7 @@ use crate::domain::activity::{
     ActivityPlan, DEFAULT_NO_SHOW_LIMIT, DEFAULT_PRESENCE_PERCENT, PointsRule, Role,
 };
 use crate::domain::{Action, ActivityId, Points, Timestamp};
-use crate::ui::components::field::{Select, TextField};
+use crate::ui::components::field::{Select, TextField, draft_setter};
 use crate::ui::format::{datetime_local, parse_datetime_local};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
@@ -200,14 +200,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
             </section>
         };
     }
-    let set = |update: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            update(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let set = |update: fn(&mut Draft, String)| draft_setter(&draft, update);
     let submit = {
         let (app, draft) = (app.clone(), draft.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -8,7 +8,7 @@ use crate::domain::project::{
     Cover, Initiator, JoinMode, Need, NeedUnit, ProjectPlan, ProjectRole, ProjectRule,
 };
 use crate::domain::{Action, Points, ProjectId, Timestamp};
-use crate::ui::components::field::{Select, TextField};
+use crate::ui::components::field::{Select, TextField, draft_setter};
 use crate::ui::format::{datetime_local, parse_datetime_local};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
@@ -152,14 +152,7 @@ pub fn ProjectForm() -> Html {
     if !app.session().organizer {
         return html! { <section class="ll-page"><p class="ll-empty">{ lang.t(T::OrganizerOnly) }</p></section> };
     }
-    let set = |update: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            update(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let set = |update: fn(&mut Draft, String)| draft_setter(&draft, update);
     let submit = {
         let (app, draft) = (app.clone(), draft.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::domain::perk::{Perk, PerkOffer, PerkPhase};
 use crate::domain::{Action, PerkId, Points, State, Timestamp, UnitId, VolunteerId};
 use crate::ui::components::disclosure::Disclosure;
-use crate::ui::components::field::{Select, TextField};
+use crate::ui::components::field::{Select, TextField, draft_setter};
 use crate::ui::format::{date_time, datetime_local, parse_datetime_local};
 use crate::ui::i18n::{Lang, T, domain_error_text};
 use crate::ui::session::{App, now, use_app};
@@ -224,14 +224,7 @@ fn PerkForm() -> Html {
             ..PerkDraft::default()
         }
     });
-    let set = |update: fn(&mut PerkDraft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            update(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let set = |update: fn(&mut PerkDraft, String)| draft_setter(&draft, update);
     let submit = {
         let (app, draft) = (app.clone(), draft.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::domain::unit::{UnitKind, UnitProfile};
 use crate::domain::{Action, mask_name, mask_phone};
 use crate::ui::components::disclosure::Disclosure;
-use crate::ui::components::field::{Select, TextField};
+use crate::ui::components::field::{Select, TextField, draft_setter};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::session::use_app;
 
@@ -86,14 +86,7 @@ fn UnitForm() -> Html {
     let app = use_app();
     let lang = app.lang();
     let profile = use_state(UnitProfile::default);
-    let set = |update: fn(&mut UnitProfile, String)| {
-        let profile = profile.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*profile).clone();
-            update(&mut next, value);
-            profile.set(next);
-        })
-    };
+    let set = |update: fn(&mut UnitProfile, String)| draft_setter(&profile, update);
     let submit = {
         let (app, profile) = (app.clone(), profile.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::{Action, Volunteer, VolunteerProfile, mask_name, mask_phone};
-use crate::ui::components::field::{Checkbox, Select, TextField};
+use crate::ui::components::field::{Checkbox, Select, TextField, draft_setter};
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
 use crate::ui::session::use_app;
@@ -109,14 +109,7 @@ fn RegisterForm() -> Html {
     let lang = app.lang();
     let profile = use_state(VolunteerProfile::default);
     let skills = use_state(String::new);
-    let set = |update: fn(&mut VolunteerProfile, String)| {
-        let profile = profile.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*profile).clone();
-            update(&mut next, value);
-            profile.set(next);
-        })
-    };
+    let set = |update: fn(&mut VolunteerProfile, String)| draft_setter(&profile, update);
     let submit = {
         let (app, profile, skills) = (app.clone(), profile.clone(), skills.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 use super::wish_text::{category_text, kind_text};
 use crate::domain::wish::privacy::check_public_text;
 use crate::domain::{Action, BeneficiaryKind, Timestamp, WishCategory, WishPlan};
-use crate::ui::components::field::{Select, TextField};
+use crate::ui::components::field::{Select, TextField, draft_setter};
 use crate::ui::format::{datetime_local, parse_datetime_local};
 use crate::ui::i18n::{T, domain_error_text};
 use crate::ui::routes::Route;
@@ -43,14 +43,7 @@ pub fn WishForm() -> Html {
     if !app.session().organizer {
         return html! { <section class="ll-page"><p class="ll-empty">{ lang.t(T::OrganizerOnly) }</p></section> };
     }
-    let set = |update: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            update(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let set = |update: fn(&mut Draft, String)| draft_setter(&draft, update);
     let d = &*draft;
     // Warn while typing; the domain refuses the same texts when the wish is posted.
     let warning = [&d.alias, &d.title, &d.description, &d.grid, &d.building]
