@@ -14,6 +14,8 @@
 //! - [`records`]: files people take away: CSV for Excel (members, hours, ledger, project
 //!   participants and pledges), iCalendar.
 //! - `ui` (browser only): the Yew app: shell, routes, pages, components, texts.
+//! - `embed` (browser only): mounting into a page: options, shadow root, events to the
+//!   host, unmount. The JavaScript API itself is declared in `src/main.rs`.
 //!
 //! ## Architecture invariants
 //! - `domain` imports no `yew`, `web_sys`, `js_sys`, `gloo` or `wasm_bindgen`, and never
@@ -28,7 +30,6 @@ pub mod domain;
 pub mod records;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
-pub mod ui;
-
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
-pub use ui::run_standalone;
+pub mod ui;

@@ -1,12 +1,63 @@
-//! The standalone app: Trunk builds this binary (so link-time optimization applies) and
-//! `www/index.html` loads it.
+//! The shipped wasm: Trunk builds this binary (so link-time optimization applies). It
+//! mounts every `data-linli` element when it starts, and exports the JavaScript API a
+//! host page imports (`linli.js`, see README "Embedding"). The exports live here, not in
+//! the library: a library's `#[wasm_bindgen]` exports do not reach a binary's wasm.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    linli::run_standalone();
+    linli::embed::mount_declared();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("Linli runs in the browser: see README.md for the command that serves it.");
+}
+
+#[cfg(target_arch = "wasm32")]
+mod api {
+    use linli::embed;
+    use wasm_bindgen::prelude::*;
+    use web_sys::Element;
+
+    /// A mounted Linli, as the host holds it.
+    #[wasm_bindgen]
+    pub struct Handle {
+        id: u32,
+    }
+
+    #[wasm_bindgen]
+    impl Handle {
+        /// Removes everything the mount added: its DOM, listeners and timers. Later
+        /// calls do nothing.
+        pub fn unmount(&self) {
+            embed::unmount(self.id);
+        }
+
+        /// The backup file's text: every event, in the backup format.
+        #[wasm_bindgen(js_name = exportData)]
+        pub fn export_data(&self) -> Result<String, JsValue> {
+            embed::export_data(self.id)
+        }
+
+        /// Imports a backup file's text and says what it did; throws if the text is not
+        /// a backup this version reads.
+        #[wasm_bindgen(js_name = importData)]
+        pub fn import_data(&self, text: JsValue) -> Result<JsValue, JsValue> {
+            embed::import_data(self.id, &text)
+        }
+    }
+
+    /// Mounts Linli into `element` with `options` (`namespace`, `locale`, `community`,
+    /// `theme`, `routing`); throws on a wrong option.
+    #[wasm_bindgen]
+    pub fn mount(element: &Element, options: JsValue) -> Result<Handle, JsValue> {
+        let options = embed::Options::from_object(&options)?;
+        embed::mount(element, options).map(|id| Handle { id })
+    }
+
+    /// The handle of the Linli mounted in `element` (for instance by `data-linli`).
+    #[wasm_bindgen(js_name = handleOf)]
+    pub fn handle_of(element: &Element) -> Option<Handle> {
+        embed::handle_of(element).map(|id| Handle { id })
+    }
 }

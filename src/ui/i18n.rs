@@ -675,6 +675,21 @@ texts! {
     NotABackup => "这不是邻里的备份文件。", "This is not a Linli backup file.";
     NewerBackup => "备份来自更新版本（格式 {0}），请先更新应用。", "The backup comes from a newer version (format {0}); update the app first.";
     ReadFileFailed => "无法读取文件。", "The file could not be read.";
+    // Embedding, the offline app and backup reminders.
+    ApiNotText => "{0} 须是文字。", "{0} must be a string.";
+    ApiBadNamespace => "namespace 须由 1–40 个字母、数字、- 或 _ 组成：“{0}”。", "namespace must be 1–40 letters, digits, - or _: “{0}”.";
+    ApiBadLocale => "locale 只能是 zh-CN 或 en：“{0}”。", "locale must be zh-CN or en: “{0}”.";
+    ApiBadCommunity => "community 最多 40 个字：“{0}”。", "community may have at most 40 characters: “{0}”.";
+    ApiBadTheme => "theme 须是 #1a73e8 这样的颜色：“{0}”。", "theme must be a colour like #1a73e8: “{0}”.";
+    ApiBadRouting => "routing 只能是 memory 或 hash：“{0}”。", "routing must be memory or hash: “{0}”.";
+    ApiMountFailed => "无法挂载邻里：{0}", "Linli could not be mounted: {0}";
+    ApiUnmounted => "这个邻里已卸载。", "This Linli has been unmounted.";
+    BackupReminder => "备份提醒", "Backup reminder";
+    BackupDueNever => "本设备上的数据还没有备份过。浏览器可能清除长期未打开的网站数据，请导出一份备份。", "The data on this device has never been backed up. Browsers may clear a site's data when it is not opened for a while: export a backup.";
+    BackupDueOld => "距上次备份已超过 {0} 天。浏览器可能清除长期未打开的网站数据，请导出一份新的备份。", "The last backup is more than {0} days old. Browsers may clear a site's data when it is not opened for a while: export a new backup.";
+    BackupGoThere => "去备份", "Back up now";
+    StoragePersisted => "浏览器已同意持久保存本设备的数据。", "The browser keeps this device's data persistently.";
+    StorageNotPersisted => "浏览器未同意持久保存：空间不足或长期未打开时数据可能被清除，请定期导出备份。", "The browser did not grant persistent storage: data may be cleared when space runs low or the site is not opened for a while. Export backups regularly.";
 }
 
 fn field(lang: Lang, field: Field) -> &'static str {

@@ -1,14 +1,19 @@
 //! The Yew app: shell, routes, pages (one file per screen), components and texts.
+//! `crate::embed` mounts it into a page.
 
 mod components;
 mod download;
 mod format;
+pub mod host;
 pub mod i18n;
 mod pages;
 mod routes;
-mod session;
+pub mod session;
+
+use std::rc::Rc;
 
 use yew::prelude::*;
+use yew_router::history::{AnyHistory, MemoryHistory};
 use yew_router::prelude::*;
 
 use components::banner::Banner;
@@ -37,7 +42,7 @@ use pages::wish::WishPage;
 use pages::wish_form::WishForm;
 use pages::wishes::Wishes;
 use routes::Route;
-use session::{SessionProvider, use_app};
+use session::{Instance, SessionProvider, use_app};
 
 fn switch(route: Route) -> Html {
     match route {
@@ -71,11 +76,12 @@ fn switch(route: Route) -> Html {
 fn Shell() -> Html {
     let app = use_app();
     let lang = app.lang();
+    let theme = app.session().setup.accent.as_deref().map(theme_style);
     // A message is about the screen it was shown on: moving on clears it.
     let route = use_route::<Route>();
     use_effect_with(route, move |_| app.clear_notice());
     html! {
-        <div class="ll-app" lang={lang.code()}>
+        <div class="ll-app" lang={lang.code()} style={theme}>
             <Header />
             <Banner />
             <main class="ll-main">
@@ -86,36 +92,66 @@ fn Shell() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// The accent colour (`#rrggbb`, checked by the caller) and a text colour that reads
+/// on it: dark on a light accent, white on a dark one.
+fn theme_style(accent: &str) -> String {
+    let channel = |i: usize| {
+        accent
+            .get(i..i + 2)
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            .map_or(0.0, |v| f64::from(v) / 255.0)
+    };
+    let luma = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    let ink = if luma > 0.55 { "#1f2328" } else { "#ffffff" };
+    format!("--ll-accent:{accent};--ll-accent-ink:{ink}")
+}
+
+/// How the app keeps its current screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Routing {
+    /// In memory: the host page's address is never touched (the default when embedded).
+    #[default]
+    Memory,
+    /// In the address's `#` part, so a screen can be bookmarked and reloaded.
+    Hash,
+}
+
+#[derive(Properties)]
 pub struct AppProps {
-    pub namespace: String,
+    pub instance: Rc<Instance>,
+    pub routing: Routing,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.instance, &other.instance) && self.routing == other.routing
+    }
 }
 
 #[component]
 pub fn LinliApp(props: &AppProps) -> Html {
+    let shell = html! { <Shell /> };
+    let router = match props.routing {
+        Routing::Hash => html! { <HashRouter>{ shell }</HashRouter> },
+        Routing::Memory => html! { <MemoryRouter>{ shell }</MemoryRouter> },
+    };
     html! {
-        <SessionProvider namespace={props.namespace.clone()}>
-            <HashRouter>
-                <Shell />
-            </HashRouter>
+        <SessionProvider instance={Rc::clone(&props.instance)}>
+            { router }
         </SessionProvider>
     }
 }
 
-/// Mounts the app on the standalone page's `#linli` element (or the body).
-pub fn run_standalone() {
-    let props = AppProps {
-        namespace: crate::store::Namespace::DEFAULT.to_owned(),
-    };
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("linli"));
-    match root {
-        Some(root) => {
-            yew::Renderer::<LinliApp>::with_root_and_props(root, props).render();
-        }
-        None => {
-            yew::Renderer::<LinliApp>::with_props(props).render();
-        }
+#[derive(Properties, PartialEq)]
+struct RouterProps {
+    children: Html,
+}
+
+/// A router whose history lives in memory, made once per mount.
+#[component]
+fn MemoryRouter(props: &RouterProps) -> Html {
+    let history = use_memo((), |_| AnyHistory::from(MemoryHistory::new()));
+    html! {
+        <Router history={(*history).clone()}>{ props.children.clone() }</Router>
     }
 }

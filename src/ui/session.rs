@@ -1,18 +1,23 @@
 //! The app's model: the store, the device preferences and what the screen shows about
 //! them, shared with every component through one context ([`App`], from [`use_app`]).
 //!
-//! The session sits behind `Rc<RefCell<…>>` so a change never clones the state; a
-//! generation counter tells Yew when something changed.
+//! One mounted app is an [`Instance`]: the session behind a `RefCell` (a change never
+//! clones the state), how to redraw the screen (a generation counter tells Yew when
+//! something changed), and where to tell the host page what happened ([`HostEvent`]).
+//! The page that mounts the app (`embed`) holds the instance too, to export and import.
 
 use std::cell::{Ref, RefCell};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::host::{self, HostEvent, Recorded, Source};
 use super::i18n::{Lang, T, backup_error_text, error_text, store_error_text};
 use crate::domain::pin::{self, PinError, PinHash};
 use crate::domain::{Action, Event, Timestamp, VolunteerId};
 use crate::store::backup::{self, RejectedRecord};
+use crate::store::codec::{SegmentKey, decode_segment};
 use crate::store::local::BrowserBackend;
 use crate::store::prefs::{self, LoadedPrefs, Prefs};
 use crate::store::{Backend, Change, ImportReport, Namespace, Store, StoreError, random_replica};
@@ -33,28 +38,80 @@ pub struct Notice {
     pub carried: bool,
 }
 
+/// What the page that mounts the app chose for it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Setup {
+    pub namespace: Namespace,
+    /// The language until the person picks one with the switch.
+    pub locale: Option<Lang>,
+    /// The community's name, shown in the header.
+    pub community: Option<String>,
+    /// The accent colour as `#rrggbb`, already checked.
+    pub accent: Option<String>,
+}
+
+/// Why an import or export through the host's handle failed: a code and the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub code: &'static str,
+    pub message: String,
+}
+
 pub struct Session {
     pub store: Store<BrowserBackend>,
     pub prefs: LoadedPrefs,
+    pub setup: Setup,
     /// Organizer mode is unlocked for this visit.
     pub organizer: bool,
     /// Why storage could not be used, when the app runs in memory.
     pub storage_problem: Option<StoreError>,
     pub notice: Option<Notice>,
+    /// What to tell the host page once the session is no longer borrowed.
+    outbox: Vec<HostEvent>,
 }
 
 impl Session {
-    pub fn open(ns: Namespace) -> Session {
+    fn open(setup: Setup) -> Session {
         let (backend, storage_problem) = BrowserBackend::open();
-        let prefs = prefs::load(&backend, ns.as_str());
-        let store = Store::open(backend, ns, random_replica);
-        Session {
+        let prefs = prefs::load(&backend, setup.namespace.as_str());
+        let store = Store::open(backend, setup.namespace.clone(), random_replica);
+        let mut session = Session {
             store,
             prefs,
+            setup,
             organizer: false,
             storage_problem,
             notice: None,
+            outbox: Vec::new(),
+        };
+        session.report_opening();
+        session
+    }
+
+    /// Tells the host what the banner shows from the start: memory mode, unreadable
+    /// data, data from a newer version.
+    fn report_opening(&mut self) {
+        let lang = self.lang();
+        if let Some(problem) = &self.storage_problem {
+            self.tell_error(host::store_error_code(problem), lang.t(T::MemoryMode));
         }
+        let unreadable = self.store.report().unreadable.len();
+        if unreadable > 0 {
+            self.tell_error(
+                "unreadable-data",
+                &lang.f(T::UnreadableData, &[&unreadable]),
+            );
+        }
+        if self.store.read_only().is_some() {
+            self.tell_error("read-only", lang.t(T::ReadOnlyData));
+        }
+    }
+
+    fn tell_error(&mut self, code: &'static str, message: &str) {
+        self.outbox.push(HostEvent::Error {
+            code,
+            message: message.to_owned(),
+        });
     }
 
     pub fn lang(&self) -> Lang {
@@ -63,6 +120,7 @@ impl Session {
             .lang
             .as_deref()
             .and_then(Lang::from_code)
+            .or(self.setup.locale)
             .unwrap_or_default()
     }
 
@@ -85,12 +143,119 @@ impl Session {
         change(&mut self.prefs.prefs);
         let ns = self.store.namespace().as_str().to_owned();
         if let Err(error) = prefs::save(self.store.backend(), &ns, &self.prefs) {
+            let text = store_error_text(self.lang(), &error);
+            self.tell_error(host::store_error_code(&error), &text);
             self.notice = Some(Notice {
                 error: true,
-                text: store_error_text(self.lang(), &error),
+                text,
                 carried: false,
             });
         }
+    }
+
+    /// The backup file's text, noting the time so the app can remind about old backups.
+    fn export_backup(&mut self) -> (String, usize) {
+        let wall = now();
+        let ns = self.store.namespace().as_str().to_owned();
+        let text = backup::export(self.store.journal(), &ns, wall);
+        self.update_prefs(|p| p.last_backup = Some(wall));
+        (text, self.store.journal().len())
+    }
+
+    /// Imports a backup file's text; the events it added go to the host.
+    fn import_backup(&mut self, text: &str) -> Result<ImportOutcome, Failure> {
+        let lang = self.lang();
+        let parsed = backup::parse(text).map_err(|e| Failure {
+            code: "bad-backup",
+            message: backup_error_text(lang, &e),
+        })?;
+        let mut seen = HashSet::new();
+        let fresh: Vec<Recorded> = parsed
+            .events
+            .iter()
+            .filter(|e| !self.store.journal().contains(e.id) && seen.insert(e.id))
+            .map(Recorded::of)
+            .collect();
+        let report = self.store.import(parsed.events).map_err(|e| Failure {
+            code: host::store_error_code(&e),
+            message: store_error_text(lang, &e),
+        })?;
+        let added: Vec<Recorded> = fresh
+            .into_iter()
+            .filter(|r| self.store.journal().contains(r.id))
+            .collect();
+        if !added.is_empty() {
+            self.outbox.push(HostEvent::Change {
+                source: Source::Import,
+                events: added,
+            });
+        }
+        Ok(ImportOutcome {
+            report,
+            rejected: parsed.rejected,
+        })
+    }
+
+    /// The events of another tab's write that this session does not have yet.
+    fn unseen(&self, change: &Change) -> Vec<Recorded> {
+        let ns = self.store.namespace().as_str();
+        let decoded = SegmentKey::parse(ns, &change.key)
+            .zip(change.value.as_deref())
+            .and_then(|(key, text)| decode_segment(key, text).ok());
+        decoded
+            .map(|d| d.events)
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| !self.store.journal().contains(e.id))
+            .map(Recorded::of)
+            .collect()
+    }
+}
+
+/// One mounted app: its session, how to redraw it, and where its news for the host
+/// page goes.
+pub struct Instance {
+    session: RefCell<Session>,
+    /// Set by [`SessionProvider`] while the app is on screen; a no-op before and after.
+    redraw: RefCell<Callback<()>>,
+    emit: Callback<HostEvent>,
+}
+
+impl Instance {
+    /// Opens the session; `emit` hears what the host page should know.
+    pub fn open(setup: Setup, emit: Callback<HostEvent>) -> Rc<Instance> {
+        let instance = Rc::new(Instance {
+            session: RefCell::new(Session::open(setup)),
+            redraw: RefCell::new(Callback::noop()),
+            emit,
+        });
+        instance.finish();
+        instance
+    }
+
+    /// Redraws, then sends the host what the last change produced. Called with the
+    /// session not borrowed: a redraw reads it.
+    fn finish(&self) {
+        let redraw = self.redraw.borrow().clone();
+        redraw.emit(());
+        let outbox = std::mem::take(&mut self.session.borrow_mut().outbox);
+        for event in outbox {
+            self.emit.emit(event);
+        }
+    }
+
+    /// The backup file's text and how many events it holds.
+    pub fn export_backup(&self) -> (String, usize) {
+        let result = self.session.borrow_mut().export_backup();
+        self.finish();
+        result
+    }
+
+    /// Imports a backup file's text: what was imported, or why nothing could be.
+    pub fn import_backup(&self, text: &str) -> Result<ImportOutcome, Failure> {
+        let result = self.session.borrow_mut().import_backup(text);
+        self.finish();
+        result
     }
 }
 
@@ -102,80 +267,92 @@ pub fn now() -> Timestamp {
 /// The handle components use: read the session, do actions.
 #[derive(Clone)]
 pub struct App {
-    session: Rc<RefCell<Session>>,
+    instance: Rc<Instance>,
     generation: u64,
-    changed: Callback<()>,
 }
 
 impl PartialEq for App {
     fn eq(&self, other: &Self) -> bool {
-        self.generation == other.generation && Rc::ptr_eq(&self.session, &other.session)
+        self.generation == other.generation && Rc::ptr_eq(&self.instance, &other.instance)
     }
 }
 
 impl App {
     pub fn session(&self) -> Ref<'_, Session> {
-        self.session.borrow()
+        self.instance.session.borrow()
+    }
+
+    fn session_mut(&self) -> std::cell::RefMut<'_, Session> {
+        self.instance.session.borrow_mut()
     }
 
     pub fn lang(&self) -> Lang {
-        self.session.borrow().lang()
+        self.session().lang()
     }
 
-    /// Does an action. On success the state shows it; on refusal the banner says why
-    /// and `None` is returned.
+    /// Does an action. On success the state shows it and the host hears of it (and of
+    /// any points it credited); on refusal the banner says why and `None` is returned.
     pub fn act(&self, action: Action) -> Option<Event> {
         let result = {
-            let mut session = self.session.borrow_mut();
+            let mut session = self.session_mut();
+            let posted = session.store.journal().state().ledger().entries().len();
             let result = session.store.act(action, now());
             let lang = session.lang();
             match result {
                 Ok(event) => {
                     session.notice = None;
+                    let credits = host::credits(session.store.journal().state(), posted, event.id);
+                    session.outbox.push(HostEvent::Change {
+                        source: Source::Action,
+                        events: vec![Recorded::of(&event)],
+                    });
+                    session.outbox.extend(credits);
                     Some(event)
                 }
                 Err(error) => {
+                    let text = error_text(lang, &error);
+                    session.tell_error(host::act_error_code(&error), &text);
                     session.notice = Some(Notice {
                         error: true,
-                        text: error_text(lang, &error),
+                        text,
                         carried: false,
                     });
                     None
                 }
             }
         };
-        self.changed.emit(());
+        self.instance.finish();
         result
     }
 
     pub fn notify(&self, error: bool, text: String) {
-        self.session.borrow_mut().notice = Some(Notice {
+        self.session_mut().notice = Some(Notice {
             error,
             text,
             carried: false,
         });
-        self.changed.emit(());
+        self.instance.finish();
     }
 
     /// A message for the screen an action is about to move to.
     pub fn notify_next(&self, text: String) {
-        self.session.borrow_mut().notice = Some(Notice {
+        self.session_mut().notice = Some(Notice {
             error: false,
             text,
             carried: true,
         });
-        self.changed.emit(());
+        self.instance.finish();
     }
 
     pub fn dismiss(&self) {
-        self.session.borrow_mut().notice = None;
-        self.changed.emit(());
+        self.session_mut().notice = None;
+        self.instance.finish();
     }
 
     /// Clears the message, redrawing only if there was one.
     pub fn clear_notice(&self) {
         let cleared = {
-            let mut session = self.session.borrow_mut();
+            let mut session = self.session_mut();
             match session.notice.as_mut() {
                 Some(notice) if notice.carried => {
                     notice.carried = false;
@@ -189,24 +366,24 @@ impl App {
             }
         };
         if cleared {
-            self.changed.emit(());
+            self.instance.finish();
         }
     }
 
     pub fn set_lang(&self, lang: Lang) {
         {
-            let mut session = self.session.borrow_mut();
+            let mut session = self.session_mut();
             session.notice = None;
             session.update_prefs(|p| p.lang = Some(lang.code().to_owned()));
         }
-        self.changed.emit(());
+        self.instance.finish();
     }
 
     pub fn set_me(&self, me: Option<VolunteerId>) {
         {
-            self.session.borrow_mut().update_prefs(|p| p.me = me);
+            self.session_mut().update_prefs(|p| p.me = me);
         }
-        self.changed.emit(());
+        self.instance.finish();
     }
 
     /// Sets the organizer PIN on first use and unlocks organizer mode.
@@ -219,7 +396,7 @@ impl App {
         // Without randomness the PIN is still hashed, only with a predictable salt.
         let _ = getrandom::fill(&mut salt);
         {
-            let mut session = self.session.borrow_mut();
+            let mut session = self.session_mut();
             let hash = PinHash::new(pin, &salt, pin::ROUNDS);
             session.update_prefs(|p| {
                 p.pin = Some(hash);
@@ -227,14 +404,14 @@ impl App {
             });
             session.organizer = true;
         }
-        self.changed.emit(());
+        self.instance.finish();
         Ok(())
     }
 
     /// Tries the PIN. Wrong tries are counted, and after a few each one waits longer.
     pub fn unlock(&self, pin: &str) -> Result<(), String> {
         let result = {
-            let mut session = self.session.borrow_mut();
+            let mut session = self.session_mut();
             // Wrong tries are counted across every tab of the device.
             session.reload_prefs();
             let lang = session.lang();
@@ -261,64 +438,63 @@ impl App {
                 Err(lang.t(T::WrongPin).to_owned())
             }
         };
-        self.changed.emit(());
+        self.instance.finish();
         result
     }
 
     pub fn lock(&self) {
-        self.session.borrow_mut().organizer = false;
-        self.changed.emit(());
+        self.session_mut().organizer = false;
+        self.instance.finish();
     }
 
     /// The backup file's text, noting the time so the app can remind about old backups.
     pub fn export_backup(&self) -> (String, usize) {
-        let result = {
-            let mut session = self.session.borrow_mut();
-            let wall = now();
-            let ns = session.store.namespace().as_str().to_owned();
-            let text = backup::export(session.store.journal(), &ns, wall);
-            session.update_prefs(|p| p.last_backup = Some(wall));
-            (text, session.store.journal().len())
-        };
-        self.changed.emit(());
-        result
+        self.instance.export_backup()
     }
 
-    /// Imports a backup file's text: what was imported, or why nothing could be.
+    /// Imports a backup file's text: what was imported, or why nothing could be. A
+    /// file that could not be imported is also reported to the host.
     pub fn import_backup(&self, text: &str) -> Result<ImportOutcome, String> {
-        let lang = self.lang();
-        let parsed = backup::parse(text).map_err(|e| backup_error_text(lang, &e))?;
-        let result = self
-            .session
-            .borrow_mut()
-            .store
-            .import(parsed.events)
-            .map(|report| ImportOutcome {
-                report,
-                rejected: parsed.rejected,
-            })
-            .map_err(|e| store_error_text(lang, &e));
-        self.changed.emit(());
-        result
+        self.instance.import_backup(text).map_err(|failure| {
+            self.instance.emit.emit(HostEvent::Error {
+                code: failure.code,
+                message: failure.message.clone(),
+            });
+            failure.message
+        })
     }
 
-    /// Takes in another tab's write.
+    /// Takes in another tab's write; the events new to this tab go to the host.
     fn receive(&self, change: &Change) {
         let prefs_changed = {
-            let mut session = self.session.borrow_mut();
+            let mut session = self.session_mut();
             let key = prefs::prefs_key(session.store.namespace().as_str());
             (change.key == key)
                 .then(|| session.reload_prefs())
                 .is_some()
         };
         if prefs_changed {
-            self.changed.emit(());
+            self.instance.finish();
             return;
         }
-        let merged = self.session.borrow_mut().store.receive(change);
-        if merged.is_some_and(|m| m.added > 0 || !m.conflicts.is_empty()) {
-            self.changed.emit(());
+        let mut session = self.session_mut();
+        let unseen = session.unseen(change);
+        let merged = session.store.receive(change);
+        if !merged.is_some_and(|m| m.added > 0 || !m.conflicts.is_empty()) {
+            return;
         }
+        let added: Vec<Recorded> = unseen
+            .into_iter()
+            .filter(|r| session.store.journal().contains(r.id))
+            .collect();
+        if !added.is_empty() {
+            session.outbox.push(HostEvent::Change {
+                source: Source::Tab,
+                events: added,
+            });
+        }
+        drop(session);
+        self.instance.finish();
     }
 }
 
@@ -332,39 +508,42 @@ impl Reducible for Generation {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ProviderProps {
-    pub namespace: String,
+    pub instance: Rc<Instance>,
     #[prop_or_default]
     pub children: Html,
 }
 
-/// Opens the session once and provides it; listens to other tabs' writes.
+impl PartialEq for ProviderProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.instance, &other.instance) && self.children == other.children
+    }
+}
+
+/// Provides the instance's session; listens to other tabs' writes until unmounted.
 #[component]
 pub fn SessionProvider(props: &ProviderProps) -> Html {
-    let namespace = Namespace::new(&props.namespace).unwrap_or_default();
-    let session = use_mut_ref(|| Session::open(namespace));
     let generation = use_reducer(Generation::default);
-    let changed = {
-        let dispatcher = generation.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(()))
-    };
+    let dispatcher = generation.dispatcher();
+    *props.instance.redraw.borrow_mut() = Callback::from(move |()| dispatcher.dispatch(()));
     let app = App {
-        session: Rc::clone(&session),
+        instance: Rc::clone(&props.instance),
         generation: generation.0,
-        changed,
     };
     {
         let app = app.clone();
         use_effect_with((), move |_| {
             let listener = app.clone();
             let subscription = app
-                .session
-                .borrow()
+                .session()
                 .store
                 .backend()
                 .subscribe(Rc::new(move |change| listener.receive(&change)));
-            move || drop(subscription)
+            move || {
+                drop(subscription);
+                *app.instance.redraw.borrow_mut() = Callback::noop();
+            }
         });
     }
     html! {
@@ -378,8 +557,7 @@ pub fn SessionProvider(props: &ProviderProps) -> Html {
 #[hook]
 pub fn use_app() -> App {
     use_context::<App>().unwrap_or_else(|| App {
-        session: Rc::new(RefCell::new(Session::open(Namespace::default()))),
+        instance: Instance::open(Setup::default(), Callback::noop()),
         generation: 0,
-        changed: Callback::noop(),
     })
 }

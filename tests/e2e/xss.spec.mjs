@@ -20,7 +20,8 @@ const SHORT_SCRIPT = '<script>__xss=1</script>';
 /** Nothing ran, and nothing executable was put in the app's DOM. */
 async function expectInert(page) {
   const found = await page.evaluate(() => {
-    const root = document.querySelector('.ll-app');
+    // The app draws inside its mount's shadow root (src/embed.rs).
+    const root = document.querySelector('linli-app')?.shadowRoot?.querySelector('.ll-app');
     const bad = [];
     for (const el of root.querySelectorAll('*')) {
       const tag = el.tagName.toLowerCase();

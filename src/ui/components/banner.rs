@@ -1,13 +1,35 @@
-//! The one place errors and warnings are shown: the last action's outcome, and what is
-//! wrong with storage (memory mode, unreadable data, read-only, rejected events).
+//! The one place errors and warnings are shown: the last action's outcome, what is
+//! wrong with storage (memory mode, unreadable data, read-only, rejected events), and
+//! the organizer's reminder to export a backup.
 
 use yew::prelude::*;
 
 use yew_router::prelude::*;
 
-use crate::ui::i18n::T;
+use crate::domain::Timestamp;
+use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
-use crate::ui::session::use_app;
+use crate::ui::session::{Session, now, use_app};
+
+/// A backup older than this is due again. Safari may delete a site's data after seven
+/// days without a visit, so a week-old backup is the most that may be lost.
+const BACKUP_DAYS: u64 = 7;
+const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// The reminder an organizer sees when this device holds data and its last backup is
+/// missing or old.
+fn backup_due(session: &Session, lang: Lang, wall: Timestamp) -> Option<String> {
+    if !session.organizer || session.store.journal().is_empty() {
+        return None;
+    }
+    match session.prefs.prefs.last_backup {
+        None => Some(lang.t(T::BackupDueNever).to_owned()),
+        Some(at) if wall.0.saturating_sub(at.0) > BACKUP_DAYS * DAY_MS => {
+            Some(lang.f(T::BackupDueOld, &[&BACKUP_DAYS]))
+        }
+        Some(_) => None,
+    }
+}
 
 #[component]
 pub fn Banner() -> Html {
@@ -30,6 +52,7 @@ pub fn Banner() -> Html {
     if rejected > 0 {
         warnings.push(lang.f(T::RejectedEvents, &[&rejected]));
     }
+    let reminder = backup_due(&session, lang, now());
     let notice = session.notice.clone();
     let dismiss = {
         let app = app.clone();
@@ -42,6 +65,12 @@ pub fn Banner() -> Html {
             }) }
             if unreadable {
                 <Link<Route> to={Route::Recovery} classes="ll-link">{ lang.t(T::RecoveryDetails) }</Link<Route>>
+            }
+            if let Some(reminder) = reminder {
+                <div class="ll-banner ll-warn" role="note" aria-label={lang.t(T::BackupReminder)}>
+                    <span>{ reminder }</span>
+                    <Link<Route> to={Route::Organizer} classes="ll-link">{ lang.t(T::BackupGoThere) }</Link<Route>>
+                </div>
             }
             if let Some(notice) = notice {
                 <div class={classes!("ll-banner", if notice.error { "ll-error" } else { "ll-ok" })}

@@ -1,4 +1,5 @@
-//! The top bar: the app's name, the language switch and the way into organizer mode.
+//! The top bar: the app's name (and the community's, when the host page gives one), the
+//! language switch and the way into organizer mode.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -11,7 +12,10 @@ use crate::ui::session::use_app;
 pub fn Header() -> Html {
     let app = use_app();
     let lang = app.lang();
-    let organizer = app.session().organizer;
+    let (organizer, community) = {
+        let session = app.session();
+        (session.organizer, session.setup.community.clone())
+    };
     let switch = {
         let app = app.clone();
         let other = match lang {
@@ -22,7 +26,12 @@ pub fn Header() -> Html {
     };
     html! {
         <header class="ll-header">
-            <h1 class="ll-title">{ lang.t(T::AppName) }</h1>
+            <div class="ll-brand">
+                <h1 class="ll-title">{ lang.t(T::AppName) }</h1>
+                if let Some(community) = community {
+                    <p class="ll-community">{ community }</p>
+                }
+            </div>
             <div class="ll-header-actions">
                 <Link<Route> to={Route::Organizer} classes={classes!("ll-chip", organizer.then_some("ll-chip-on"))}>
                     { lang.t(if organizer { T::OrganizerMode } else { T::Organizer }) }

@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::ui::components::persist::PersistStatus;
 use crate::ui::download::download;
 use crate::ui::format::{date_time, file_stamp};
 use crate::ui::i18n::T;
@@ -97,6 +98,7 @@ pub fn BackupPanel() -> Html {
                     None => lang.t(T::NeverBackedUp).to_owned(),
                 } }
             </p>
+            <PersistStatus />
             <button class="ll-button" onclick={export}>{ lang.t(T::ExportBackup) }</button>
             <div class="ll-field">
                 <label for="backup-file">{ lang.t(T::ImportBackup) }</label>

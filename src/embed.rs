@@ -1,0 +1,403 @@
+//! Mounting Linli into a page: the host's options, a shadow root that keeps the two
+//! pages' styles apart, the DOM events the host hears, and unmounting.
+//!
+//! The JavaScript API (`mount`, `handleOf` and the handle's `unmount`, `exportData`,
+//! `importData`) is declared in `src/main.rs`, on the binary Trunk ships (exports of a
+//! library crate would not reach its wasm), and calls in here. The standalone page mounts
+//! through the same path: its `<div data-linli data-routing="hash">` is found by
+//! [`mount_declared`].
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, Callback};
+
+use crate::store::Namespace;
+use crate::ui::host::HostEvent;
+use crate::ui::i18n::{Lang, T};
+use crate::ui::session::{ImportOutcome, Instance, Setup};
+use crate::ui::{AppProps, LinliApp, Routing};
+
+/// The stylesheet, placed inside each mount's shadow root.
+const STYLE: &str = include_str!("../www/style.css");
+/// The element Linli adds to the host's element; its shadow root holds everything else.
+const SHELL: &str = "linli-app";
+const COMMUNITY_MAX: usize = 40;
+
+/// An error for the host's developer: a code and a text in both languages.
+pub fn api_error(code: &str, key: T, args: &[&dyn std::fmt::Display]) -> JsValue {
+    let message = format!("{} / {}", Lang::Zh.f(key, args), Lang::En.f(key, args));
+    let error = js_sys::Error::new(&message);
+    let _ = Reflect::set(&error, &"code".into(), &code.into());
+    error.into()
+}
+
+fn bad_option(key: T, value: &str) -> JsValue {
+    api_error("bad-option", key, &[&value])
+}
+
+/// What the host asked for.
+pub struct Options {
+    setup: Setup,
+    routing: Routing,
+}
+
+impl Options {
+    /// From `mount(element, { namespace, locale, community, theme, routing })`; a missing
+    /// or `undefined` options object means every default.
+    pub fn from_object(value: &JsValue) -> Result<Options, JsValue> {
+        Options::read(|name| {
+            if value.is_undefined() || value.is_null() {
+                return Ok(None);
+            }
+            let field = Reflect::get(value, &name.into()).unwrap_or(JsValue::UNDEFINED);
+            if field.is_undefined() || field.is_null() {
+                return Ok(None);
+            }
+            field
+                .as_string()
+                .map(Some)
+                .ok_or_else(|| api_error("bad-option", T::ApiNotText, &[&name]))
+        })
+    }
+
+    /// From `data-namespace`, `data-locale`, `data-community`, `data-theme` and
+    /// `data-routing` on a `data-linli` element.
+    pub fn from_element(element: &Element) -> Result<Options, JsValue> {
+        Options::read(|name| Ok(element.get_attribute(&format!("data-{name}"))))
+    }
+
+    fn read(get: impl Fn(&str) -> Result<Option<String>, JsValue>) -> Result<Options, JsValue> {
+        let namespace = match get("namespace")? {
+            None => Namespace::default(),
+            Some(name) => {
+                Namespace::new(&name).ok_or_else(|| bad_option(T::ApiBadNamespace, &name))?
+            }
+        };
+        let locale = match get("locale")? {
+            None => None,
+            Some(code) => {
+                Some(Lang::from_code(&code).ok_or_else(|| bad_option(T::ApiBadLocale, &code))?)
+            }
+        };
+        let community = get("community")?
+            .map(|name| name.trim().to_owned())
+            .filter(|name| !name.is_empty());
+        if let Some(name) = &community
+            && name.chars().count() > COMMUNITY_MAX
+        {
+            return Err(bad_option(T::ApiBadCommunity, name));
+        }
+        let accent = match get("theme")? {
+            None => None,
+            Some(colour) => {
+                Some(hex_colour(&colour).ok_or_else(|| bad_option(T::ApiBadTheme, &colour))?)
+            }
+        };
+        let routing = match get("routing")?.as_deref() {
+            None | Some("memory") => Routing::Memory,
+            Some("hash") => Routing::Hash,
+            Some(other) => return Err(bad_option(T::ApiBadRouting, other)),
+        };
+        Ok(Options {
+            setup: Setup {
+                namespace,
+                locale,
+                community,
+                accent,
+            },
+            routing,
+        })
+    }
+}
+
+/// `#rgb` or `#rrggbb` as `#rrggbb`: nothing else reaches the style attribute.
+fn hex_colour(text: &str) -> Option<String> {
+    let digits = text.trim().strip_prefix('#')?;
+    if !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let long: String = match digits.len() {
+        3 => digits.chars().flat_map(|c| [c, c]).collect(),
+        6 => digits.to_owned(),
+        _ => return None,
+    };
+    Some(format!("#{}", long.to_ascii_lowercase()))
+}
+
+struct Mounted {
+    id: u32,
+    /// The host's element.
+    element: Element,
+    /// Linli's element inside it, holding the shadow root.
+    shell: Element,
+    app: AppHandle<LinliApp>,
+    instance: Rc<Instance>,
+    /// Cleared on unmount: events still queued then are not sent.
+    alive: Rc<Cell<bool>>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+fn failed(error: JsValue) -> JsValue {
+    let why = error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_default();
+    api_error("mount-failed", T::ApiMountFailed, &[&why])
+}
+
+/// Mounts the app into `element`, replacing a Linli already mounted there. Returns the
+/// mount's id for the handle.
+pub fn mount(element: &Element, options: Options) -> Result<u32, JsValue> {
+    if let Some(id) = handle_of(element) {
+        unmount(id);
+    }
+    let document = element
+        .owner_document()
+        .ok_or_else(|| failed("no document".into()))?;
+    let shell = document.create_element(SHELL).map_err(failed)?;
+    let shadow = shell
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .map_err(failed)?;
+    let style = document.create_element("style").map_err(failed)?;
+    style.set_text_content(Some(STYLE));
+    let root = document.create_element("div").map_err(failed)?;
+    shadow.append_child(&style).map_err(failed)?;
+    shadow.append_child(&root).map_err(failed)?;
+    element.append_child(&shell).map_err(failed)?;
+
+    let alive = Rc::new(Cell::new(true));
+    let instance = Instance::open(options.setup, sender(element, &alive));
+    let app = yew::Renderer::<LinliApp>::with_root_and_props(
+        root,
+        AppProps {
+            instance: Rc::clone(&instance),
+            routing: options.routing,
+        },
+    )
+    .render();
+    let id = NEXT_ID.with(|next| next.replace(next.get().wrapping_add(1)));
+    MOUNTED.with(|mounted| {
+        mounted.borrow_mut().push(Mounted {
+            id,
+            element: element.clone(),
+            shell,
+            app,
+            instance,
+            alive,
+        });
+    });
+    Ok(id)
+}
+
+/// Sends the app's news to the host as DOM events on its element, each after the code
+/// that caused it has run (so a listener added right after `mount` hears the first).
+fn sender(element: &Element, alive: &Rc<Cell<bool>>) -> Callback<HostEvent> {
+    let (element, alive) = (element.clone(), Rc::clone(alive));
+    Callback::from(move |event: HostEvent| {
+        let (element, alive) = (element.clone(), Rc::clone(&alive));
+        wasm_bindgen_futures::spawn_local(async move {
+            if alive.get() {
+                dispatch(&element, &event);
+            }
+        });
+    })
+}
+
+/// Removes the mount: its DOM, its listeners and timers (the app's effects are cleaned
+/// up as it is destroyed). Returns whether there was one.
+pub fn unmount(id: u32) -> bool {
+    let Some(gone) = MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let at = mounted.iter().position(|m| m.id == id)?;
+        Some(mounted.remove(at))
+    }) else {
+        return false;
+    };
+    gone.alive.set(false);
+    gone.app.destroy();
+    gone.shell.remove();
+    true
+}
+
+/// The id of the mount in `element`, if there is one.
+pub fn handle_of(element: &Element) -> Option<u32> {
+    MOUNTED.with(|mounted| {
+        mounted
+            .borrow()
+            .iter()
+            .find(|m| &m.element == element)
+            .map(|m| m.id)
+    })
+}
+
+fn instance(id: u32) -> Result<Rc<Instance>, JsValue> {
+    MOUNTED
+        .with(|mounted| {
+            mounted
+                .borrow()
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| Rc::clone(&m.instance))
+        })
+        .ok_or_else(|| api_error("unmounted", T::ApiUnmounted, &[]))
+}
+
+/// The backup file's text (every event); counts as a backup for the reminder.
+pub fn export_data(id: u32) -> Result<String, JsValue> {
+    Ok(instance(id)?.export_backup().0)
+}
+
+/// Imports a backup file's text; returns what it did, or throws why nothing could be.
+pub fn import_data(id: u32, text: &JsValue) -> Result<JsValue, JsValue> {
+    let instance = instance(id)?;
+    let text = text
+        .as_string()
+        .ok_or_else(|| api_error("bad-backup", T::ApiNotText, &[&"importData"]))?;
+    instance
+        .import_backup(&text)
+        .map(|outcome| summary(&outcome))
+        .map_err(|failure| {
+            let error = js_sys::Error::new(&failure.message);
+            let _ = Reflect::set(&error, &"code".into(), &failure.code.into());
+            error.into()
+        })
+}
+
+fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(target, &key.into(), &value.into());
+}
+
+/// What an import did, for the host: `{added, known, refused, notStored, rejected,
+/// conflicts}`.
+fn summary(outcome: &ImportOutcome) -> JsValue {
+    let report = &outcome.report;
+    let out = Object::new();
+    let refused = outcome.rejected.len() + report.conflicts.len() + report.not_stored;
+    set(&out, "added", report.added as f64);
+    set(&out, "known", report.known as f64);
+    set(&out, "refused", refused as f64);
+    set(&out, "notStored", report.not_stored as f64);
+    let rejected: Array = outcome
+        .rejected
+        .iter()
+        .map(|r| {
+            let record = Object::new();
+            set(&record, "index", r.index as f64);
+            set(
+                &record,
+                "id",
+                r.id.clone().map_or(JsValue::NULL, JsValue::from),
+            );
+            set(&record, "reason", r.reason.as_str());
+            JsValue::from(record)
+        })
+        .collect();
+    set(&out, "rejected", rejected);
+    let conflicts: Array = report
+        .conflicts
+        .iter()
+        .map(|c| JsValue::from(c.refused.id.to_string()))
+        .collect();
+    set(&out, "conflicts", conflicts);
+    out.into()
+}
+
+fn points(p: crate::domain::Points) -> f64 {
+    p.0 as f64 / 100.0
+}
+
+/// The DOM event for a piece of news: `linli:change`, `linli:points` or `linli:error`,
+/// bubbling, with the detail documented in the README.
+fn dispatch(element: &Element, event: &HostEvent) {
+    let detail = Object::new();
+    let name = match event {
+        HostEvent::Change { source, events } => {
+            set(&detail, "source", source.code());
+            let list: Array = events
+                .iter()
+                .map(|e| {
+                    let item = Object::new();
+                    set(&item, "kind", e.kind.as_str());
+                    set(&item, "id", e.id.to_string());
+                    set(&item, "at", e.at.0 as f64);
+                    JsValue::from(item)
+                })
+                .collect();
+            set(&detail, "events", list);
+            "linli:change"
+        }
+        HostEvent::Points {
+            event,
+            volunteer,
+            who,
+            points: credited,
+            balance,
+        } => {
+            set(&detail, "event", event.to_string());
+            set(&detail, "volunteer", volunteer.as_str());
+            set(&detail, "who", who.as_str());
+            set(&detail, "points", points(*credited));
+            set(&detail, "balance", points(*balance));
+            "linli:points"
+        }
+        HostEvent::Error { code, message } => {
+            set(&detail, "code", *code);
+            set(&detail, "message", message.as_str());
+            "linli:error"
+        }
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = element.dispatch_event(&event);
+    }
+}
+
+/// Mounts every `data-linli` element of the page, now or once the page is parsed. An
+/// element whose options are wrong gets a `linli:error` event and stays empty.
+pub fn mount_declared() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.ready_state() == "loading" {
+        gloo_events::EventListener::once(&document, "DOMContentLoaded", |_| mount_declared())
+            .forget();
+        return;
+    }
+    let Ok(found) = document.query_selector_all("[data-linli]") else {
+        return;
+    };
+    for element in (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+    {
+        if handle_of(&element).is_some() {
+            continue;
+        }
+        if let Err(error) = Options::from_element(&element).and_then(|o| mount(&element, o)) {
+            let message = error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default();
+            let code = match Reflect::get(&error, &"code".into())
+                .ok()
+                .and_then(|c| c.as_string())
+            {
+                Some(code) if code == "mount-failed" => "mount-failed",
+                _ => "bad-option",
+            };
+            web_sys::console::error_1(&error);
+            dispatch(&element, &HostEvent::Error { code, message });
+        }
+    }
+}
