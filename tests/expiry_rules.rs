@@ -97,7 +97,7 @@ fn the_policy_is_validated() {
         }
     );
     assert_eq!(
-        serde_json::to_string(&policy(Some(1095))).unwrap(),
+        serde_json::to_string(&linli::store::tagged::Tagged(&policy(Some(1095)))).unwrap(),
         r#"{"t":"set_points_policy","policy":{"expiry_days":1095}}"#
     );
 }

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use linli::domain::{EntryKind, Points, ReplicaId, VolunteerId};
+use linli::store::codec::{decode_segment, encode_segment};
 use linli::store::{Backend, MemoryBackend, Namespace, Store, prefs};
 
 fn load(name: &str) -> MemoryBackend {
@@ -45,4 +46,47 @@ fn format_1_loads() {
     assert_eq!(kinds.len(), 4);
     assert!(matches!(kinds[2], EntryKind::Reversal { .. }));
     assert_eq!(loaded.prefs.me, Some(wang));
+}
+
+#[test]
+fn format_2_loads() {
+    let backend = load("format-2.json");
+    let store = Store::open(backend.clone(), Namespace::default(), || ReplicaId(0xe5));
+    let report = store.report();
+    assert!(report.unreadable.is_empty(), "{:?}", report.unreadable);
+    assert_eq!((report.segments, report.events), (3, 12));
+    assert_eq!(store.read_only(), None);
+
+    let state = store.journal().state();
+    assert!(state.rejected().is_empty());
+    let wang: VolunteerId = "a1-1".parse().unwrap();
+    assert_eq!(state.volunteer(wang).unwrap().profile.name, "王晓明");
+    let credits: Vec<Points> = state
+        .ledger()
+        .entries()
+        .iter()
+        .filter(|e| matches!(e.kind, EntryKind::ActivityCredit { .. }))
+        .map(|e| e.points)
+        .collect();
+    assert_eq!(credits.len(), 1, "the activity's confirmed service");
+    assert_eq!(state.balance(wang), Points(350 + credits[0].0 + 200));
+    assert!(
+        store.journal().contains("d4-7".parse().unwrap()),
+        "the imported event"
+    );
+}
+
+#[test]
+fn format_2_is_written_byte_for_byte_as_it_was() {
+    let backend = load("format-2.json");
+    for key in backend.keys("linli/log/").unwrap() {
+        let parsed = linli::store::SegmentKey::parse("linli", &key).unwrap();
+        let stored = backend.get(&key).unwrap().unwrap();
+        let events = decode_segment(parsed, &stored).unwrap().events;
+        assert_eq!(
+            encode_segment(parsed.replica, &events).unwrap(),
+            stored,
+            "{key}: the compact form changed; raise FORMAT and add a fixture"
+        );
+    }
 }

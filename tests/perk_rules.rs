@@ -995,10 +995,11 @@ fn perk_actions_are_stored_with_readable_tags() {
             r#"{"t":"cancel_voucher","voucher":"b-7"}"#,
         ),
     ] {
-        assert_eq!(serde_json::to_string(&action).unwrap(), json);
-        assert_eq!(serde_json::from_str::<Action>(json).unwrap(), action);
+        let stored: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(linli::store::tagged::to_value(&action).unwrap(), stored);
+        assert_eq!(linli::store::tagged::from_value(stored).unwrap(), action);
     }
-    let stored = serde_json::to_value(Action::CreatePerk {
+    let stored = linli::store::tagged::to_value(&Action::CreatePerk {
         offer: offer("理发券"),
     })
     .unwrap();

@@ -531,7 +531,7 @@ proptest! {
         let w = play(approval, 2, &steps);
         let events = all_events(&w.replicas);
         let replica = ReplicaId(writer);
-        let text = encode_segment(replica, &events);
+        let text = encode_segment(replica, &events).unwrap();
         let decoded = decode_segment(SegmentKey { replica, index: 0 }, &text).unwrap();
         prop_assert!(decoded.errors.is_empty());
         prop_assert_eq!(decoded.events, events);

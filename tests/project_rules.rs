@@ -1851,40 +1851,45 @@ fn projects_are_found_by_status_category_skills_and_participant() {
 fn project_actions_are_stored_with_readable_tags() {
     let project: ProjectId = "a-1".parse().unwrap();
     let who = Participant::Unit("a-2".parse().unwrap());
-    let json = serde_json::to_string(&Action::JoinRole {
+    let json = serde_json::to_string(&linli::store::tagged::Tagged(&Action::JoinRole {
         project,
         role: "电工".into(),
         who,
-    })
+    }))
     .unwrap();
     assert_eq!(
         json,
         r#"{"t":"join_role","project":"a-1","role":"电工","who":{"unit":"a-2"}}"#
     );
-    let json = serde_json::to_string(&Action::DeclineJoin {
+    let json = serde_json::to_string(&linli::store::tagged::Tagged(&Action::DeclineJoin {
         project,
         role: "电工".into(),
         who,
         reason: String::new(),
-    })
+    }))
     .unwrap();
     assert_eq!(
         json,
         r#"{"t":"decline_join","project":"a-1","role":"电工","who":{"unit":"a-2"}}"#
     );
     let plan = project_plan("老旧小区改造");
-    let json = serde_json::to_string(&Action::CreateProject { plan: plan.clone() }).unwrap();
+    let json = serde_json::to_string(&linli::store::tagged::Tagged(&Action::CreateProject {
+        plan: plan.clone(),
+    }))
+    .unwrap();
     assert!(
         json.contains(r#""cover":{"icon":"paint-roller"}"#),
         "{json}"
     );
     assert!(json.contains(r#""unit":{"custom":"桶"}"#), "{json}");
-    let back: Action = serde_json::from_str(&json).unwrap();
+    let back = linli::store::tagged::from_value(serde_json::from_str(&json).unwrap()).unwrap();
     assert_eq!(back, Action::CreateProject { plan });
     // A minimal plan reads with defaults: community, red cover, open, no roles.
     let minimal = r#"{"t":"create_project","plan":{"title":"t","start":1,"end":2,
         "place":"p","category":"c","withdraw_deadline":1}}"#;
-    let Action::CreateProject { plan } = serde_json::from_str(minimal).unwrap() else {
+    let Action::CreateProject { plan } =
+        linli::store::tagged::from_value(serde_json::from_str(minimal).unwrap()).unwrap()
+    else {
         panic!("a project");
     };
     assert_eq!(plan.initiator, Initiator::Community);

@@ -194,7 +194,7 @@ proptest! {
         let replicas = play(&steps);
         let events = all_events(&replicas);
         let replica = ReplicaId(writer);
-        let text = encode_segment(replica, &events);
+        let text = encode_segment(replica, &events).unwrap();
         let decoded = decode_segment(SegmentKey { replica, index: 0 }, &text).unwrap();
         prop_assert!(decoded.errors.is_empty());
         prop_assert_eq!(decoded.events, events);

@@ -286,7 +286,7 @@ fn a_unit_and_its_volunteers_are_stored_with_readable_tags() {
         },
     };
     assert_eq!(
-        serde_json::to_string(&action).unwrap(),
+        serde_json::to_string(&linli::store::tagged::Tagged(&action)).unwrap(),
         r#"{"t":"register_unit","profile":{"kind":"merchant","name":"老王理发店","phone":"13812341234"}}"#
     );
     let volunteer = VolunteerProfile {

@@ -1260,18 +1260,19 @@ fn a_volunteers_claims_are_listed_with_their_outcome() {
 #[test]
 fn wish_actions_are_stored_with_readable_tags() {
     let scene = Scene::with(&claimed());
-    let json = serde_json::to_string(&scene.action(Claim(0, V(0)))).unwrap();
+    let json = serde_json::to_string(&linli::store::tagged::Tagged(&scene.action(Claim(0, V(0)))))
+        .unwrap();
     assert!(json.starts_with(r#"{"t":"claim_wish","wish":""#), "{json}");
     assert!(json.contains(r#""claimant":{"volunteer":""#), "{json}");
-    let json = serde_json::to_string(&Action::PostWish {
+    let json = serde_json::to_string(&linli::store::tagged::Tagged(&Action::PostWish {
         plan: child_plan("书包"),
         resident_of: None,
-    })
+    }))
     .unwrap();
     assert!(json.contains(r#""beneficiary":"child""#), "{json}");
     assert!(json.contains(r#""category":"goods""#), "{json}");
     assert!(!json.contains("resident_of"), "{json}");
-    let back: Action = serde_json::from_str(&json).unwrap();
+    let back = linli::store::tagged::from_value(serde_json::from_str(&json).unwrap()).unwrap();
     assert_eq!(
         back,
         Action::PostWish {

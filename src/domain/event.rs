@@ -21,7 +21,7 @@ use super::unit::UnitProfile;
 use super::wish::{Claimant, WishPlan, WishPolicy};
 
 /// One immutable change, with its identity and time.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     pub id: EventId,
     pub at: Timestamp,
@@ -39,8 +39,11 @@ impl Event {
 
 /// What happened. Variants are named by intent; each is checked against the state by
 /// [`crate::domain::State::check`] before it is written and again when it is folded.
+///
+/// Stored data names variants by their place in this list (the compact form) and by
+/// their snake_case name (JSON): add new variants at the end, and never rename one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "t", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// An organizer registers a volunteer (登记志愿者).
     RegisterVolunteer { profile: VolunteerProfile },
@@ -369,18 +372,5 @@ mod tests {
         clock.observe(Timestamp(9_000));
         clock.observe(Timestamp(3_000));
         assert_eq!(clock.stamp(Timestamp(2_000)), Timestamp(9_001));
-    }
-
-    #[test]
-    fn actions_are_stored_with_a_readable_tag() {
-        let action = Action::ReverseEntry {
-            entry: "a-1".parse().unwrap(),
-            reason: "录错".into(),
-        };
-        let json = serde_json::to_string(&action).unwrap();
-        assert_eq!(
-            json,
-            r#"{"t":"reverse_entry","entry":"a-1","reason":"录错"}"#
-        );
     }
 }

@@ -34,16 +34,43 @@ impl FromStr for ReplicaId {
     }
 }
 
+/// The name compact formats see for a replica id: they may keep a table of the
+/// replicas a record names and store a short index instead of all 64 bits.
+pub const REPLICA_NEWTYPE: &str = "ReplicaId";
+
+/// Text formats (JSON) get the hex string; compact ones a newtype around the number.
 impl Serialize for ReplicaId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if serializer.is_human_readable() {
+            serializer.collect_str(self)
+        } else {
+            serializer.serialize_newtype_struct(REPLICA_NEWTYPE, &self.0)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for ReplicaId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        if deserializer.is_human_readable() {
+            let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+            text.parse().map_err(serde::de::Error::custom)
+        } else {
+            deserializer.deserialize_newtype_struct(REPLICA_NEWTYPE, ReplicaVisitor)
+        }
+    }
+}
+
+struct ReplicaVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ReplicaVisitor {
+    type Value = ReplicaId;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a replica id")
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<ReplicaId, D::Error> {
+        u64::deserialize(d).map(ReplicaId)
     }
 }
 
@@ -111,16 +138,28 @@ impl FromStr for EventId {
     }
 }
 
+/// Text formats get `"replica-seq"` in hex; compact ones the pair.
 impl Serialize for EventId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if serializer.is_human_readable() {
+            serializer.collect_str(self)
+        } else {
+            (self.replica, self.seq).serialize(serializer)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for EventId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        if deserializer.is_human_readable() {
+            let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+            text.parse().map_err(serde::de::Error::custom)
+        } else {
+            match <(ReplicaId, u32)>::deserialize(deserializer)? {
+                (replica, seq) if seq > 0 => Ok(EventId { replica, seq }),
+                _ => Err(serde::de::Error::custom("sequence number 0")),
+            }
+        }
     }
 }
 

@@ -30,8 +30,8 @@ pub use error::{DomainError, Field};
 pub use event::{Action, Clock, Event};
 pub use expiry::{Lot, PointsPolicy, PointsSummary, Purse};
 pub use id::{
-    ActivityId, EntryId, EventId, PerkId, ProjectId, ReplicaId, Timestamp, UnitId, VolunteerId,
-    VoucherId, WishId,
+    ActivityId, EntryId, EventId, PerkId, ProjectId, REPLICA_NEWTYPE, ReplicaId, Timestamp, UnitId,
+    VolunteerId, VoucherId, WishId,
 };
 pub use journal::{IdConflict, Journal, Merged};
 pub use leaderboard::{RankBy, Ranked};

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::codec::SCHEMA;
-use crate::domain::{Event, Journal, Timestamp};
+use super::tagged::{self, Tagged};
+use crate::domain::{Event, EventId, Journal, Timestamp};
 
 pub const FORMAT: &str = "linli-backup";
 pub const VERSION: u32 = 1;
@@ -27,7 +28,21 @@ struct BackupOut<'a> {
     namespace: &'a str,
     exported_at: Timestamp,
     count: usize,
-    events: Vec<&'a Event>,
+    events: Vec<EventOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EventOut<'a> {
+    id: EventId,
+    at: Timestamp,
+    action: Tagged<'a>,
+}
+
+#[derive(Deserialize)]
+struct EventIn {
+    id: EventId,
+    at: Timestamp,
+    action: serde_json::Value,
 }
 
 /// Writes every event of the journal, in their total order.
@@ -39,7 +54,14 @@ pub fn export(journal: &Journal, namespace: &str, exported_at: Timestamp) -> Str
         namespace,
         exported_at,
         count: journal.len(),
-        events: journal.events().collect(),
+        events: journal
+            .events()
+            .map(|event| EventOut {
+                id: event.id,
+                at: event.at,
+                action: Tagged(&event.action),
+            })
+            .collect(),
     };
     // Plain data always serializes; an empty string would fail to import, loudly.
     serde_json::to_string(&backup).unwrap_or_default()
@@ -103,14 +125,23 @@ pub fn parse(text: &str) -> Result<ParsedBackup, BackupError> {
     }
     let mut parsed = ParsedBackup::default();
     for (index, raw) in backup.events.iter().enumerate() {
-        match serde_json::from_str::<Event>(raw.get()) {
+        let event = serde_json::from_str::<EventIn>(raw.get())
+            .map_err(|e| e.to_string())
+            .and_then(|EventIn { id, at, action }| {
+                Ok(Event {
+                    id,
+                    at,
+                    action: tagged::from_value(action)?,
+                })
+            });
+        match event {
             Ok(event) => parsed.events.push(event),
-            Err(error) => parsed.rejected.push(RejectedRecord {
+            Err(reason) => parsed.rejected.push(RejectedRecord {
                 index,
                 id: serde_json::from_str::<JustId>(raw.get())
                     .ok()
                     .and_then(|r| r.id),
-                reason: error.to_string(),
+                reason,
             }),
         }
     }

@@ -5,7 +5,10 @@
 //! append rewrites only the replica's open segment, so its cost does not grow with the
 //! log, and no two tabs ever write the same key.
 //!
-//! Format 1 (this one) is JSON:
+//! Format 2, written since schema 6, is compact text: see [`super::compact`]. About 8
+//! characters an event, where JSON took about 110.
+//!
+//! Format 1, still read, is JSON:
 //! `{"v":1,"r":"<replica>","e":[[seq, at, action], …]}`. A row whose first element is a
 //! string `"replica-seq"` carries an event another replica wrote (an import). Each row
 //! is decoded on its own, so one unreadable event does not hide its neighbours.
@@ -13,10 +16,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::domain::{Action, Event, EventId, ReplicaId, Timestamp};
+use super::{StoreError, compact, tagged};
+use crate::domain::{Event, EventId, ReplicaId, Timestamp};
 
-/// The newest segment format this build reads and the one it writes.
-pub const FORMAT: u32 = 1;
+/// The newest segment format this build reads and the one it writes (see
+/// [`compact`]). Format 1 (JSON) is still read.
+pub const FORMAT: u32 = 2;
 /// The newest event schema this build understands. Raised whenever an action is added
 /// or changed, so an older build that meets newer data stops writing (see `meta`).
 ///
@@ -31,7 +36,9 @@ pub const FORMAT: u32 = 1;
 ///   credits points to volunteers and unit points to units.
 /// - 5: micro-wishes: the wish policy; post, update, publish, reject; claim, release,
 ///   fulfil, confirm (which credits points to the claimant), cancel, close.
-pub const SCHEMA: u32 = 5;
+/// - 6: no new action: segments are written in format 2 (compact), which a build of
+///   schema 5 cannot read; it sees the raised schema and only reads.
+pub const SCHEMA: u32 = 6;
 /// Events per segment before a replica starts a new one.
 pub const SEGMENT_EVENTS: usize = 256;
 
@@ -76,23 +83,6 @@ pub fn log_prefix(ns: &str) -> String {
     format!("{ns}/log/")
 }
 
-#[derive(Serialize)]
-struct SegmentOut<'a> {
-    v: u32,
-    r: ReplicaId,
-    e: Vec<Row<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum RowId {
-    Own(u32),
-    Foreign(EventId),
-}
-
-#[derive(Serialize)]
-struct Row<'a>(RowId, Timestamp, &'a Action);
-
 #[derive(Deserialize)]
 struct SegmentIn<'a> {
     r: ReplicaId,
@@ -108,28 +98,11 @@ enum RowIdIn {
 }
 
 #[derive(Deserialize)]
-struct RowIn(RowIdIn, Timestamp, Action);
+struct RowIn(RowIdIn, Timestamp, serde_json::Value);
 
-/// Encodes the events of one segment written by `replica`.
-pub fn encode_segment(replica: ReplicaId, events: &[Event]) -> String {
-    let rows = events
-        .iter()
-        .map(|event| {
-            let id = if event.id.replica == replica {
-                RowId::Own(event.id.seq)
-            } else {
-                RowId::Foreign(event.id)
-            };
-            Row(id, event.at, &event.action)
-        })
-        .collect();
-    let segment = SegmentOut {
-        v: FORMAT,
-        r: replica,
-        e: rows,
-    };
-    // Serializing plain data to a string cannot fail; an empty segment is the fallback.
-    serde_json::to_string(&segment).unwrap_or_default()
+/// Encodes the events of one segment written by `replica`, in the newest format.
+pub fn encode_segment(replica: ReplicaId, events: &[Event]) -> Result<String, StoreError> {
+    compact::encode(replica, events).map_err(|e| StoreError::Failed(e.to_string()))
 }
 
 /// What one segment held: the events that could be read, and an error for each that
@@ -140,9 +113,28 @@ pub struct DecodedSegment {
     pub errors: Vec<CodecError>,
 }
 
-/// Decodes a segment stored under `key`. A segment that cannot be read at all is an
-/// error; one with some unreadable events returns the rest and an error for each.
+/// Decodes a segment stored under `key`, in any format this build has written. A
+/// segment that cannot be read at all is an error; one with some unreadable events
+/// returns the rest and an error for each.
 pub fn decode_segment(key: SegmentKey, text: &str) -> Result<DecodedSegment, CodecError> {
+    if text.starts_with('{') {
+        return decode_json(key, text);
+    }
+    let version = text
+        .split_once(':')
+        .and_then(|(v, _)| v.parse::<u32>().ok())
+        .ok_or_else(|| CodecError::Malformed("no format number".into()))?;
+    match version {
+        v if v > FORMAT => Err(CodecError::NewerFormat(v)),
+        2 => compact::decode(key, &text[compact::PREFIX.len()..]),
+        v => Err(CodecError::Malformed(format!(
+            "format {v} is not compact text"
+        ))),
+    }
+}
+
+/// Format 1, JSON, as the first versions wrote it: still read, never written.
+fn decode_json(key: SegmentKey, text: &str) -> Result<DecodedSegment, CodecError> {
     let version = serde_json::from_str::<Versioned>(text)
         .map_err(|e| CodecError::Malformed(e.to_string()))?
         .v;
@@ -160,23 +152,19 @@ pub fn decode_segment(key: SegmentKey, text: &str) -> Result<DecodedSegment, Cod
     }
     let mut decoded = DecodedSegment::default();
     for (index, raw) in segment.e.iter().enumerate() {
-        match serde_json::from_str::<RowIn>(raw.get()) {
-            Ok(RowIn(RowIdIn::Own(seq), at, action)) if seq > 0 => decoded.events.push(Event {
-                id: EventId::new(replica, seq),
-                at,
-                action,
-            }),
-            Ok(RowIn(RowIdIn::Own(_), ..)) => decoded.errors.push(CodecError::Event {
-                index,
-                reason: "sequence number 0".into(),
-            }),
-            Ok(RowIn(RowIdIn::Foreign(id), at, action)) => {
-                decoded.events.push(Event { id, at, action })
-            }
-            Err(e) => decoded.errors.push(CodecError::Event {
-                index,
-                reason: e.to_string(),
-            }),
+        let row = serde_json::from_str::<RowIn>(raw.get()).map_err(|e| e.to_string());
+        let event = row.and_then(|RowIn(id, at, action)| {
+            let id = match id {
+                RowIdIn::Own(0) => return Err("sequence number 0".to_owned()),
+                RowIdIn::Own(seq) => EventId::new(replica, seq),
+                RowIdIn::Foreign(id) => id,
+            };
+            let action = tagged::from_value(action)?;
+            Ok(Event { id, at, action })
+        });
+        match event {
+            Ok(event) => decoded.events.push(event),
+            Err(reason) => decoded.errors.push(CodecError::Event { index, reason }),
         }
     }
     Ok(decoded)
@@ -200,7 +188,7 @@ pub fn meta_key(ns: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::VolunteerId;
+    use crate::domain::{Action, VolunteerId};
 
     fn event(replica: u64, seq: u32) -> Event {
         Event {
@@ -222,10 +210,20 @@ mod tests {
     #[test]
     fn segments_round_trip_own_and_foreign_events() {
         let events = vec![event(0xab, 1), event(0x77, 4), event(0xab, 2)];
-        let text = encode_segment(ReplicaId(0xab), &events);
+        let text = encode_segment(ReplicaId(0xab), &events).unwrap();
+        assert!(text.starts_with("2:"));
         let decoded = decode_segment(KEY, &text).unwrap();
         assert_eq!(decoded.events, events);
         assert!(decoded.errors.is_empty());
+    }
+
+    #[test]
+    fn format_one_json_is_still_read() {
+        let text = r#"{"v":1,"r":"ab","e":[[1,5,{"t":"reverse_entry","entry":"1-1","reason":"x"}],["77-4",6,{"t":"close_wish","wish":"1-2"}]]}"#;
+        let decoded = decode_segment(KEY, text).unwrap();
+        assert!(decoded.errors.is_empty(), "{:?}", decoded.errors);
+        let ids: Vec<String> = decoded.events.iter().map(|e| e.id.to_string()).collect();
+        assert_eq!(ids, ["ab-1", "77-4"]);
     }
 
     #[test]
@@ -249,10 +247,15 @@ mod tests {
         ] {
             assert!(decode_segment(KEY, text).is_err(), "{text}");
         }
-        assert_eq!(
-            decode_segment(KEY, r#"{"v":2,"r":"ab","e":[]}"#).unwrap_err(),
-            CodecError::NewerFormat(2)
-        );
+        for newer in [r#"{"v":3,"r":"ab","e":[]}"#, "3:anything", "12:"] {
+            assert!(
+                matches!(decode_segment(KEY, newer), Err(CodecError::NewerFormat(_))),
+                "{newer}"
+            );
+        }
+        for bad in ["2", "x:", "1:abc", "2:", "2:\u{1}"] {
+            assert!(decode_segment(KEY, bad).is_err(), "{bad}");
+        }
         assert!(matches!(
             decode_segment(KEY, r#"{"v":1,"r":"cd","e":[]}"#),
             Err(CodecError::WrongReplica { .. })

@@ -12,9 +12,11 @@
 pub mod backend;
 pub mod backup;
 pub mod codec;
+pub mod compact;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod prefs;
+pub mod tagged;
 
 use std::collections::BTreeMap;
 
@@ -283,7 +285,7 @@ impl<B: Backend> Store<B> {
             replica: self.replica,
             index: segment,
         };
-        let text = codec::encode_segment(self.replica, &rows);
+        let text = codec::encode_segment(self.replica, &rows)?;
         self.backend.set(&key.to_key(self.ns.as_str()), &text)?;
         self.segment = segment;
         self.open = rows;

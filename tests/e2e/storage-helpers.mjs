@@ -1,33 +1,104 @@
 // Helpers for the reliability specs (tabs, reload, quota, PIN): what is in localStorage,
 // read the way the app stores it, and the organizer's unlock with a known PIN.
+import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 
 /**
+ * The action names in the order `enum Action` declares them (src/domain/event.rs): the
+ * compact format stores an action's place in that list.
+ */
+function actionNames() {
+  const source = readFileSync(new URL('../../src/domain/event.rs', import.meta.url), 'utf8');
+  const body = source.slice(source.indexOf('pub enum Action {'));
+  const names = [];
+  for (const match of body.matchAll(/^ {4}([A-Z]\w*) \{/gm)) {
+    names.push(match[1].replace(/[A-Z]/g, (c, i) => (i ? '_' : '') + c.toLowerCase()));
+  }
+  return names;
+}
+
+/**
  * Every event stored under `linli/log/*`, read from the segments as the app writes
- * them (`{"v":1,"r":"<replica>","e":[[seq, at, action], …]}`; a row whose first element
- * is a string `"replica-seq"` carries an event imported from another replica).
+ * them: format 2 (compact, see src/store/compact/mod.rs) and format 1
+ * (`{"v":1,"r":"<replica>","e":[[seq, at, action], …]}`). This reader is written from
+ * the format's description, apart from the app, so a test sees what is really stored.
  * Returns the ids in storage order, how many are distinct, how many each replica wrote,
  * and how many of each action tag there are.
  */
 export async function storedEvents(page, ns = 'linli') {
-  return page.evaluate((ns) => {
+  return page.evaluate(({ ns, names }) => {
+    const hex = (n) => n.toString(16);
+    function unpack(text) {
+      const bytes = [];
+      let acc = 0;
+      let bits = 0;
+      for (const c of text) {
+        acc = ((acc << 15) | (c.codePointAt(0) - 0x20)) & 0x3fffff;
+        bits += 15;
+        while (bits >= 8) {
+          bits -= 8;
+          bytes.push((acc >> bits) & 0xff);
+        }
+      }
+      return bytes;
+    }
+    function compactRows(text) {
+      const bytes = unpack(text.slice(2));
+      let at = 4; // after the checksum
+      const varint = () => {
+        let value = 0n;
+        for (let shift = 0n; ; shift += 7n) {
+          const byte = bytes[at++];
+          value |= BigInt(byte & 0x7f) << shift;
+          if (!(byte & 0x80)) return value;
+        }
+      };
+      const replicas = [];
+      for (let n = Number(varint()); n > 0; n--) {
+        let value = 0n;
+        for (let i = 7; i >= 0; i--) value = (value << 8n) | BigInt(bytes[at + i]);
+        replicas.push(value);
+        at += 8;
+      }
+      for (let n = Number(varint()); n > 0; n--) {
+        const tagged = Number(varint());
+        at += (tagged >> 1) * (tagged & 1 ? 2 : 1);
+      }
+      const rows = [];
+      for (let n = Number(varint()); n > 0; n--) {
+        const end = Number(varint()) + at;
+        varint(); // the stamp
+        const tag = varint();
+        const replica = tag & 1n ? replicas[Number(tag >> 1n)] : replicas[0];
+        const seq = tag & 1n ? varint() : tag >> 1n;
+        rows.push({ id: `${hex(replica)}-${hex(seq)}`, tag: names[Number(varint())] });
+        at = end;
+      }
+      return rows;
+    }
+    function jsonRows(text) {
+      const segment = JSON.parse(text);
+      return segment.e.map((row) => ({
+        id: typeof row[0] === 'number' ? `${segment.r}-${hex(row[0])}` : row[0],
+        tag: row[2].t,
+      }));
+    }
     const ids = [];
     const perReplica = {};
     const tags = {};
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
       if (!key.startsWith(`${ns}/log/`)) continue;
-      const segment = JSON.parse(localStorage.getItem(key));
-      for (const row of segment.e) {
-        const id = typeof row[0] === 'number' ? `${segment.r}-${row[0]}` : row[0];
+      const text = localStorage.getItem(key);
+      for (const { id, tag } of text.startsWith('{') ? jsonRows(text) : compactRows(text)) {
         ids.push(id);
         const replica = id.slice(0, id.lastIndexOf('-'));
         perReplica[replica] = (perReplica[replica] ?? 0) + 1;
-        tags[row[2].t] = (tags[row[2].t] ?? 0) + 1;
+        tags[tag] = (tags[tag] ?? 0) + 1;
       }
     }
     return { count: ids.length, distinct: new Set(ids).size, ids, perReplica, tags };
-  }, ns);
+  }, { ns, names: actionNames() });
 }
 
 /** Enters organizer mode with the PIN another page (or an earlier visit) set. */
