@@ -151,6 +151,10 @@ impl<B: Backend> Store<B> {
                         segments.insert(parsed, key);
                     }
                 }
+                // Every segment first, then one merge: segments of different replicas
+                // interleave in time, and merging them one by one would refold the
+                // whole journal for each.
+                let mut events = Vec::new();
                 for (parsed, key) in segments {
                     let text = match backend.get(&key) {
                         Ok(Some(text)) => text,
@@ -161,10 +165,10 @@ impl<B: Backend> Store<B> {
                         }
                     };
                     report.segments += 1;
-                    let events = decode_into(&mut report, parsed, &key, &text);
-                    let merged = journal.merge(events);
-                    report.conflicts.extend(merged.conflicts);
+                    events.extend(decode_into(&mut report, parsed, &key, &text));
                 }
+                let merged = journal.merge(events);
+                report.conflicts.extend(merged.conflicts);
             }
             Err(error) => report.failure = Some(error),
         }
