@@ -13,6 +13,8 @@
 //!   with memory and localStorage backends, device preferences.
 //! - [`records`]: files people take away: CSV for Excel (members, hours, ledger, project
 //!   participants and pledges), iCalendar.
+//! - [`sample`]: deterministic sample data (a street over years, up to the stress size)
+//!   for tests and benchmarks; the app never calls it.
 //! - `ui` (browser only): the Yew app: shell, routes, pages, components, texts.
 //! - `embed` (browser only): mounting into a page: options, shadow root, events to the
 //!   host, unmount. The JavaScript API itself is declared in `src/main.rs`.
@@ -28,6 +30,7 @@
 
 pub mod domain;
 pub mod records;
+pub mod sample;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
