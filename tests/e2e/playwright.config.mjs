@@ -1,7 +1,7 @@
 // Playwright drives the release build (dist/, made by `trunk build --release`) in
 // Debian's Chromium at a phone's size. Run from tests/e2e: `npx playwright test`
 // (`.ci/test e2e` builds dist/ first). No browser is downloaded: Playwright launches
-// /usr/bin/chromium, and a static server on dist/ is started here.
+// /usr/bin/chromium, and a static server on dist/ (serve.py) is started here.
 import { defineConfig } from '@playwright/test';
 
 // LINLI_E2E_PORT lets a second checkout run its specs beside this one.
@@ -19,8 +19,8 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: 'list',
   webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1`,
-    cwd: '../../dist',
+    // Python's static server, plus the CORS header a server of linli.js sends (serve.py).
+    command: `python3 serve.py ${PORT} ../../dist`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -34,6 +34,8 @@ fn backup_due(session: &Session, lang: Lang, wall: Timestamp) -> Option<String> 
 #[component]
 pub fn Banner() -> Html {
     let app = use_app();
+    // Drawn again on every change of screen, so the backup reminder follows the clock.
+    let _route = use_route::<Route>();
     let session = app.session();
     let lang = session.lang();
     let mut warnings = Vec::new();
@@ -67,10 +69,10 @@ pub fn Banner() -> Html {
                 <Link<Route> to={Route::Recovery} classes="ll-link">{ lang.t(T::RecoveryDetails) }</Link<Route>>
             }
             if let Some(reminder) = reminder {
-                <div class="ll-banner ll-warn" role="note" aria-label={lang.t(T::BackupReminder)}>
+                <section class="ll-banner ll-warn" aria-label={lang.t(T::BackupReminder)}>
                     <span>{ reminder }</span>
                     <Link<Route> to={Route::Organizer} classes="ll-link">{ lang.t(T::BackupGoThere) }</Link<Route>>
-                </div>
+                </section>
             }
             if let Some(notice) = notice {
                 <div class={classes!("ll-banner", if notice.error { "ll-error" } else { "ll-ok" })}

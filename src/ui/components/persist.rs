@@ -30,5 +30,5 @@ pub fn PersistStatus() -> Html {
         Some(false) => T::StorageNotPersisted,
         None => return html! {},
     };
-    html! { <p class="ll-hint" role="note">{ lang.t(text) }</p> }
+    html! { <p class="ll-hint">{ lang.t(text) }</p> }
 }
