@@ -12,7 +12,10 @@ use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 use yew::{AppHandle, Callback};
 
 use crate::store::Namespace;
@@ -21,7 +24,7 @@ use crate::ui::i18n::{Lang, T};
 use crate::ui::session::{ImportOutcome, Instance, Setup};
 use crate::ui::{AppProps, LinliApp, Routing};
 
-/// The stylesheet, placed inside each mount's shadow root.
+/// The stylesheet, placed inside each mount's shadow root (see [`add_style`]).
 const STYLE: &str = include_str!("../www/style.css");
 /// The element Linli adds to the host's element; its shadow root holds everything else.
 const SHELL: &str = "linli-app";
@@ -43,6 +46,8 @@ fn bad_option(key: T, value: &str) -> JsValue {
 pub struct Options {
     setup: Setup,
     routing: Routing,
+    /// The accent colour as `#rrggbb`.
+    accent: Option<String>,
 }
 
 impl Options {
@@ -107,9 +112,9 @@ impl Options {
                 namespace,
                 locale,
                 community,
-                accent,
             },
             routing,
+            accent,
         })
     }
 }
@@ -126,6 +131,41 @@ fn hex_colour(text: &str) -> Option<String> {
         _ => return None,
     };
     Some(format!("#{}", long.to_ascii_lowercase()))
+}
+
+/// The stylesheet, with the accent colour (`#rrggbb`) and a text colour that reads on it
+/// (dark on a light accent, white on a dark one) when the host chose one.
+fn stylesheet(accent: Option<&str>) -> String {
+    let Some(accent) = accent else {
+        return STYLE.to_owned();
+    };
+    let channel = |i: usize| {
+        accent
+            .get(i..i + 2)
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            .map_or(0.0, |v| f64::from(v) / 255.0)
+    };
+    let luma = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    let ink = if luma > 0.55 { "#1f2328" } else { "#ffffff" };
+    format!("{STYLE}\n:host {{ --linli-accent: {accent}; --linli-accent-ink: {ink}; }}\n")
+}
+
+/// Puts the stylesheet into the shadow root: as a constructed stylesheet, which a host
+/// page's Content-Security-Policy does not block, or, where the browser has none (Safari
+/// before 16.4), as a `<style>` element.
+fn add_style(document: &Document, shadow: &ShadowRoot, text: &str) -> Result<(), JsValue> {
+    let constructed = CssStyleSheet::new().and_then(|sheet| {
+        sheet.replace_sync(text)?;
+        shadow.set_adopted_style_sheets(&Array::of1(&sheet));
+        Ok(())
+    });
+    if constructed.is_ok() {
+        return Ok(());
+    }
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(text));
+    shadow.append_child(&style)?;
+    Ok(())
 }
 
 struct Mounted {
@@ -167,10 +207,8 @@ pub fn mount(element: &Element, options: Options) -> Result<u32, JsValue> {
     let shadow = shell
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .map_err(failed)?;
-    let style = document.create_element("style").map_err(failed)?;
-    style.set_text_content(Some(STYLE));
+    add_style(&document, &shadow, &stylesheet(options.accent.as_deref())).map_err(failed)?;
     let root = document.create_element("div").map_err(failed)?;
-    shadow.append_child(&style).map_err(failed)?;
     shadow.append_child(&root).map_err(failed)?;
     element.append_child(&shell).map_err(failed)?;
 

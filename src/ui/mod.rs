@@ -76,12 +76,11 @@ fn switch(route: Route) -> Html {
 fn Shell() -> Html {
     let app = use_app();
     let lang = app.lang();
-    let theme = app.session().setup.accent.as_deref().map(theme_style);
     // A message is about the screen it was shown on: moving on clears it.
     let route = use_route::<Route>();
     use_effect_with(route, move |_| app.clear_notice());
     html! {
-        <div class="ll-app" lang={lang.code()} style={theme}>
+        <div class="ll-app" lang={lang.code()}>
             <Header />
             <Banner />
             <main class="ll-main">
@@ -90,20 +89,6 @@ fn Shell() -> Html {
             <TabBar />
         </div>
     }
-}
-
-/// The accent colour (`#rrggbb`, checked by the caller) and a text colour that reads
-/// on it: dark on a light accent, white on a dark one.
-fn theme_style(accent: &str) -> String {
-    let channel = |i: usize| {
-        accent
-            .get(i..i + 2)
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-            .map_or(0.0, |v| f64::from(v) / 255.0)
-    };
-    let luma = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-    let ink = if luma > 0.55 { "#1f2328" } else { "#ffffff" };
-    format!("--ll-accent:{accent};--ll-accent-ink:{ink}")
 }
 
 /// How the app keeps its current screen.

@@ -46,8 +46,6 @@ pub struct Setup {
     pub locale: Option<Lang>,
     /// The community's name, shown in the header.
     pub community: Option<String>,
-    /// The accent colour as `#rrggbb`, already checked.
-    pub accent: Option<String>,
 }
 
 /// Why an import or export through the host's handle failed: a code and the text.

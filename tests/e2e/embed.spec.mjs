@@ -364,3 +364,32 @@ test('where storage is blocked, each embedded Linli runs in memory and says so',
   await becomeOrganizer(xingfu(page));
   await registerVolunteer(xingfu(page), { name: '钱七' });
 });
+
+test("under a host's strict Content-Security-Policy Linli is styled and breaks no rule", async ({ page }) => {
+  // No inline script or style allowed: Linli's stylesheet is a constructed one, its
+  // theme a custom property in it; WebAssembly needs 'wasm-unsafe-eval'.
+  const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  await page.route('**/strict.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': policy },
+    body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1"><title>strict</title></head>
+      <body><div id="strict" data-linli data-namespace="strict" data-theme="#1a73e8"></div>
+      <script type="module" src="linli.js"></script></body></html>`,
+  }));
+  const violations = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto('/strict.html');
+  const panel = page.locator('#strict');
+  await expectMounted(panel);
+  const styled = await panel.locator('header').evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.backgroundColor, style.position, getComputedStyle(el.parentElement).fontSize];
+  });
+  expect(styled).toEqual(['rgb(26, 115, 232)', 'sticky', '18px']);
+  await becomeOrganizer(panel);
+  await registerVolunteer(panel, { name: '王小明' });
+  expect(violations).toEqual([]);
+});
