@@ -123,6 +123,10 @@ texts! {
     Register => "登记", "Register";
     Registered => "已登记：{0}", "Registered: {0}";
     NoVolunteers => "还没有登记志愿者。", "No volunteers registered yet.";
+    PagesOf => "{0}·翻页", "{0}: pages";
+    PreviousPage => "上一页", "Previous page";
+    NextPage => "下一页", "Next page";
+    PageOf => "第 {0}/{1} 页，共 {2} 条", "Page {0} of {1}, {2} in all";
     Search => "搜索", "Search";
     AwardPoints => "奖励积分", "Award points";
     DeductPoints => "扣减积分", "Deduct points";

@@ -4,6 +4,7 @@ pub mod banner;
 pub mod disclosure;
 pub mod field;
 pub mod header;
+pub mod paged;
 pub mod persist;
 pub mod qr;
 pub mod roster;

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::field::{Select, TextField};
+use super::paged::Paged;
 use crate::domain::calendar::Period;
 use crate::domain::{Account, Action, EntryId, EntryKind, Points, StatementLine, VolunteerId};
 use crate::ui::format::date_time;
@@ -78,7 +79,7 @@ pub fn Statement(props: &StatementProps) -> Html {
         <>
         <Select id={select_id} label={lang.t(T::ShowEntries)} options={options}
             selected={AttrValue::Static(selected)} onchange={choose} />
-        <ol class="ll-statement" aria-label={lang.t(T::Statement)}>
+        <Paged key={selected} class="ll-statement" label={lang.t(T::Statement)}>
             { for lines.iter().rev().map(|line| {
                 let entry = line.entry;
                 let kind = entry_kind_text(&entry.kind);
@@ -107,7 +108,7 @@ pub fn Statement(props: &StatementProps) -> Html {
                     </li>
                 }
             }) }
-        </ol>
+        </Paged>
         </>
     }
 }

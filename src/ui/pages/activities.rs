@@ -5,6 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::activity::{Activity, Phase};
+use crate::ui::components::paged::Paged;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
@@ -45,11 +46,11 @@ pub fn Activities() -> Html {
             }
             if !upcoming.is_empty() {
                 <h3>{ lang.t(T::Upcoming) }</h3>
-                <ul class="ll-list" aria-label={lang.t(T::Upcoming)}>{ for upcoming.into_iter().map(card) }</ul>
+                <Paged label={lang.t(T::Upcoming)}>{ for upcoming.into_iter().map(card) }</Paged>
             }
             if !past.is_empty() {
                 <h3>{ lang.t(T::Past) }</h3>
-                <ul class="ll-list" aria-label={lang.t(T::Past)}>{ for past.into_iter().map(card) }</ul>
+                <Paged label={lang.t(T::Past)}>{ for past.into_iter().map(card) }</Paged>
             }
         </section>
     }

@@ -7,6 +7,7 @@ use crate::domain::unit::{UnitKind, UnitProfile};
 use crate::domain::{Action, mask_name, mask_phone};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::field::{Select, TextField, draft_setter};
+use crate::ui::components::paged::Paged;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::session::use_app;
 
@@ -63,7 +64,7 @@ pub fn Units() -> Html {
             if rows.is_empty() {
                 <p class="ll-empty">{ lang.t(T::NoUnits) }</p>
             } else {
-                <ul class="ll-list" aria-label={lang.t(T::Units)}>{ for rows }</ul>
+                <Paged label={lang.t(T::Units)}>{ for rows }</Paged>
             }
         </section>
     }

@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 
 use crate::domain::{Action, Volunteer, VolunteerProfile, mask_name, mask_phone};
 use crate::ui::components::field::{Checkbox, Select, TextField, draft_setter};
+use crate::ui::components::paged::Paged;
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
 use crate::ui::session::use_app;
@@ -96,7 +97,7 @@ pub fn Volunteers() -> Html {
             if empty {
                 <p class="ll-empty">{ lang.t(T::NoVolunteers) }</p>
             } else {
-                <ul class="ll-list" aria-label={lang.t(T::Volunteers)}>{ for rows }</ul>
+                <Paged key={format!("{q}|{}|{}", *party_only, *grid)} label={lang.t(T::Volunteers)}>{ for rows }</Paged>
             }
         </section>
     }

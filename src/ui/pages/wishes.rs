@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 
 use super::wish_text::{category_text, phase_text, reason_text};
 use crate::domain::{Period, Reason, State, Timestamp, Wish, suggest_wishes};
+use crate::ui::components::paged::Paged;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
 use crate::ui::session::{now, use_app};
@@ -43,9 +44,9 @@ fn section(lang: Lang, title: T, wishes: &[&Wish], wall: Timestamp) -> Html {
     html! {
         <>
             <h3>{ lang.t(title) }</h3>
-            <ul class="ll-list" aria-label={lang.t(title)}>
+            <Paged label={lang.t(title)}>
                 { for wishes.iter().map(|w| wish_card(lang, w, wall, &[])) }
-            </ul>
+            </Paged>
         </>
     }
 }

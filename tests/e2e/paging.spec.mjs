@@ -1,0 +1,58 @@
+// Long lists come a page at a time: 30 rows in the document, large previous/next
+// buttons, and a filter starts again at the first page.
+import { test, expect } from '@playwright/test';
+import { openApp, becomeOrganizer } from './helpers.mjs';
+
+const VOLUNTEERS = 70;
+
+/** 70 volunteers stored by an earlier version (format 1), one segment of one tab. */
+function seedVolunteers() {
+  const rows = [];
+  for (let i = 1; i <= 70; i++) {
+    const number = `V${String(i).padStart(3, '0')}`;
+    rows.push([i, 1795222800000 + i, {
+      t: 'register_volunteer',
+      profile: { name: `志愿者${number}`, phone: `1380000${String(i).padStart(4, '0')}`, number },
+    }]);
+  }
+  if (!sessionStorage.getItem('seeded')) {
+    localStorage.setItem('linli/log/5eed/0', JSON.stringify({ v: 1, r: '5eed', e: rows }));
+    sessionStorage.setItem('seeded', '1');
+  }
+}
+
+test('the volunteer list shows 30 at a time and pages through all of them', async ({ page }) => {
+  await page.addInitScript(seedVolunteers);
+  await openApp(page);
+  await becomeOrganizer(page);
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByRole('link', { name: '志愿者', exact: true }).click();
+  const list = page.getByRole('list', { name: '志愿者' });
+  const pager = page.getByRole('navigation', { name: '志愿者·翻页' });
+  await expect(list.getByRole('listitem')).toHaveCount(30);
+  await expect(pager).toContainText(`第 1/3 页，共 ${VOLUNTEERS} 条`);
+  await expect(pager.getByRole('button', { name: '上一页' })).toBeDisabled();
+
+  await pager.getByRole('button', { name: '下一页' }).click();
+  await expect(pager).toContainText('第 2/3 页');
+  await expect(list.getByRole('listitem')).toHaveCount(30);
+  await pager.getByRole('button', { name: '下一页' }).click();
+  await expect(pager).toContainText('第 3/3 页');
+  await expect(list.getByRole('listitem')).toHaveCount(VOLUNTEERS - 60);
+  await expect(pager.getByRole('button', { name: '下一页' })).toBeDisabled();
+  const seen = new Set();
+  for (const direction of ['上一页', '上一页']) {
+    for (const name of await list.getByRole('strong').allTextContents()) seen.add(name);
+    await pager.getByRole('button', { name: direction }).click();
+  }
+  for (const name of await list.getByRole('strong').allTextContents()) seen.add(name);
+  expect(seen.size).toBe(VOLUNTEERS);
+
+  // A search starts again at the first page, and one page needs no pager.
+  await pager.getByRole('button', { name: '下一页' }).click();
+  await page.getByLabel('搜索').fill('V06');
+  await expect(list.getByRole('listitem')).toHaveCount(10);
+  await expect(pager).toHaveCount(0);
+  await page.getByLabel('搜索').fill('志愿者');
+  await expect(pager).toContainText('第 1/3 页');
+});
