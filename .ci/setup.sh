@@ -17,6 +17,8 @@ wasm_bindgen_version() {
 }
 
 setup_rust() {
+  # Trunk's post-build hook (.ci/post-build) is a Python script.
+  apt_install python3
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     log "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown

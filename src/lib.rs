@@ -29,10 +29,10 @@
 //!   or written over.
 
 pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 pub mod records;
 pub mod sample;
 pub mod store;
-#[cfg(target_arch = "wasm32")]
-pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
