@@ -54,8 +54,12 @@ impl Options {
     /// From `mount(element, { namespace, locale, community, theme, routing })`; a missing
     /// or `undefined` options object means every default.
     pub fn from_object(value: &JsValue) -> Result<Options, JsValue> {
+        let none = value.is_undefined() || value.is_null();
+        if !none && !value.is_object() {
+            return Err(api_error("bad-option", T::ApiNotObject, &[]));
+        }
         Options::read(|name| {
-            if value.is_undefined() || value.is_null() {
+            if none {
                 return Ok(None);
             }
             let field = Reflect::get(value, &name.into()).unwrap_or(JsValue::UNDEFINED);

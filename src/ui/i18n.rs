@@ -681,6 +681,7 @@ texts! {
     ReadFileFailed => "无法读取文件。", "The file could not be read.";
     // Embedding, the offline app and backup reminders.
     ApiNotText => "{0} 须是文字。", "{0} must be a string.";
+    ApiNotObject => "mount 的选项须是一个对象。", "mount's options must be an object.";
     ApiBadNamespace => "namespace 须由 1–40 个字母、数字、- 或 _ 组成：“{0}”。", "namespace must be 1–40 letters, digits, - or _: “{0}”.";
     ApiBadLocale => "locale 只能是 zh-CN 或 en：“{0}”。", "locale must be zh-CN or en: “{0}”.";
     ApiBadCommunity => "community 最多 40 个字：“{0}”。", "community may have at most 40 characters: “{0}”.";

@@ -310,6 +310,7 @@ test('wrong options and bad backups fail with a clear error, never a broken page
   expect(await attempt({ locale: 'fr' })).toMatchObject({ code: 'bad-option', message: /locale/ });
   expect(await attempt({ routing: 'browser' })).toMatchObject({ code: 'bad-option', message: /routing/ });
   expect(await attempt({ community: 7 })).toMatchObject({ code: 'bad-option', message: /community/ });
+  expect(await attempt('xingfu')).toMatchObject({ code: 'bad-option', message: /options must be an object/ });
   expect(await page.locator('linli-app').count()).toBe(0);
 
   expect(await attempt({ namespace: 'ok' })).toBe('mounted');
