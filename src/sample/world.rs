@@ -331,5 +331,5 @@ impl World {
 }
 
 fn fresh_replica(rng: &mut Rng) -> ReplicaId {
-    ReplicaId(rng.next_u64().max(1))
+    ReplicaId((rng.next_u64() & crate::store::REPLICA_BITS).max(1))
 }

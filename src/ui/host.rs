@@ -69,10 +69,7 @@ pub enum HostEvent {
 
 /// The action's `t` tag, the name the backup file uses.
 fn action_kind(event: &Event) -> String {
-    serde_json::to_value(&event.action)
-        .ok()
-        .and_then(|v| v.get("t").and_then(|t| t.as_str().map(str::to_owned)))
-        .unwrap_or_default()
+    crate::store::tagged::kind(&event.action)
 }
 
 /// The credits to volunteers among the ledger entries from `first` on: the entries an

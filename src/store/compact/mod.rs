@@ -3,7 +3,8 @@
 //! ```text
 //! "2:" + pack(bytes)                         (pack: 15 bits to a character)
 //! bytes = checksum  replicas  strings  rows   (checksum: FNV-1a of the rest, 4 bytes)
-//! replicas = n, then n × 8 bytes (little-endian); the first is the segment's writer
+//! replicas = n, width (6, or 8 if one needs more than 48 bits), then n × width bytes
+//!            (little-endian); the first is the segment's writer
 //! strings  = n, then n × (len·2 + utf16?, then UTF-8 or UTF-16LE bytes)
 //! rows     = n, then n × (len, row)
 //! row      = at  id  action
@@ -89,8 +90,14 @@ pub fn encode(replica: ReplicaId, events: &[Event]) -> Result<String, Error> {
     }
     let mut bytes = Vec::with_capacity(rows.len() + 64);
     put_varint(&mut bytes, tables.replicas.len() as u64);
+    let width = if tables.replicas.iter().all(|r| r >> 48 == 0) {
+        6
+    } else {
+        8
+    };
+    bytes.push(width as u8);
     for replica in &tables.replicas {
-        bytes.extend_from_slice(&replica.to_le_bytes());
+        bytes.extend_from_slice(&replica.to_le_bytes()[..width]);
     }
     put_varint(&mut bytes, tables.strings.len() as u64);
     for text in &tables.strings {
@@ -165,10 +172,13 @@ fn checksum(bytes: &[u8]) -> u32 {
 fn read_tables<'a>(head: &mut Reader<'a>) -> Result<(Names, &'a [u8]), Error> {
     let mut names = Names::default();
     let replicas = head.count()?;
+    let width = usize::from(head.byte()?);
+    if !(1..=8).contains(&width) {
+        return Err(Error::new("a replica width outside 1 to 8 bytes"));
+    }
     for _ in 0..replicas {
-        let raw = head.take(8)?;
         let mut le = [0u8; 8];
-        le.copy_from_slice(raw);
+        le[..width].copy_from_slice(head.take(width)?);
         names.replicas.push(u64::from_le_bytes(le));
     }
     let strings = head.count()?;
@@ -268,6 +278,37 @@ mod tests {
         let decoded = decode(KEY, &text[PREFIX.len()..]).unwrap();
         assert_eq!(decoded.events, events);
         assert!(decoded.errors.is_empty());
+    }
+
+    #[test]
+    fn replica_ids_of_48_bits_take_six_bytes_and_longer_ones_still_round_trip() {
+        let short = ReplicaId(crate::store::random_replica().0 | 1 << 47);
+        assert_eq!(short.0 >> 48, 0);
+        let rename = |replica: ReplicaId| -> Vec<Event> {
+            (1..=3)
+                .map(|seq| Event {
+                    id: EventId::new(replica, seq),
+                    ..award(seq, 1, "巡逻")
+                })
+                .collect()
+        };
+        let (narrow, wide) = (rename(short), rename(KEY.replica));
+        let narrow_text = encode(short, &narrow).unwrap();
+        let wide_text = encode(KEY.replica, &wide).unwrap();
+        assert!(narrow_text.len() < wide_text.len());
+        let at = |replica| SegmentKey { replica, index: 0 };
+        assert_eq!(
+            decode(at(short), &narrow_text[PREFIX.len()..])
+                .unwrap()
+                .events,
+            narrow
+        );
+        assert_eq!(
+            decode(at(KEY.replica), &wide_text[PREFIX.len()..])
+                .unwrap()
+                .events,
+            wide
+        );
     }
 
     #[test]
