@@ -176,6 +176,9 @@ test('host listeners receive linli:change, linli:points and linli:error as docum
   expect(changes.map((e) => e.detail.events[0].kind))
     .toEqual(['register_volunteer', 'award_points', 'award_points']);
   expect(points[1].detail.event).toBe(changes[2].detail.events[0].id);
+  // The portal's own listener shows the credits in its news column.
+  await expect(page.getByRole('list', { name: '积分动态' }).getByRole('listitem'))
+    .toHaveText(['王*明 获得 2.5 积分，共 7.5 分', '王*明 获得 5 积分，共 5 分']);
 
   // A refused action: the banner says why, the host hears the same text with a code.
   const award = xingfu(page).getByRole('form', { name: '奖励积分' });
@@ -274,10 +277,17 @@ test('exportData then importData into a fresh namespace gives the same state', a
   expect(exported).toMatchObject({ format: 'linli-backup', namespace: 'origin', count: 2 });
 
   const summary = await page.evaluate(() => {
-    window.second = window.linli.mount(document.getElementById('b'), { namespace: 'copy' });
+    const b = document.getElementById('b');
+    window.imported = [];
+    b.addEventListener('linli:change', (e) => window.imported.push(e.detail));
+    window.second = window.linli.mount(b, { namespace: 'copy' });
     return window.second.importData(window.first.exportData());
   });
   expect(summary).toEqual({ added: 2, known: 0, refused: 0, notStored: 0, rejected: [], conflicts: [] });
+  await expect.poll(() => page.evaluate(() => window.imported)).toEqual([{
+    source: 'import',
+    events: exported.events.map((e) => ({ kind: e.action.t, id: e.id, at: e.at })),
+  }]);
   // The same events, in the same order, and the same state on screen.
   const copied = JSON.parse(await page.evaluate(() => window.second.exportData()));
   expect(copied.namespace).toBe('copy');
