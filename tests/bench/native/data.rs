@@ -97,8 +97,8 @@ impl Dataset {
 pub fn tune(group: &mut BenchmarkGroup<'_, WallTime>, size: Size) {
     let (samples, seconds) = match size.entries() {
         0..=2_000 => (30, 3),
-        2_001..=20_000 => (20, 4),
-        _ => (10, 8),
+        2_001..=20_000 => (20, 6),
+        _ => (10, 20),
     };
     group.sample_size(samples);
     group.warm_up_time(Duration::from_secs(1));

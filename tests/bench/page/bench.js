@@ -263,7 +263,7 @@ export async function run({ sizes = ['1k', '10k', '100k'], smoke = false, log = 
   await init();
   const results = { userAgent: navigator.userAgent, sizes: [] };
   for (const size of sizes) {
-    const reps = smoke ? 1 : size === '100k' ? 3 : 5;
+    const reps = smoke ? 1 : 5;
     results.sizes.push(await measureSize(size, reps, log));
   }
   results.rows = await rows(1000, smoke ? 1 : 15);
