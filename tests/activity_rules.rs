@@ -577,6 +577,41 @@ fn a_sign_up_that_collides_with_another_of_mine_is_refused() {
 }
 
 #[test]
+fn a_collision_follows_an_activity_moved_to_another_time() {
+    let overlapping = plan("垃圾分类宣传").copied_to_start(at(60));
+    let adjacent = plan("文明劝导").copied_to_start(at(180));
+    let plans = vec![plan("敬老院探访"), overlapping, adjacent];
+    // I hold the later activity; it is then moved onto the time of the other one.
+    let mut scene = Scene::with(
+        &plans,
+        &[
+            Do(EARLY, 2, Act::SignUp(0)),
+            Do(
+                EARLY + 1,
+                2,
+                Act::Update(|p| *p = p.copied_to_start(at(60))),
+            ),
+        ],
+    );
+    assert_eq!(
+        scene.run(Do(EARLY + 2, 1, Act::SignUp(0))).map(|_| ()),
+        Err(DomainError::Collides {
+            with: scene.activities[2],
+            title: "文明劝导".into(),
+        })
+    );
+    // Moved away again, it no longer collides.
+    scene
+        .run(Do(
+            EARLY + 3,
+            2,
+            Act::Update(|p| *p = p.copied_to_start(at(600))),
+        ))
+        .unwrap();
+    assert!(scene.run(Do(EARLY + 4, 1, Act::SignUp(0))).is_ok());
+}
+
+#[test]
 fn unknown_activities_and_volunteers_are_refused() {
     let mut scene = Scene::new(&one());
     let nowhere = ActivityId(common::id(42, 1));

@@ -24,7 +24,7 @@
 //! `balance == available(now) + expired(now)`, where the balance is the ledger's.
 //! Only volunteers' points expire; units' points do not.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 

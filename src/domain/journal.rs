@@ -2,7 +2,9 @@
 //! folded from them. Merging is set union: adding an event twice changes nothing, and
 //! the same set gives the same state whatever order its events arrived in.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::error::DomainError;
 use super::event::{Action, Clock, Event, OrderKey};

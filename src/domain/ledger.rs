@@ -13,7 +13,7 @@
 //! Points that expire (see [`crate::domain::expiry`]) are not moved at all: the ledger
 //! records what happened, and what is still spendable is derived from it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 

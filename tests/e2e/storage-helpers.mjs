@@ -54,11 +54,13 @@ export async function storedEvents(page, ns = 'linli') {
         }
       };
       const replicas = [];
-      for (let n = Number(varint()); n > 0; n--) {
+      const count = Number(varint());
+      const width = bytes[at++];
+      for (let n = count; n > 0; n--) {
         let value = 0n;
-        for (let i = 7; i >= 0; i--) value = (value << 8n) | BigInt(bytes[at + i]);
+        for (let i = width - 1; i >= 0; i--) value = (value << 8n) | BigInt(bytes[at + i]);
         replicas.push(value);
-        at += 8;
+        at += width;
       }
       for (let n = Number(varint()); n > 0; n--) {
         const tagged = Number(varint());

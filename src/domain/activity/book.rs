@@ -2,7 +2,7 @@
 //! the fold of activity events. The rules themselves are in `rules.rs`;
 //! [`crate::domain::State`] checks the volunteer and dispatches to both.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::{Activity, Cancellation, Service, Signup, Standing};
 use crate::domain::event::{Action, Event};
@@ -23,8 +23,10 @@ pub(crate) struct Credit {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Activities {
     pub(super) by_id: BTreeMap<ActivityId, Activity>,
-    /// The activities where a volunteer holds a seat or a waitlist place.
-    pub(super) held: BTreeMap<VolunteerId, BTreeSet<ActivityId>>,
+    /// The activities where a volunteer holds a seat or a waitlist place, with each
+    /// one's time (start, end), so the collision rule looks up only the activities
+    /// whose time overlaps.
+    pub(super) held: BTreeMap<VolunteerId, BTreeMap<ActivityId, (Timestamp, Timestamp)>>,
     /// Confirmed service minutes per volunteer. Only confirmations add to them; no
     /// points movement ever takes them away.
     minutes: BTreeMap<VolunteerId, u64>,
@@ -47,7 +49,7 @@ impl Activities {
         self.held
             .get(&volunteer)
             .into_iter()
-            .flatten()
+            .flat_map(BTreeMap::keys)
             .filter_map(move |id| {
                 let activity = self.by_id.get(id)?;
                 Some((activity, activity.signup_of(volunteer)?))
@@ -84,6 +86,15 @@ impl Activities {
                 if let Some(current) = self.by_id.get_mut(activity) {
                     current.plan = plan.clone();
                     fill_seats(current);
+                    for signup in current.signups.iter().filter(|s| s.is_active()) {
+                        if let Some(span) = self
+                            .held
+                            .get_mut(&signup.volunteer)
+                            .and_then(|held| held.get_mut(activity))
+                        {
+                            *span = (plan.start, plan.end);
+                        }
+                    }
                 }
             }
             Action::CancelActivity { activity, reason } => {
@@ -119,7 +130,11 @@ impl Activities {
                         no_show: false,
                         service: None,
                     });
-                    self.held.entry(*volunteer).or_default().insert(*activity);
+                    let span = (current.plan.start, current.plan.end);
+                    self.held
+                        .entry(*volunteer)
+                        .or_default()
+                        .insert(*activity, span);
                 }
             }
             Action::CancelSignup {

@@ -271,8 +271,8 @@ impl Activities {
         self.held
             .get(&volunteer)?
             .iter()
-            .filter(|other| **other != id)
-            .filter_map(|other| self.by_id.get(other))
+            .filter(|(other, (start, end))| **other != id && *start < plan.end && plan.start < *end)
+            .filter_map(|(other, _)| self.by_id.get(other))
             .find(|other| !other.is_cancelled() && other.overlaps(plan))
     }
 

@@ -1,7 +1,9 @@
 //! The perk book: every perk and voucher, the indexes the rules need, and the fold of
 //! perk events.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Perk, Voucher, VoucherCode, Withdrawal};
 use crate::domain::event::{Action, Event};

@@ -288,14 +288,20 @@ mod tests {
             (1..=3)
                 .map(|seq| Event {
                     id: EventId::new(replica, seq),
-                    ..award(seq, 1, "巡逻")
+                    at: Timestamp(1_795_222_800_000),
+                    action: Action::AwardPoints {
+                        volunteer: VolunteerId(EventId::new(replica, 1)),
+                        points: Points::whole(5),
+                        reason: "巡逻".into(),
+                    },
                 })
                 .collect()
         };
         let (narrow, wide) = (rename(short), rename(KEY.replica));
         let narrow_text = encode(short, &narrow).unwrap();
         let wide_text = encode(KEY.replica, &wide).unwrap();
-        assert!(narrow_text.len() < wide_text.len());
+        let units = |text: &str| text.encode_utf16().count();
+        assert!(units(&narrow_text) < units(&wide_text));
         let at = |replica| SegmentKey { replica, index: 0 };
         assert_eq!(
             decode(at(short), &narrow_text[PREFIX.len()..])
