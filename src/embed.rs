@@ -179,6 +179,8 @@ struct Mounted {
     /// Linli's element inside it, holding the shadow root.
     shell: Element,
     app: AppHandle<LinliApp>,
+    /// With hash routing: keeps `location.hash` a route's (see [`guard_hash`]).
+    hash_guard: Option<gloo_events::EventListener>,
     instance: Rc<Instance>,
     /// Cleared on unmount: events still queued then are not sent.
     alive: Rc<Cell<bool>>,
@@ -216,6 +218,10 @@ pub fn mount(element: &Element, options: Options) -> Result<u32, JsValue> {
     shadow.append_child(&root).map_err(failed)?;
     element.append_child(&shell).map_err(failed)?;
 
+    let hash_guard = match options.routing {
+        Routing::Hash => guard_hash(),
+        Routing::Memory => None,
+    };
     let alive = Rc::new(Cell::new(true));
     let instance = Instance::open(options.setup, sender(element, &alive));
     let app = yew::Renderer::<LinliApp>::with_root_and_props(
@@ -233,11 +239,43 @@ pub fn mount(element: &Element, options: Options) -> Result<u32, JsValue> {
             element: element.clone(),
             shell,
             app,
+            hash_guard,
             instance,
             alive,
         });
     });
     Ok(id)
+}
+
+/// yew-router's hash history panics on a hash that is not a path (`#top`, a bare `#`),
+/// which a link or a host page can leave there. Such a hash is replaced by home's, now
+/// and on every navigation, by a listener that runs before the router's (capture
+/// listeners on the window run first).
+fn guard_hash() -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    route_hash(&window);
+    let options = gloo_events::EventListenerOptions::run_in_capture_phase();
+    let target = window.clone();
+    Some(gloo_events::EventListener::new_with_options(
+        &target,
+        "popstate",
+        options,
+        move |_| route_hash(&window),
+    ))
+}
+
+fn route_hash(window: &web_sys::Window) {
+    let off_route = window
+        .location()
+        .hash()
+        .is_ok_and(|hash| !hash.starts_with("#/"))
+        || window
+            .location()
+            .href()
+            .is_ok_and(|href| href.ends_with('#'));
+    if off_route && let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some("#/"));
+    }
 }
 
 /// Sends the app's news to the host as DOM events on its element, each after the code
@@ -265,6 +303,7 @@ pub fn unmount(id: u32) -> bool {
         return false;
     };
     gone.alive.set(false);
+    drop(gone.hash_guard);
     gone.app.destroy();
     gone.shell.remove();
     true
