@@ -15,6 +15,16 @@ pub(super) struct Names {
     pub replicas: Vec<u64>,
 }
 
+impl Names {
+    /// The replica id at `index` of the table.
+    pub fn replica(&self, index: u64) -> Result<u64, Error> {
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| self.replicas.get(i).copied())
+            .ok_or_else(|| Error::new("a replica index outside the table"))
+    }
+}
+
 /// Reads records from `input`, resolving indexes through `names`.
 pub(super) struct Reader<'a> {
     input: &'a [u8],
@@ -77,12 +87,15 @@ impl<'a> Reader<'a> {
         Ok(head)
     }
 
-    pub fn replica(&mut self) -> Result<u64, Error> {
+    fn replica(&mut self) -> Result<u64, Error> {
         let index = self.varint()?;
-        usize::try_from(index)
-            .ok()
-            .and_then(|i| self.names.replicas.get(i).copied())
-            .ok_or_else(|| Error::new("a replica index outside the table"))
+        self.names.replica(index)
+    }
+
+    /// A signed number, zigzagged (see `ser::zigzag`).
+    pub fn signed_varint(&mut self) -> Result<i64, Error> {
+        let raw = self.varint()?;
+        Ok(((raw >> 1) as i64) ^ -((raw & 1) as i64))
     }
 
     fn string(&mut self) -> Result<&'a str, Error> {
@@ -104,8 +117,7 @@ impl<'a> Reader<'a> {
     }
 
     fn signed<T: TryFrom<i64>>(&mut self) -> Result<T, Error> {
-        let raw = self.varint()?;
-        let value = ((raw >> 1) as i64) ^ -((raw & 1) as i64);
+        let value = self.signed_varint()?;
         T::try_from(value).map_err(|_| Error::new("a number out of range"))
     }
 }

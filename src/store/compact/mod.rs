@@ -208,21 +208,14 @@ fn read_row(
     previous: &mut u64,
 ) -> Result<Event, Error> {
     let mut reader = Reader::new(row, names);
-    let delta = reader.varint()?;
-    let delta = ((delta >> 1) as i64) ^ -((delta & 1) as i64);
+    let delta = reader.signed_varint()?;
     let at = (*previous as i64).wrapping_add(delta) as u64;
     *previous = at;
     let tag = reader.varint()?;
     let (replica, seq) = if tag & 1 == 0 {
         (writer, tag >> 1)
     } else {
-        let index = usize::try_from(tag >> 1).map_err(|_| Error::end())?;
-        let replica = names
-            .replicas
-            .get(index)
-            .copied()
-            .ok_or_else(|| Error::new("a replica index outside the table"))?;
-        (ReplicaId(replica), reader.varint()?)
+        (ReplicaId(names.replica(tag >> 1)?), reader.varint()?)
     };
     let seq = u32::try_from(seq)
         .ok()

@@ -290,45 +290,32 @@ impl<'a, 't> Fields<'a, 't> {
     }
 }
 
-impl ser::SerializeStruct for Fields<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(value)
-    }
-    fn skip_field(&mut self, _: &'static str) -> Result<(), Error> {
-        self.skip();
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish();
-        Ok(())
-    }
+/// Structs and struct variants are written alike.
+macro_rules! fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Fields<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: ?Sized + Serialize>(
+                &mut self,
+                _: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
+                self.field(value)
+            }
+            fn skip_field(&mut self, _: &'static str) -> Result<(), Error> {
+                self.skip();
+                Ok(())
+            }
+            fn end(self) -> Result<(), Error> {
+                self.finish();
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Fields<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(value)
-    }
-    fn skip_field(&mut self, _: &'static str) -> Result<(), Error> {
-        self.skip();
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish();
-        Ok(())
-    }
-}
+fields!(SerializeStruct, SerializeStructVariant);
 
 macro_rules! items {
     ($($trait:ident :: $method:ident),*) => {$(
