@@ -10,6 +10,10 @@ mod pages;
 mod routes;
 pub mod session;
 
+/// Read-only list rows, public so the browser bench (`tests/bench/page`) draws its
+/// 1,000 rows through the code the app's lists use.
+pub use components::rows;
+
 use std::rc::Rc;
 
 use yew::prelude::*;

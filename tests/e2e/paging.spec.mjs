@@ -56,3 +56,27 @@ test('the volunteer list shows 30 at a time and pages through all of them', asyn
   await page.getByLabel('搜索').fill('志愿者');
   await expect(pager).toContainText('第 1/3 页');
 });
+
+test('the masked volunteer list, read-only text rows, pages the same way', async ({ page }) => {
+  await page.addInitScript(seedVolunteers);
+  // Outside organizer mode the list shows masked names and phones and opens nothing.
+  await openApp(page, '/#/volunteers');
+  const list = page.getByRole('list', { name: '志愿者' });
+  const pager = page.getByRole('navigation', { name: '志愿者·翻页' });
+  await expect(list.getByRole('listitem')).toHaveCount(30);
+  await expect(pager).toContainText(`第 1/3 页，共 ${VOLUNTEERS} 条`);
+  await expect(list.getByRole('link')).toHaveCount(0);
+  await expect(list.getByRole('listitem').first()).toContainText('138****0001');
+  await expect(list).not.toContainText('13800000001');
+  await expect(list).not.toContainText('志愿者V001');
+
+  await pager.getByRole('button', { name: '下一页' }).click();
+  await expect(pager).toContainText('第 2/3 页');
+  await expect(list.getByRole('listitem').first()).toContainText('138****0031');
+  await pager.getByRole('button', { name: '下一页' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(VOLUNTEERS - 60);
+  await expect(pager.getByRole('button', { name: '下一页' })).toBeDisabled();
+  await pager.getByRole('button', { name: '上一页' }).click();
+  await expect(pager).toContainText('第 2/3 页');
+  await expect(list.getByRole('listitem')).toHaveCount(30);
+});

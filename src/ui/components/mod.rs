@@ -8,6 +8,7 @@ pub mod paged;
 pub mod persist;
 pub mod qr;
 pub mod roster;
+pub mod rows;
 pub mod scanner;
 pub mod statement;
 pub mod tab_bar;

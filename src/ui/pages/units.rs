@@ -1,6 +1,8 @@
 //! 共建单位: dual-registered units, co-building units, companies and merchants. Organizers
 //! register them and see their unit points; others see names and masked contacts.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::domain::unit::{UnitKind, UnitProfile};
@@ -8,6 +10,7 @@ use crate::domain::{Action, mask_name, mask_phone};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::field::{Select, TextField, draft_setter};
 use crate::ui::components::paged::Paged;
+use crate::ui::components::rows::Row;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::session::use_app;
 
@@ -36,23 +39,20 @@ pub fn Units() -> Html {
     let session = app.session();
     let organizer = session.organizer;
     let state = session.store.journal().state();
-    let rows: Vec<Html> = state
+    let rows: Rc<[Row]> = state
         .units()
         .map(|u| {
             let p = &u.profile;
-            let (contact, phone) = if organizer {
-                (p.contact.clone(), p.phone.clone())
+            let contact = if organizer {
+                format!("{} {}", p.contact, p.phone)
             } else {
-                (mask_name(&p.contact), mask_phone(&p.phone))
+                format!("{} {}", mask_name(&p.contact), mask_phone(&p.phone))
             };
-            html! {
-                <li class="ll-row-item" key={u.id.to_string()}>
-                    <strong>{ p.name.clone() }</strong>
-                    <span class="ll-tag">{ lang.t(kind_text(p.kind)) }</span>
-                    <span class="ll-muted">{ contact }{ " " }{ phone }</span>
-                    <span class="ll-points">{ state.unit_balance(u.id).to_string() }</span>
-                </li>
-            }
+            Row::new()
+                .strong(&p.name)
+                .cell("ll-tag", lang.t(kind_text(p.kind)))
+                .cell("ll-muted", &contact)
+                .cell("ll-points", &state.unit_balance(u.id).to_string())
         })
         .collect();
     html! {
@@ -64,7 +64,7 @@ pub fn Units() -> Html {
             if rows.is_empty() {
                 <p class="ll-empty">{ lang.t(T::NoUnits) }</p>
             } else {
-                <Paged label={lang.t(T::Units)}>{ for rows }</Paged>
+                <Paged label={lang.t(T::Units)} text_rows={rows} />
             }
         </section>
     }

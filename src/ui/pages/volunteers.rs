@@ -1,12 +1,15 @@
 //! 志愿者: the list, searchable. Organizers see full details and register volunteers;
 //! everyone else sees masked names and phones.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::{Action, Volunteer, VolunteerProfile, mask_name, mask_phone};
 use crate::ui::components::field::{Checkbox, Select, TextField, draft_setter};
 use crate::ui::components::paged::Paged;
+use crate::ui::components::rows::Row;
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
 use crate::ui::session::use_app;
@@ -31,13 +34,16 @@ pub fn Volunteers() -> Html {
     let organizer = session.organizer;
     let state = session.store.journal().state();
     let q = query.trim().to_owned();
-    let rows: Vec<Html> = state
+    let shown = state
         .volunteers()
         .filter(|v| organizer && matches(v, &q) || !organizer && q.is_empty())
         .filter(|v| !*party_only || v.profile.party_member)
-        .filter(|v| grid.is_empty() || v.profile.grid == *grid)
-        .map(|v| {
-            if organizer {
+        .filter(|v| grid.is_empty() || v.profile.grid == *grid);
+    // An organizer's rows open the volunteer (Yew links); everyone else's only show
+    // masked text (read-only rows, drawn from one escaped string).
+    let (rows, text_rows): (Vec<Html>, Option<Rc<[Row]>>) = if organizer {
+        let rows = shown
+            .map(|v| {
                 html! {
                     <li class="ll-row-item" key={v.id.to_string()}>
                         <Link<Route> to={Route::Volunteer { id: v.id }} classes="ll-item-link">
@@ -48,17 +54,22 @@ pub fn Volunteers() -> Html {
                         </Link<Route>>
                     </li>
                 }
-            } else {
-                html! {
-                    <li class="ll-row-item" key={v.id.to_string()}>
-                        <strong>{ mask_name(&v.profile.name) }</strong>
-                        <span>{ mask_phone(&v.profile.phone) }</span>
-                    </li>
-                }
-            }
-        })
-        .collect();
-    let empty = rows.is_empty();
+            })
+            .collect();
+        (rows, None)
+    } else {
+        let rows = shown
+            .map(|v| {
+                Row::new()
+                    .strong(&mask_name(&v.profile.name))
+                    .cell("", &mask_phone(&v.profile.phone))
+            })
+            .collect();
+        (Vec::new(), Some(rows))
+    };
+    let empty = text_rows
+        .as_ref()
+        .map_or(rows.is_empty(), |rows| rows.is_empty());
     let mut grids: Vec<String> = state
         .volunteers()
         .map(|v| v.profile.grid.clone())
@@ -97,7 +108,7 @@ pub fn Volunteers() -> Html {
             if empty {
                 <p class="ll-empty">{ lang.t(T::NoVolunteers) }</p>
             } else {
-                <Paged key={format!("{q}|{}|{}", *party_only, *grid)} label={lang.t(T::Volunteers)}>{ for rows }</Paged>
+                <Paged key={format!("{q}|{}|{}", *party_only, *grid)} label={lang.t(T::Volunteers)} {text_rows}>{ for rows }</Paged>
             }
         </section>
     }

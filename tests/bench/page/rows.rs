@@ -1,12 +1,14 @@
 //! A list of ledger rows drawn by Yew, to compare with the same rows built by a
 //! vanilla-JavaScript loop (`bench.js`): the same strings, the same elements and
-//! classes as the app's lists.
+//! classes as the app's lists, drawn by the app's own read-only row list
+//! (`linli::ui::rows`, which `Paged` uses for the units and the masked volunteers).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::Array;
 use linli::domain::{State, china_date};
+use linli::ui::rows::{Row as ListRow, RowList};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::prelude::*;
@@ -26,19 +28,20 @@ pub struct RowsProps {
     rows: Rc<Vec<Row>>,
 }
 
+/// Builds the rows from the data each time it draws, as a page of the app does.
 #[component]
 fn Rows(props: &RowsProps) -> Html {
-    html! {
-        <ul class="ll-list">
-            { for props.rows.iter().map(|[id, date, reason, points]| html! {
-                <li class="ll-row-item" key={id.clone()}>
-                    <span class="ll-date">{ date.clone() }</span>
-                    <span>{ reason.clone() }</span>
-                    <span class="ll-points">{ points.clone() }</span>
-                </li>
-            }) }
-        </ul>
-    }
+    let rows: Rc<[ListRow]> = props
+        .rows
+        .iter()
+        .map(|[_, date, reason, points]| {
+            ListRow::new()
+                .cell("ll-date", date)
+                .cell("", reason)
+                .cell("ll-points", points)
+        })
+        .collect();
+    html! { <RowList {rows} /> }
 }
 
 /// The last `n` ledger entries of the dataset as rows, kept for [`render_rows`] and
