@@ -165,7 +165,13 @@ fn play(capacity: u32, overlapping: bool, steps: &[Step]) -> World {
                 let r = &w.replicas[usize::from(replica)];
                 let mut plan = r.journal.state().activity(activity).unwrap().plan.clone();
                 plan.capacity = capacity;
-                (replica, Action::UpdateActivity { activity, plan })
+                (
+                    replica,
+                    Action::UpdateActivity {
+                        activity,
+                        plan: Box::new(plan),
+                    },
+                )
             }
             Step::Sync { from, to } => {
                 if from != to {
@@ -204,13 +210,19 @@ fn assert_invariants(state: &State, volunteers: &[VolunteerId]) -> Result<(), Te
             counts.waitlisted == 0 || counts.free == 0,
             "someone waits while a seat is free: {counts:?}"
         );
+        // The fold keeps a count of seats and an index of active sign-ups: both must
+        // agree with the sign-ups themselves.
+        let seated = activity.signups().iter().filter(|s| s.is_seated()).count();
+        prop_assert_eq!(activity.seats_taken() as usize, seated);
+        prop_assert_eq!(counts.seated as usize, seated);
         for v in volunteers {
-            let active = activity
+            let active: Vec<_> = activity
                 .signups()
                 .iter()
                 .filter(|s| s.volunteer == *v && s.is_active())
-                .count();
-            prop_assert!(active <= 1, "two active sign-ups of one volunteer");
+                .collect();
+            prop_assert!(active.len() <= 1, "two active sign-ups of one volunteer");
+            prop_assert_eq!(activity.signup_of(*v), active.first().copied());
         }
     }
     // Nobody holds places at two activities that overlap in time.

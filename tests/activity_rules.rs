@@ -113,7 +113,10 @@ impl Scene {
                     .plan
                     .clone();
                 edit(&mut plan);
-                Action::UpdateActivity { activity, plan }
+                Action::UpdateActivity {
+                    activity,
+                    plan: Box::new(plan),
+                }
             }
             Act::CancelActivity(reason) => Action::CancelActivity {
                 activity,
@@ -369,7 +372,9 @@ fn activity_plans_are_validated() {
         let mut plan = plan("敬老院探访");
         edit(&mut plan);
         let mut r = Replica::new(1);
-        let result = r.act(Action::CreateActivity { plan: plan.clone() });
+        let result = r.act(Action::CreateActivity {
+            plan: Box::new(plan.clone()),
+        });
         assert_eq!(result.map(|_| ()), expected, "{plan:?}");
     }
 }
@@ -1481,7 +1486,7 @@ fn actions_are_stored_with_readable_tags() {
     }
     let plan = plan("敬老院探访");
     let json = serde_json::to_string(&linli::store::tagged::Tagged(&Action::CreateActivity {
-        plan: plan.clone(),
+        plan: Box::new(plan.clone()),
     }))
     .unwrap();
     assert!(
@@ -1489,7 +1494,12 @@ fn actions_are_stored_with_readable_tags() {
         "{json}"
     );
     let back = linli::store::tagged::from_value(serde_json::from_str(&json).unwrap()).unwrap();
-    assert_eq!(back, Action::CreateActivity { plan });
+    assert_eq!(
+        back,
+        Action::CreateActivity {
+            plan: Box::new(plan)
+        }
+    );
     // Fields left out take their defaults: the 60% rule and 3 no-shows.
     let minimal = r#"{"title":"t","category":"c","place":"p","start":10,"end":20,"capacity":1,"signup_opens":1,"signup_closes":5,"cancel_deadline":5,"rule":{"fixed":300}}"#;
     let read: ActivityPlan = serde_json::from_str(minimal).unwrap();

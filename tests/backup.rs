@@ -22,7 +22,7 @@ fn device(replica: u64, names: [&str; 2]) -> Store<MemoryBackend> {
         let v = VolunteerId(
             s.act(
                 Action::RegisterVolunteer {
-                    profile: profile(name),
+                    profile: Box::new(profile(name)),
                 },
                 T0,
             )
@@ -175,7 +175,7 @@ fn a_full_storage_midway_keeps_what_was_written_and_says_what_was_not() {
     let v = VolunteerId(
         big.act(
             Action::RegisterVolunteer {
-                profile: profile("王小明"),
+                profile: Box::new(profile("王小明")),
             },
             T0,
         )

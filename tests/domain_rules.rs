@@ -167,7 +167,7 @@ fn volunteers_are_registered_and_corrected() {
     };
     r.act(Action::UpdateVolunteer {
         volunteer: wang,
-        profile: corrected.clone(),
+        profile: Box::new(corrected.clone()),
     })
     .unwrap();
     let volunteer = r.journal.state().volunteer(wang).unwrap();
@@ -179,17 +179,19 @@ fn volunteers_are_registered_and_corrected() {
         ..profile("李四")
     };
     assert_eq!(
-        r.act(Action::RegisterVolunteer { profile: taken }),
+        r.act(Action::RegisterVolunteer {
+            profile: Box::new(taken)
+        }),
         Err(DomainError::DuplicateNumber("V001".into()))
     );
     let li = r.register("李四");
     assert_eq!(
         r.act(Action::UpdateVolunteer {
             volunteer: li,
-            profile: VolunteerProfile {
+            profile: Box::new(VolunteerProfile {
                 number: " V001 ".into(),
                 ..profile("李四")
-            },
+            }),
         }),
         Err(DomainError::DuplicateNumber(" V001 ".into()))
     );
@@ -201,7 +203,7 @@ fn volunteers_are_registered_and_corrected() {
     assert_eq!(
         r.act(Action::UpdateVolunteer {
             volunteer: wang,
-            profile: same
+            profile: Box::new(same)
         })
         .map(|_| ()),
         Ok(())
@@ -244,10 +246,10 @@ fn a_duplicate_number_from_a_merge_is_kept_not_refused() {
     let mut a = Replica::new(0xa);
     let mut b = Replica::new(0xb);
     let numbered = |name: &str| Action::RegisterVolunteer {
-        profile: VolunteerProfile {
+        profile: Box::new(VolunteerProfile {
             number: "V9".into(),
             ..profile(name)
-        },
+        }),
     };
     a.act(numbered("王小明")).unwrap();
     b.act(numbered("李四")).unwrap();
@@ -275,6 +277,34 @@ fn merging_is_set_union_and_reports_conflicting_ids() {
     assert_eq!(conflict.conflicts.len(), 1);
     assert_eq!(conflict.conflicts[0].refused, forged);
     assert_eq!(journal.state().balance(wang), Points::whole(2));
+}
+
+#[test]
+fn one_batch_holding_an_event_twice_adds_it_once_and_reports_a_forged_copy() {
+    let mut a = Replica::new(1);
+    let wang = a.register("王小明");
+    a.act(award(wang, 2, "x")).unwrap();
+    let events: Vec<Event> = a.journal.events().cloned().collect();
+    let mut forged = events[1].clone();
+    forged.action = award(wang, 9_999, "x");
+    // Out of order too: the copies come before the events they repeat.
+    let batch = [
+        events[1].clone(),
+        forged.clone(),
+        events[0].clone(),
+        events[1].clone(),
+    ];
+    let mut journal = Journal::default();
+    let merged = journal.merge(batch);
+    assert_eq!((merged.added, merged.known), (2, 1));
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].kept, events[1]);
+    assert_eq!(merged.conflicts[0].refused, forged);
+    assert!(journal.events().eq(events.iter()));
+    assert_eq!(
+        journal.state().balance(wang),
+        a.journal.state().balance(wang)
+    );
 }
 
 #[test]

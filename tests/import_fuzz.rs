@@ -68,11 +68,11 @@ fn rich_device() -> Store<MemoryBackend> {
             act(
                 T0,
                 Action::RegisterVolunteer {
-                    profile: VolunteerProfile {
+                    profile: Box::new(VolunteerProfile {
                         skills: skills.iter().map(|s| (*s).to_owned()).collect(),
                         phone: "13812341234".into(),
                         ..profile(name)
-                    },
+                    }),
                 },
             )
             .id,
@@ -85,7 +85,7 @@ fn rich_device() -> Store<MemoryBackend> {
         act(
             T0,
             Action::RegisterUnit {
-                profile: unit_profile("东城供电所", UnitKind::CoBuilding),
+                profile: Box::new(unit_profile("东城供电所", UnitKind::CoBuilding)),
             },
         )
         .id,
@@ -130,7 +130,7 @@ fn rich_device() -> Store<MemoryBackend> {
         act(
             at(-2800),
             Action::CreateProject {
-                plan: project_plan("老旧小区改造"),
+                plan: Box::new(project_plan("老旧小区改造")),
             },
         )
         .id,
@@ -175,7 +175,7 @@ fn rich_device() -> Store<MemoryBackend> {
         act(
             at(-2700),
             Action::PostWish {
-                plan: WishPlan {
+                plan: Box::new(WishPlan {
                     alias: "独居老人 王奶奶".into(),
                     private_note: "3号楼2单元301室".into(),
                     category: WishCategory::Service,
@@ -186,7 +186,7 @@ fn rich_device() -> Store<MemoryBackend> {
                     wanted_by: T0.plus_days(10),
                     skills: vec!["家电维修".into()],
                     ..WishPlan::default()
-                },
+                }),
                 resident_of: None,
             },
         )
@@ -209,7 +209,7 @@ fn rich_device() -> Store<MemoryBackend> {
         act(
             at(-2600),
             Action::CreateActivity {
-                plan: plan("敬老院探访"),
+                plan: Box::new(plan("敬老院探访")),
             },
         )
         .id,
@@ -276,12 +276,12 @@ fn rich_device() -> Store<MemoryBackend> {
         act(
             VALID_FROM,
             Action::CreatePerk {
-                offer: linli::domain::PerkOffer {
+                offer: Box::new(linli::domain::PerkOffer {
                     stock: 10,
                     per_person: None,
                     cost: Points::whole(1),
                     ..offer("理发券")
-                },
+                }),
             },
         )
         .id,
@@ -363,7 +363,7 @@ fn seeded_backend() -> MemoryBackend {
             let v = VolunteerId(
                 s.act(
                     Action::RegisterVolunteer {
-                        profile: profile(name),
+                        profile: Box::new(profile(name)),
                     },
                     T0,
                 )

@@ -315,7 +315,7 @@ fn units_are_ranked_by_their_own_points_and_their_volunteers_hours() {
     for (unit, name) in [(bank, "王小明"), (bank, "李四"), (shop, "张三")] {
         let event = r
             .act(Action::RegisterVolunteer {
-                profile: from(unit, name),
+                profile: Box::new(from(unit, name)),
             })
             .unwrap();
         volunteers.push(VolunteerId(event.id));

@@ -96,7 +96,7 @@ impl World {
         let post = |r: &mut Replica, title: &str| {
             WishId(
                 r.act(Action::PostWish {
-                    plan: wish_plan(title),
+                    plan: Box::new(wish_plan(title)),
                     resident_of: None,
                 })
                 .unwrap()
@@ -203,7 +203,7 @@ fn cases() -> Vec<Case> {
         // Volunteers: registered and corrected.
         case("RegisterVolunteer.name", Field::Name, NAME_MAX, |_, t| {
             Action::RegisterVolunteer {
-                profile: volunteer(|p| p.name = t),
+                profile: Box::new(volunteer(|p| p.name = t)),
             }
         }),
         case(
@@ -211,7 +211,7 @@ fn cases() -> Vec<Case> {
             Field::Number,
             SHORT_TEXT_MAX,
             |_, t| Action::RegisterVolunteer {
-                profile: volunteer(|p| p.number = t),
+                profile: Box::new(volunteer(|p| p.number = t)),
             },
         ),
         case(
@@ -219,7 +219,7 @@ fn cases() -> Vec<Case> {
             Field::Grid,
             SHORT_TEXT_MAX,
             |_, t| Action::RegisterVolunteer {
-                profile: volunteer(|p| p.grid = t),
+                profile: Box::new(volunteer(|p| p.grid = t)),
             },
         ),
         case(
@@ -227,7 +227,7 @@ fn cases() -> Vec<Case> {
             Field::Building,
             SHORT_TEXT_MAX,
             |_, t| Action::RegisterVolunteer {
-                profile: volunteer(|p| p.building = t),
+                profile: Box::new(volunteer(|p| p.building = t)),
             },
         ),
         case(
@@ -235,13 +235,13 @@ fn cases() -> Vec<Case> {
             Field::Skills,
             SHORT_TEXT_MAX,
             |_, t| Action::RegisterVolunteer {
-                profile: volunteer(|p| p.skills = vec!["电工".into(), t]),
+                profile: Box::new(volunteer(|p| p.skills = vec!["电工".into(), t])),
             },
         ),
         case("UpdateVolunteer.name", Field::Name, NAME_MAX, |w, t| {
             Action::UpdateVolunteer {
                 volunteer: w.wang,
-                profile: volunteer(|p| p.name = t),
+                profile: Box::new(volunteer(|p| p.name = t)),
             }
         }),
         case(
@@ -250,7 +250,7 @@ fn cases() -> Vec<Case> {
             SHORT_TEXT_MAX,
             |w, t| Action::UpdateVolunteer {
                 volunteer: w.wang,
-                profile: volunteer(|p| p.skills = vec![t]),
+                profile: Box::new(volunteer(|p| p.skills = vec![t])),
             },
         ),
         // Points by hand, and corrections.
@@ -277,7 +277,7 @@ fn cases() -> Vec<Case> {
         // Activities.
         case("CreateActivity.title", Field::Title, TITLE_MAX, |_, t| {
             Action::CreateActivity {
-                plan: activity(|p| p.title = t),
+                plan: Box::new(activity(|p| p.title = t)),
             }
         }),
         case(
@@ -285,12 +285,12 @@ fn cases() -> Vec<Case> {
             Field::Category,
             CATEGORY_MAX,
             |_, t| Action::CreateActivity {
-                plan: activity(|p| p.category = t),
+                plan: Box::new(activity(|p| p.category = t)),
             },
         ),
         case("CreateActivity.place", Field::Place, PLACE_MAX, |_, t| {
             Action::CreateActivity {
-                plan: activity(|p| p.place = t),
+                plan: Box::new(activity(|p| p.place = t)),
             }
         }),
         case(
@@ -298,18 +298,18 @@ fn cases() -> Vec<Case> {
             Field::Details,
             DETAILS_MAX,
             |_, t| Action::CreateActivity {
-                plan: activity(|p| p.details = t),
+                plan: Box::new(activity(|p| p.details = t)),
             },
         ),
         case("CreateActivity.role", Field::Role, ROLE_NAME_MAX, |_, t| {
             Action::CreateActivity {
-                plan: activity(|p| p.roles[0].name = t),
+                plan: Box::new(activity(|p| p.roles[0].name = t)),
             }
         }),
         case("UpdateActivity.title", Field::Title, TITLE_MAX, |w, t| {
             Action::UpdateActivity {
                 activity: w.activity,
-                plan: activity(|p| p.title = t),
+                plan: Box::new(activity(|p| p.title = t)),
             }
         }),
         case(
@@ -318,7 +318,7 @@ fn cases() -> Vec<Case> {
             DETAILS_MAX,
             |w, t| Action::UpdateActivity {
                 activity: w.activity,
-                plan: activity(|p| p.details = t),
+                plan: Box::new(activity(|p| p.details = t)),
             },
         ),
         case(
@@ -336,12 +336,12 @@ fn cases() -> Vec<Case> {
             Field::UnitName,
             UNIT_NAME_MAX,
             |_, t| Action::RegisterUnit {
-                profile: unit(|p| p.name = t),
+                profile: Box::new(unit(|p| p.name = t)),
             },
         ),
         case("RegisterUnit.contact", Field::Contact, NAME_MAX, |_, t| {
             Action::RegisterUnit {
-                profile: unit(|p| p.contact = t),
+                profile: Box::new(unit(|p| p.contact = t)),
             }
         }),
         case(
@@ -349,18 +349,18 @@ fn cases() -> Vec<Case> {
             Field::Address,
             ADDRESS_MAX,
             |_, t| Action::RegisterUnit {
-                profile: unit(|p| p.address = t),
+                profile: Box::new(unit(|p| p.address = t)),
             },
         ),
         case("RegisterUnit.grid", Field::Grid, SHORT_TEXT_MAX, |_, t| {
             Action::RegisterUnit {
-                profile: unit(|p| p.grid = t),
+                profile: Box::new(unit(|p| p.grid = t)),
             }
         }),
         case("UpdateUnit.name", Field::UnitName, UNIT_NAME_MAX, |w, t| {
             Action::UpdateUnit {
                 unit: w.unit,
-                profile: unit(|p| p.name = t),
+                profile: Box::new(unit(|p| p.name = t)),
             }
         }),
         case(
@@ -389,7 +389,7 @@ fn cases() -> Vec<Case> {
             Field::PerkTitle,
             PERK_TITLE_MAX,
             |_, t| Action::CreatePerk {
-                offer: perk(|p| p.title = t),
+                offer: Box::new(perk(|p| p.title = t)),
             },
         ),
         case(
@@ -397,7 +397,7 @@ fn cases() -> Vec<Case> {
             Field::Description,
             DESCRIPTION_MAX,
             |_, t| Action::CreatePerk {
-                offer: perk(|p| p.description = t),
+                offer: Box::new(perk(|p| p.description = t)),
             },
         ),
         case(
@@ -406,7 +406,7 @@ fn cases() -> Vec<Case> {
             PERK_TITLE_MAX,
             |w, t| Action::UpdatePerk {
                 perk: w.perk,
-                offer: perk(|p| p.title = t),
+                offer: Box::new(perk(|p| p.title = t)),
             },
         ),
         case("WithdrawPerk.reason", Field::Reason, REASON_MAX, |w, t| {
@@ -421,7 +421,7 @@ fn cases() -> Vec<Case> {
             Field::ProjectTitle,
             PROJECT_TITLE_MAX,
             |_, t| Action::CreateProject {
-                plan: project(|p| p.title = t),
+                plan: Box::new(project(|p| p.title = t)),
             },
         ),
         case(
@@ -429,7 +429,7 @@ fn cases() -> Vec<Case> {
             Field::ProjectDescription,
             PROJECT_DESCRIPTION_MAX,
             |_, t| Action::CreateProject {
-                plan: project(|p| p.description = t),
+                plan: Box::new(project(|p| p.description = t)),
             },
         ),
         case(
@@ -437,7 +437,7 @@ fn cases() -> Vec<Case> {
             Field::ProjectPlace,
             PROJECT_PLACE_MAX,
             |_, t| Action::CreateProject {
-                plan: project(|p| p.place = t),
+                plan: Box::new(project(|p| p.place = t)),
             },
         ),
         case(
@@ -445,7 +445,7 @@ fn cases() -> Vec<Case> {
             Field::ProjectCategory,
             PROJECT_CATEGORY_MAX,
             |_, t| Action::CreateProject {
-                plan: project(|p| p.category = t),
+                plan: Box::new(project(|p| p.category = t)),
             },
         ),
         case(
@@ -453,7 +453,7 @@ fn cases() -> Vec<Case> {
             Field::Role,
             PROJECT_ROLE_NAME_MAX,
             |_, t| Action::CreateProject {
-                plan: project(|p| p.roles[0].name = t),
+                plan: Box::new(project(|p| p.roles[0].name = t)),
             },
         ),
         case(
@@ -461,12 +461,12 @@ fn cases() -> Vec<Case> {
             Field::Skills,
             SHORT_TEXT_MAX,
             |_, t| Action::CreateProject {
-                plan: project(|p| p.roles[0].skills = vec![t]),
+                plan: Box::new(project(|p| p.roles[0].skills = vec![t])),
             },
         ),
         case("CreateProject.need", Field::Need, NEED_NAME_MAX, |_, t| {
             Action::CreateProject {
-                plan: project(|p| p.needs[0].name = t),
+                plan: Box::new(project(|p| p.needs[0].name = t)),
             }
         }),
         case(
@@ -474,7 +474,7 @@ fn cases() -> Vec<Case> {
             Field::NeedUnit,
             NEED_UNIT_MAX,
             |_, t| Action::CreateProject {
-                plan: project(|p| p.needs[1].unit = NeedUnit::Custom(t)),
+                plan: Box::new(project(|p| p.needs[1].unit = NeedUnit::Custom(t))),
             },
         ),
         case(
@@ -483,7 +483,7 @@ fn cases() -> Vec<Case> {
             PROJECT_DESCRIPTION_MAX,
             |w, t| Action::UpdateProject {
                 project: w.open_project,
-                plan: project(|p| p.description = t),
+                plan: Box::new(project(|p| p.description = t)),
             },
         ),
         case("CancelProject.reason", Field::Reason, REASON_MAX, |w, t| {
@@ -523,7 +523,7 @@ fn cases() -> Vec<Case> {
         // Micro-wishes.
         case("PostWish.alias", Field::Alias, ALIAS_MAX, |_, t| {
             Action::PostWish {
-                plan: wish(|p| p.alias = t),
+                plan: Box::new(wish(|p| p.alias = t)),
                 resident_of: None,
             }
         }),
@@ -532,7 +532,7 @@ fn cases() -> Vec<Case> {
             Field::PrivateNote,
             NOTE_MAX,
             |_, t| Action::PostWish {
-                plan: wish(|p| p.private_note = t),
+                plan: Box::new(wish(|p| p.private_note = t)),
                 resident_of: None,
             },
         ),
@@ -541,7 +541,7 @@ fn cases() -> Vec<Case> {
             Field::WishTitle,
             WISH_TITLE_MAX,
             |_, t| Action::PostWish {
-                plan: wish(|p| p.title = t),
+                plan: Box::new(wish(|p| p.title = t)),
                 resident_of: None,
             },
         ),
@@ -550,13 +550,13 @@ fn cases() -> Vec<Case> {
             Field::WishDescription,
             WISH_DESCRIPTION_MAX,
             |_, t| Action::PostWish {
-                plan: wish(|p| p.description = t),
+                plan: Box::new(wish(|p| p.description = t)),
                 resident_of: None,
             },
         ),
         case("PostWish.grid", Field::Grid, SHORT_TEXT_MAX, |_, t| {
             Action::PostWish {
-                plan: wish(|p| p.grid = t),
+                plan: Box::new(wish(|p| p.grid = t)),
                 resident_of: None,
             }
         }),
@@ -565,13 +565,13 @@ fn cases() -> Vec<Case> {
             Field::Building,
             SHORT_TEXT_MAX,
             |_, t| Action::PostWish {
-                plan: wish(|p| p.building = t),
+                plan: Box::new(wish(|p| p.building = t)),
                 resident_of: None,
             },
         ),
         case("PostWish.skills", Field::Skills, SHORT_TEXT_MAX, |_, t| {
             Action::PostWish {
-                plan: wish(|p| p.skills = vec![t]),
+                plan: Box::new(wish(|p| p.skills = vec![t])),
                 resident_of: None,
             }
         }),
@@ -581,7 +581,7 @@ fn cases() -> Vec<Case> {
             WISH_TITLE_MAX,
             |w, t| Action::UpdateWish {
                 wish: w.pending_wish,
-                plan: wish(|p| p.title = t),
+                plan: Box::new(wish(|p| p.title = t)),
             },
         ),
         case("RejectWish.reason", Field::Reason, REASON_MAX, |w, t| {

@@ -84,7 +84,10 @@ impl Shop {
             Act::Update(edit) => {
                 let mut offer = self.r.journal.state().perk(perk).unwrap().offer.clone();
                 edit(&mut offer);
-                Action::UpdatePerk { perk, offer }
+                Action::UpdatePerk {
+                    perk,
+                    offer: Box::new(offer),
+                }
             }
         }
     }
@@ -187,7 +190,7 @@ fn perk_offers_are_validated() {
         edit(&mut perk_offer);
         let mut r = Replica::new(1);
         let result = r.act(Action::CreatePerk {
-            offer: perk_offer.clone(),
+            offer: Box::new(perk_offer.clone()),
         });
         assert_eq!(result.map(|_| ()), expected, "{perk_offer:?}");
     }
@@ -204,10 +207,10 @@ fn a_perk_is_sponsored_by_a_known_unit_or_the_community() {
         (Some(stranger), Err(DomainError::UnknownUnit(stranger))),
     ] {
         let action = Action::CreatePerk {
-            offer: PerkOffer {
+            offer: Box::new(PerkOffer {
                 sponsor,
                 ..offer("理发券")
-            },
+            }),
         };
         assert_eq!(r.act(action).map(|_| ()), expected, "{sponsor:?}");
     }
@@ -215,10 +218,10 @@ fn a_perk_is_sponsored_by_a_known_unit_or_the_community() {
     assert_eq!(
         r.act(Action::UpdatePerk {
             perk,
-            offer: PerkOffer {
+            offer: Box::new(PerkOffer {
                 sponsor: Some(stranger),
                 ..offer("理发券")
-            }
+            })
         })
         .map(|_| ()),
         Err(DomainError::UnknownUnit(stranger))
@@ -1000,7 +1003,7 @@ fn perk_actions_are_stored_with_readable_tags() {
         assert_eq!(linli::store::tagged::from_value(stored).unwrap(), action);
     }
     let stored = linli::store::tagged::to_value(&Action::CreatePerk {
-        offer: offer("理发券"),
+        offer: Box::new(offer("理发券")),
     })
     .unwrap();
     assert_eq!(stored["t"], "create_perk");

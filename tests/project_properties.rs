@@ -252,7 +252,13 @@ fn play(approval: bool, slots: u32, steps: &[Step]) -> World {
                 let state = w.replicas[usize::from(replica)].journal.state();
                 let mut plan = state.project(project).unwrap().plan.clone();
                 plan.roles[usize::from(r)].slots = slots;
-                (replica, Action::UpdateProject { project, plan })
+                (
+                    replica,
+                    Action::UpdateProject {
+                        project,
+                        plan: Box::new(plan),
+                    },
+                )
             }
             Step::Pledge {
                 replica,

@@ -182,7 +182,10 @@ impl Scene {
             Update(edit) => {
                 let mut plan = self.project().plan.clone();
                 edit(&mut plan);
-                Action::UpdateProject { project, plan }
+                Action::UpdateProject {
+                    project,
+                    plan: Box::new(plan),
+                }
             }
         }
     }
@@ -451,7 +454,11 @@ fn project_plans_are_validated() {
         assert_eq!(plan.validate(), expected, "{plan:?}");
         // The same rule holds for the action, when written.
         let mut r = Replica::new(1);
-        let written = r.act(Action::CreateProject { plan }).map(|_| ());
+        let written = r
+            .act(Action::CreateProject {
+                plan: Box::new(plan),
+            })
+            .map(|_| ());
         assert_eq!(written, expected);
     }
 }
@@ -462,11 +469,19 @@ fn a_project_started_by_a_unit_names_a_registered_unit() {
     let unit = r.register_unit("东城供电所", UnitKind::CoBuilding);
     let mut plan = project_plan("老旧小区改造");
     plan.initiator = Initiator::Unit(unit);
-    assert!(r.act(Action::CreateProject { plan: plan.clone() }).is_ok());
+    assert!(
+        r.act(Action::CreateProject {
+            plan: Box::new(plan.clone())
+        })
+        .is_ok()
+    );
     let ghost = UnitId("ff-9".parse().unwrap());
     plan.initiator = Initiator::Unit(ghost);
     assert_eq!(
-        r.act(Action::CreateProject { plan }).map(|_| ()),
+        r.act(Action::CreateProject {
+            plan: Box::new(plan)
+        })
+        .map(|_| ()),
         Err(DomainError::UnknownUnit(ghost))
     );
 }
@@ -1761,7 +1776,11 @@ fn projects_are_found_by_status_category_skills_and_participant() {
     let edit = |r: &mut Replica, project: ProjectId, f: fn(&mut ProjectPlan)| {
         let mut plan = r.journal.state().project(project).unwrap().plan.clone();
         f(&mut plan);
-        r.act(Action::UpdateProject { project, plan }).unwrap();
+        r.act(Action::UpdateProject {
+            project,
+            plan: Box::new(plan),
+        })
+        .unwrap();
     };
     edit(&mut r, clinic, |p| {
         p.roles[0].name = "急救员".into();
@@ -1874,7 +1893,7 @@ fn project_actions_are_stored_with_readable_tags() {
     );
     let plan = project_plan("老旧小区改造");
     let json = serde_json::to_string(&linli::store::tagged::Tagged(&Action::CreateProject {
-        plan: plan.clone(),
+        plan: Box::new(plan.clone()),
     }))
     .unwrap();
     assert!(
@@ -1883,7 +1902,12 @@ fn project_actions_are_stored_with_readable_tags() {
     );
     assert!(json.contains(r#""unit":{"custom":"桶"}"#), "{json}");
     let back = linli::store::tagged::from_value(serde_json::from_str(&json).unwrap()).unwrap();
-    assert_eq!(back, Action::CreateProject { plan });
+    assert_eq!(
+        back,
+        Action::CreateProject {
+            plan: Box::new(plan)
+        }
+    );
     // A minimal plan reads with defaults: community, red cover, open, no roles.
     let minimal = r#"{"t":"create_project","plan":{"title":"t","start":1,"end":2,
         "place":"p","category":"c","withdraw_deadline":1}}"#;

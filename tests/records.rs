@@ -26,14 +26,14 @@ fn members_and_ledger_round_trip_through_a_csv_parser() {
     let mut r = Replica::new(1);
     let wang = r
         .act(Action::RegisterVolunteer {
-            profile: VolunteerProfile {
+            profile: Box::new(VolunteerProfile {
                 name: "王小明".into(),
                 phone: "13812341234".into(),
                 number: "=HYPERLINK(\"x\")".into(),
                 skills: vec!["电工".into(), "急救, 护理".into()],
                 party_member: true,
                 ..VolunteerProfile::default()
-            },
+            }),
         })
         .unwrap()
         .id;
@@ -95,13 +95,13 @@ fn project_participants_and_pledges_round_trip_through_a_csv_parser() {
     let mut r = Replica::new(1);
     let wang = r
         .act(Action::RegisterVolunteer {
-            profile: VolunteerProfile {
+            profile: Box::new(VolunteerProfile {
                 name: "王小明".into(),
                 phone: "13812341234".into(),
                 number: "LT-001".into(),
                 skills: vec!["电工".into()],
                 ..VolunteerProfile::default()
-            },
+            }),
         })
         .unwrap()
         .id;

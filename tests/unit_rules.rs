@@ -64,7 +64,7 @@ fn unit_profiles_are_validated() {
         edit(&mut profile);
         let mut r = Replica::new(1);
         let result = r.act(Action::RegisterUnit {
-            profile: profile.clone(),
+            profile: Box::new(profile.clone()),
         });
         assert_eq!(result.map(|_| ()), expected, "{profile:?}");
     }
@@ -82,7 +82,7 @@ fn units_are_registered_and_corrected_and_names_are_unique_when_written() {
     };
     r.act(Action::UpdateUnit {
         unit: shop,
-        profile: corrected.clone(),
+        profile: Box::new(corrected.clone()),
     })
     .unwrap();
     let state = r.journal.state();
@@ -93,14 +93,14 @@ fn units_are_registered_and_corrected_and_names_are_unique_when_written() {
     let cases: Vec<(Action, Result<(), DomainError>)> = vec![
         (
             Action::RegisterUnit {
-                profile: unit_profile(" 农业银行东城支行 ", UnitKind::Company),
+                profile: Box::new(unit_profile(" 农业银行东城支行 ", UnitKind::Company)),
             },
             Err(DomainError::DuplicateUnitName("农业银行东城支行".into())),
         ),
         (
             Action::UpdateUnit {
                 unit: shop,
-                profile: unit_profile("农业银行东城支行", UnitKind::Merchant),
+                profile: Box::new(unit_profile("农业银行东城支行", UnitKind::Merchant)),
             },
             Err(DomainError::DuplicateUnitName("农业银行东城支行".into())),
         ),
@@ -108,14 +108,14 @@ fn units_are_registered_and_corrected_and_names_are_unique_when_written() {
             // Keeping its own name is fine.
             Action::UpdateUnit {
                 unit: bank,
-                profile: unit_profile("农业银行东城支行", UnitKind::CoBuilding),
+                profile: Box::new(unit_profile("农业银行东城支行", UnitKind::CoBuilding)),
             },
             Ok(()),
         ),
         (
             Action::UpdateUnit {
                 unit: stranger,
-                profile: unit_profile("某单位", UnitKind::Company),
+                profile: Box::new(unit_profile("某单位", UnitKind::Company)),
             },
             Err(DomainError::UnknownUnit(stranger)),
         ),
@@ -251,7 +251,7 @@ fn a_volunteer_may_report_from_a_known_unit() {
     };
     let wang = r
         .act(Action::RegisterVolunteer {
-            profile: with_unit(bank),
+            profile: Box::new(with_unit(bank)),
         })
         .map(|e| linli::domain::VolunteerId(e.id))
         .unwrap();
@@ -261,7 +261,7 @@ fn a_volunteer_may_report_from_a_known_unit() {
     );
     assert_eq!(
         r.act(Action::RegisterVolunteer {
-            profile: with_unit(stranger)
+            profile: Box::new(with_unit(stranger))
         })
         .map(|_| ()),
         Err(DomainError::UnknownUnit(stranger))
@@ -269,7 +269,7 @@ fn a_volunteer_may_report_from_a_known_unit() {
     assert_eq!(
         r.act(Action::UpdateVolunteer {
             volunteer: wang,
-            profile: with_unit(stranger)
+            profile: Box::new(with_unit(stranger))
         })
         .map(|_| ()),
         Err(DomainError::UnknownUnit(stranger))
@@ -280,10 +280,10 @@ fn a_volunteer_may_report_from_a_known_unit() {
 fn a_unit_and_its_volunteers_are_stored_with_readable_tags() {
     let unit: UnitId = "a-1".parse().unwrap();
     let action = Action::RegisterUnit {
-        profile: UnitProfile {
+        profile: Box::new(UnitProfile {
             phone: "13812341234".into(),
             ..unit_profile("老王理发店", UnitKind::Merchant)
-        },
+        }),
     };
     assert_eq!(
         serde_json::to_string(&linli::store::tagged::Tagged(&action)).unwrap(),

@@ -32,7 +32,9 @@ fn register(
     VolunteerId(
         scene
             .r
-            .act(Action::RegisterVolunteer { profile })
+            .act(Action::RegisterVolunteer {
+                profile: Box::new(profile),
+            })
             .unwrap()
             .id,
     )

@@ -1265,7 +1265,7 @@ fn wish_actions_are_stored_with_readable_tags() {
     assert!(json.starts_with(r#"{"t":"claim_wish","wish":""#), "{json}");
     assert!(json.contains(r#""claimant":{"volunteer":""#), "{json}");
     let json = serde_json::to_string(&linli::store::tagged::Tagged(&Action::PostWish {
-        plan: child_plan("书包"),
+        plan: Box::new(child_plan("书包")),
         resident_of: None,
     }))
     .unwrap();
@@ -1276,7 +1276,7 @@ fn wish_actions_are_stored_with_readable_tags() {
     assert_eq!(
         back,
         Action::PostWish {
-            plan: child_plan("书包"),
+            plan: Box::new(child_plan("书包")),
             resident_of: None
         }
     );

@@ -23,6 +23,8 @@ pub use plan::{
     minutes_between,
 };
 
+use rustc_hash::FxHashMap;
+
 use super::id::{ActivityId, EntryId, EventId, Timestamp, VolunteerId};
 use super::ledger::Points;
 
@@ -35,6 +37,10 @@ pub struct Activity {
     pub cancelled: Option<Cancellation>,
     /// Every sign-up ever made, in the total order, cancelled ones included.
     signups: Vec<Signup>,
+    /// Where each volunteer's active sign-up (seat or waitlist place) is in `signups`,
+    /// and how many are seated: kept by the fold, so the rules don't scan every sign-up.
+    active: FxHashMap<VolunteerId, usize>,
+    seated: u32,
 }
 
 /// Why and when an activity was called off.
@@ -169,10 +175,7 @@ impl Activity {
 
     /// The volunteer's sign-up that holds a seat or a waitlist place, if any.
     pub fn signup_of(&self, volunteer: VolunteerId) -> Option<&Signup> {
-        self.signups
-            .iter()
-            .rev()
-            .find(|s| s.volunteer == volunteer && s.is_active())
+        self.signups.get(*self.active.get(&volunteer)?)
     }
 
     /// The roster (名单): everyone seated in the order they signed up, then the
@@ -198,8 +201,7 @@ impl Activity {
     }
 
     pub fn seats_taken(&self) -> u32 {
-        let seated = self.signups.iter().filter(|s| s.is_seated()).count();
-        u32::try_from(seated).unwrap_or(u32::MAX)
+        self.seated
     }
 
     pub fn free_seats(&self) -> u32 {

@@ -53,7 +53,9 @@ mod tests {
             let event = Event {
                 id: EventId::new(ReplicaId(1), seq),
                 at: Timestamp(seq.into()),
-                action: Action::RegisterVolunteer { profile },
+                action: Action::RegisterVolunteer {
+                    profile: Box::new(profile),
+                },
             };
             ids.push(VolunteerId(event.id));
             journal.merge([event]);

@@ -46,11 +46,11 @@ impl Event {
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// An organizer registers a volunteer (登记志愿者).
-    RegisterVolunteer { profile: VolunteerProfile },
+    RegisterVolunteer { profile: Box<VolunteerProfile> },
     /// An organizer corrects a volunteer's details.
     UpdateVolunteer {
         volunteer: VolunteerId,
-        profile: VolunteerProfile,
+        profile: Box<VolunteerProfile>,
     },
     /// Points given by hand, with the reason (手工奖励).
     AwardPoints {
@@ -68,11 +68,11 @@ pub enum Action {
     ReverseEntry { entry: EntryId, reason: String },
 
     /// An organizer publishes an activity (发布志愿活动).
-    CreateActivity { plan: ActivityPlan },
+    CreateActivity { plan: Box<ActivityPlan> },
     /// An organizer changes an activity. Sign-ups stay; more seats move the waitlist up.
     UpdateActivity {
         activity: ActivityId,
-        plan: ActivityPlan,
+        plan: Box<ActivityPlan>,
     },
     /// An organizer calls an activity off, with the reason. Its sign-ups are kept.
     CancelActivity {
@@ -135,9 +135,12 @@ pub enum Action {
 
     /// An organizer registers a unit (登记单位): a dual-registered or co-building unit,
     /// a company or a merchant.
-    RegisterUnit { profile: UnitProfile },
+    RegisterUnit { profile: Box<UnitProfile> },
     /// An organizer corrects a unit's details.
-    UpdateUnit { unit: UnitId, profile: UnitProfile },
+    UpdateUnit {
+        unit: UnitId,
+        profile: Box<UnitProfile>,
+    },
     /// Unit points given by hand, with the reason (双报到积分).
     AwardUnitPoints {
         unit: UnitId,
@@ -156,9 +159,9 @@ pub enum Action {
     SetPointsPolicy { policy: PointsPolicy },
 
     /// An organizer puts a perk in the points shop (上架礼遇).
-    CreatePerk { offer: PerkOffer },
+    CreatePerk { offer: Box<PerkOffer> },
     /// An organizer changes a perk. Vouchers already issued keep their cost and expiry.
-    UpdatePerk { perk: PerkId, offer: PerkOffer },
+    UpdatePerk { perk: PerkId, offer: Box<PerkOffer> },
     /// An organizer takes a perk off the shelf (下架), with the reason. Vouchers already
     /// issued stay valid.
     WithdrawPerk { perk: PerkId, reason: String },
@@ -179,12 +182,12 @@ pub enum Action {
 
     /// An organizer drafts a co-construction project (共建项目). It stays a draft until
     /// published.
-    CreateProject { plan: ProjectPlan },
+    CreateProject { plan: Box<ProjectPlan> },
     /// An organizer changes a project that is not completed, archived or cancelled.
     /// Sign-ups and pledges stay; more slots move the waitlists up.
     UpdateProject {
         project: ProjectId,
-        plan: ProjectPlan,
+        plan: Box<ProjectPlan>,
     },
     /// Draft → Recruiting (发布招募): sign-ups and pledges open.
     PublishProject { project: ProjectId },
@@ -285,12 +288,12 @@ pub enum Action {
     /// `resident_of` names an earlier wish for the same resident, so the wall counts
     /// the resident once.
     PostWish {
-        plan: WishPlan,
+        plan: Box<WishPlan>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         resident_of: Option<WishId>,
     },
     /// An organizer changes a wish that nobody holds (pending or open).
-    UpdateWish { wish: WishId, plan: WishPlan },
+    UpdateWish { wish: WishId, plan: Box<WishPlan> },
     /// Pending → published (审核通过): open to claims, with the policy's points.
     PublishWish { wish: WishId },
     /// Pending → rejected (审核不通过), with the reason.

@@ -2,8 +2,6 @@
 //! folded from them. Merging is set union: adding an event twice changes nothing, and
 //! the same set gives the same state whatever order its events arrived in.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use super::error::DomainError;
@@ -32,7 +30,9 @@ pub struct Merged {
 
 #[derive(Clone, Debug, Default)]
 pub struct Journal {
-    events: BTreeMap<OrderKey, Event>,
+    /// Every event, sorted by [`Event::order_key`]: a cold load sorts once and folds
+    /// straight through, and new events almost always belong at the end.
+    events: Vec<Event>,
     keys: HashMap<EventId, OrderKey>,
     state: State,
     clock: Clock,
@@ -53,7 +53,7 @@ impl Journal {
 
     /// Every event in the total order.
     pub fn events(&self) -> impl Iterator<Item = &Event> {
-        self.events.values()
+        self.events.iter()
     }
 
     pub fn contains(&self, id: EventId) -> bool {
@@ -83,10 +83,18 @@ impl Journal {
     /// from the start, so the result never depends on arrival order.
     pub fn merge(&mut self, incoming: impl IntoIterator<Item = Event>) -> Merged {
         let mut merged = Merged::default();
-        let mut new_keys = Vec::new();
+        let incoming = incoming.into_iter();
+        let mut fresh: Vec<Event> = Vec::with_capacity(incoming.size_hint().0);
+        self.keys.reserve(incoming.size_hint().0);
         for event in incoming {
-            if let Some(key) = self.keys.get(&event.id) {
-                match self.events.get(key) {
+            if let Some(&key) = self.keys.get(&event.id) {
+                // Known before this merge, or earlier in this same batch (rare: a file
+                // that holds an event twice).
+                let kept = match self.events.binary_search_by_key(&key, Event::order_key) {
+                    Ok(i) => self.events.get(i),
+                    Err(_) => fresh.iter().find(|e| e.id == event.id),
+                };
+                match kept {
                     Some(kept) if *kept == event => merged.known += 1,
                     Some(kept) => merged.conflicts.push(IdConflict {
                         kept: kept.clone(),
@@ -96,26 +104,31 @@ impl Journal {
                 }
                 continue;
             }
-            let key = event.order_key();
             self.clock.observe(event.at);
-            self.keys.insert(event.id, key);
-            self.events.insert(key, event);
-            new_keys.push(key);
-            merged.added += 1;
+            self.keys.insert(event.id, event.order_key());
+            fresh.push(event);
         }
-        new_keys.sort_unstable();
-        // In order when nothing known sorts after the first new event: then only the new
-        // events lie at or after it.
-        let in_order = new_keys
-            .first()
-            .is_none_or(|first| self.events.range(*first..).nth(new_keys.len()).is_none());
+        merged.added = fresh.len();
+        // Stable sort: each replica's events arrive as an ordered run, which it merges.
+        fresh.sort_by_key(Event::order_key);
+        let in_order = match (self.events.last(), fresh.first()) {
+            (Some(last), Some(first)) => last.order_key() < first.order_key(),
+            _ => true,
+        };
+        let from = self.events.len();
+        if self.events.is_empty() {
+            self.events = fresh;
+        } else {
+            self.events.append(&mut fresh);
+        }
         if in_order {
-            for key in &new_keys {
-                if let Some(event) = self.events.get(key) {
+            for i in from..self.events.len() {
+                if let Some(event) = self.events.get(i) {
                     self.state.apply(event);
                 }
             }
         } else {
+            self.events.sort_by_key(Event::order_key);
             self.refold();
         }
         merged
@@ -124,7 +137,7 @@ impl Journal {
     /// Derives the state again from every event, in order.
     fn refold(&mut self) {
         let mut state = State::default();
-        for event in self.events.values() {
+        for event in &self.events {
             state.apply(event);
         }
         self.state = state;

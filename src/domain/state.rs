@@ -465,14 +465,14 @@ impl State {
                     id,
                     Volunteer {
                         id,
-                        profile: profile.clone(),
+                        profile: profile.as_ref().clone(),
                         joined: event.at,
                     },
                 );
             }
             Action::UpdateVolunteer { volunteer, profile } => {
                 if let Some(v) = self.volunteers.get_mut(volunteer) {
-                    v.profile = profile.clone();
+                    v.profile = profile.as_ref().clone();
                 }
             }
             Action::AwardPoints {
@@ -521,14 +521,14 @@ impl State {
                     id,
                     Unit {
                         id,
-                        profile: profile.clone(),
+                        profile: profile.as_ref().clone(),
                         joined: event.at,
                     },
                 );
             }
             Action::UpdateUnit { unit, profile } => {
                 if let Some(u) = self.units.get_mut(unit) {
-                    u.profile = profile.clone();
+                    u.profile = profile.as_ref().clone();
                 }
             }
             Action::AwardUnitPoints {

@@ -103,7 +103,9 @@ impl World {
         };
         let capacity = u64::from(plan.capacity);
         let closes = plan.signup_closes.0;
-        let Some(id) = self.act(Action::CreateActivity { plan }) else {
+        let Some(id) = self.act(Action::CreateActivity {
+            plan: Box::new(plan),
+        }) else {
             return;
         };
         let id = ActivityId(id);
@@ -165,7 +167,10 @@ impl World {
             return;
         };
         plan.capacity += 5;
-        self.act(Action::UpdateActivity { activity, plan });
+        self.act(Action::UpdateActivity {
+            activity,
+            plan: Box::new(plan),
+        });
     }
 
     pub(super) fn cancel_activity(&mut self, activity: ActivityId) {

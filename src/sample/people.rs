@@ -58,7 +58,9 @@ impl World {
             unit,
         };
         let skills = profile.skills.clone();
-        let Some(id) = self.act(Action::RegisterVolunteer { profile }) else {
+        let Some(id) = self.act(Action::RegisterVolunteer {
+            profile: Box::new(profile),
+        }) else {
             return;
         };
         let id = VolunteerId(id);
@@ -107,7 +109,9 @@ impl World {
             address: text::address(&mut self.rng),
             grid: home.grid,
         };
-        let Some(id) = self.act(Action::RegisterUnit { profile }) else {
+        let Some(id) = self.act(Action::RegisterUnit {
+            profile: Box::new(profile),
+        }) else {
             return;
         };
         let id = UnitId(id);
@@ -235,7 +239,7 @@ impl World {
         }
         self.act(Action::UpdateVolunteer {
             volunteer: id,
-            profile,
+            profile: Box::new(profile),
         });
     }
 

@@ -115,7 +115,9 @@ impl World {
         };
         let slots: u32 = plan.roles.iter().map(|r| r.slots).sum();
         let needs = plan.needs.len() as u64;
-        let Some(id) = self.act(Action::CreateProject { plan }) else {
+        let Some(id) = self.act(Action::CreateProject {
+            plan: Box::new(plan),
+        }) else {
             return;
         };
         let id = ProjectId(id);

@@ -47,7 +47,9 @@ impl World {
             valid_until: Timestamp(valid_from + self.rng.between(120, 365) * Timestamp::DAY),
             min_service_minutes: if self.rng.percent(30) { 300 } else { 0 },
         };
-        let Some(id) = self.act(Action::CreatePerk { offer }) else {
+        let Some(id) = self.act(Action::CreatePerk {
+            offer: Box::new(offer),
+        }) else {
             return;
         };
         let id = PerkId(id);
@@ -67,7 +69,10 @@ impl World {
             return;
         };
         offer.stock += 50;
-        self.act(Action::UpdatePerk { perk, offer });
+        self.act(Action::UpdatePerk {
+            perk,
+            offer: Box::new(offer),
+        });
     }
 
     pub(super) fn withdraw_perk(&mut self, perk: PerkId) {

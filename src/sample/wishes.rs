@@ -91,7 +91,10 @@ impl World {
         } else {
             None
         };
-        let Some(id) = self.act(Action::PostWish { plan, resident_of }) else {
+        let Some(id) = self.act(Action::PostWish {
+            plan: Box::new(plan),
+            resident_of,
+        }) else {
             return;
         };
         let id = WishId(id);

@@ -24,7 +24,12 @@ fn register<B: Backend>(store: &mut Store<B>, name: &str) -> VolunteerId {
     };
     VolunteerId(
         store
-            .act(Action::RegisterVolunteer { profile }, WALL)
+            .act(
+                Action::RegisterVolunteer {
+                    profile: Box::new(profile),
+                },
+                WALL,
+            )
             .unwrap()
             .id,
     )

@@ -54,14 +54,18 @@ impl Replica {
     }
 
     pub fn create(&mut self, plan: ActivityPlan) -> ActivityId {
-        let event = self.act(Action::CreateActivity { plan }).unwrap();
+        let event = self
+            .act(Action::CreateActivity {
+                plan: Box::new(plan),
+            })
+            .unwrap();
         ActivityId(event.id)
     }
 
     pub fn register(&mut self, name: &str) -> VolunteerId {
         let event = self
             .act(Action::RegisterVolunteer {
-                profile: profile(name),
+                profile: Box::new(profile(name)),
             })
             .unwrap();
         VolunteerId(event.id)
@@ -70,14 +74,18 @@ impl Replica {
     pub fn register_unit(&mut self, name: &str, kind: UnitKind) -> UnitId {
         let event = self
             .act(Action::RegisterUnit {
-                profile: unit_profile(name, kind),
+                profile: Box::new(unit_profile(name, kind)),
             })
             .unwrap();
         UnitId(event.id)
     }
 
     pub fn create_perk(&mut self, offer: PerkOffer) -> PerkId {
-        let event = self.act(Action::CreatePerk { offer }).unwrap();
+        let event = self
+            .act(Action::CreatePerk {
+                offer: Box::new(offer),
+            })
+            .unwrap();
         PerkId(event.id)
     }
 
@@ -93,7 +101,11 @@ impl Replica {
     }
 
     pub fn create_project(&mut self, plan: ProjectPlan) -> ProjectId {
-        let event = self.act(Action::CreateProject { plan }).unwrap();
+        let event = self
+            .act(Action::CreateProject {
+                plan: Box::new(plan),
+            })
+            .unwrap();
         ProjectId(event.id)
     }
 
@@ -101,10 +113,10 @@ impl Replica {
     pub fn register_skilled(&mut self, name: &str, skills: &[&str]) -> VolunteerId {
         let event = self
             .act(Action::RegisterVolunteer {
-                profile: VolunteerProfile {
+                profile: Box::new(VolunteerProfile {
                     skills: skills.iter().map(|s| (*s).to_owned()).collect(),
                     ..profile(name)
-                },
+                }),
             })
             .unwrap();
         VolunteerId(event.id)

@@ -127,7 +127,13 @@ impl Scene {
                     skills: skills.iter().map(|s| (*s).to_owned()).collect(),
                     ..VolunteerProfile::default()
                 };
-                VolunteerId(r.act(Action::RegisterVolunteer { profile }).unwrap().id)
+                VolunteerId(
+                    r.act(Action::RegisterVolunteer {
+                        profile: Box::new(profile),
+                    })
+                    .unwrap()
+                    .id,
+                )
             })
             .collect();
         let units = UNITS
@@ -139,7 +145,13 @@ impl Scene {
                     grid: (*grid).into(),
                     ..UnitProfile::default()
                 };
-                UnitId(r.act(Action::RegisterUnit { profile }).unwrap().id)
+                UnitId(
+                    r.act(Action::RegisterUnit {
+                        profile: Box::new(profile),
+                    })
+                    .unwrap()
+                    .id,
+                )
             })
             .collect();
         Scene {
@@ -186,20 +198,20 @@ impl Scene {
                 Action::SetWishPolicy { policy }
             }
             Act::Post(edit) => Action::PostWish {
-                plan: edited(wish_plan("修电风扇"), edit),
+                plan: Box::new(edited(wish_plan("修电风扇"), edit)),
                 resident_of: None,
             },
             Act::PostChild(edit) => Action::PostWish {
-                plan: edited(child_plan("一个新书包"), edit),
+                plan: Box::new(edited(child_plan("一个新书包"), edit)),
                 resident_of: None,
             },
             Act::PostFor(i) => Action::PostWish {
-                plan: wish_plan("陪聊天"),
+                plan: Box::new(wish_plan("陪聊天")),
                 resident_of: Some(w(i)),
             },
             Act::Update(i, edit) => Action::UpdateWish {
                 wish: w(i),
-                plan: edited(self.state().wish(w(i)).unwrap().plan.clone(), edit),
+                plan: Box::new(edited(self.state().wish(w(i)).unwrap().plan.clone(), edit)),
             },
             Act::Publish(i) => Action::PublishWish { wish: w(i) },
             Act::Reject(i, reason) => Action::RejectWish {

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use super::{Activity, Cancellation, Service, Signup, Standing};
 use crate::domain::event::{Action, Event};
 use crate::domain::id::{ActivityId, EntryId, Timestamp, VolunteerId};
@@ -75,16 +77,18 @@ impl Activities {
                 let id = ActivityId(event.id);
                 let activity = Activity {
                     id,
-                    plan: plan.clone(),
+                    plan: plan.as_ref().clone(),
                     created: at,
                     cancelled: None,
                     signups: Vec::new(),
+                    active: FxHashMap::default(),
+                    seated: 0,
                 };
                 self.by_id.insert(id, activity);
             }
             Action::UpdateActivity { activity, plan } => {
                 if let Some(current) = self.by_id.get_mut(activity) {
-                    current.plan = plan.clone();
+                    current.plan = plan.as_ref().clone();
                     fill_seats(current);
                     for signup in current.signups.iter().filter(|s| s.is_active()) {
                         if let Some(span) = self
@@ -115,10 +119,12 @@ impl Activities {
             } => {
                 if let Some(current) = self.by_id.get_mut(activity) {
                     let standing = if current.free_seats() > 0 {
+                        current.seated += 1;
                         Standing::Seated
                     } else {
                         Standing::Waitlisted
                     };
+                    current.active.insert(*volunteer, current.signups.len());
                     current.signups.push(Signup {
                         id: event.id,
                         volunteer: *volunteer,
@@ -142,7 +148,11 @@ impl Activities {
                 volunteer,
             } => {
                 if let Some(current) = self.by_id.get_mut(activity) {
-                    if let Some(signup) = active_mut(current, *volunteer) {
+                    let left = current.active.remove(volunteer);
+                    if let Some(signup) = left.and_then(|i| current.signups.get_mut(i)) {
+                        if signup.is_seated() {
+                            current.seated -= 1;
+                        }
                         signup.standing = Standing::Cancelled { at };
                     }
                     fill_seats(current);
@@ -317,11 +327,8 @@ pub(super) fn awaits_confirmation(signup: &Signup) -> bool {
 }
 
 fn active_mut(activity: &mut Activity, volunteer: VolunteerId) -> Option<&mut Signup> {
-    activity
-        .signups
-        .iter_mut()
-        .rev()
-        .find(|s| s.volunteer == volunteer && s.is_active())
+    let i = *activity.active.get(&volunteer)?;
+    activity.signups.get_mut(i)
 }
 
 /// Moves the waitlist up, first in line first, while there are free seats.
@@ -333,6 +340,7 @@ fn fill_seats(activity: &mut Activity) {
         }
         if signup.standing == Standing::Waitlisted {
             signup.standing = Standing::Seated;
+            activity.seated += 1;
             free -= 1;
         }
     }

@@ -63,7 +63,7 @@ impl Perks {
                     id,
                     Perk {
                         id,
-                        offer: offer.clone(),
+                        offer: offer.as_ref().clone(),
                         created: at,
                         withdrawn: None,
                         issued: 0,
@@ -73,7 +73,7 @@ impl Perks {
             }
             Action::UpdatePerk { perk, offer } => {
                 if let Some(current) = self.by_id.get_mut(perk) {
-                    current.offer = offer.clone();
+                    current.offer = offer.as_ref().clone();
                 }
                 None
             }

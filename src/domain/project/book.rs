@@ -49,7 +49,7 @@ impl Projects {
                 id,
                 Project {
                     id,
-                    plan: plan.clone(),
+                    plan: plan.as_ref().clone(),
                     created: at,
                     status: ProjectStatus::Draft,
                     transitions: Vec::new(),
@@ -69,7 +69,7 @@ impl Projects {
         };
         match &event.action {
             Action::UpdateProject { plan, .. } => {
-                project.plan = plan.clone();
+                project.plan = plan.as_ref().clone();
                 let roles: Vec<String> =
                     project.plan.roles.iter().map(|r| r.name.clone()).collect();
                 for role in roles {

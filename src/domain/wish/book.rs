@@ -57,7 +57,7 @@ impl Wishes {
                     id,
                     Wish {
                         id,
-                        plan: plan.clone(),
+                        plan: plan.as_ref().clone(),
                         posted: at,
                         resident_of: *resident_of,
                         status: WishStatus::Pending,
@@ -74,7 +74,7 @@ impl Wishes {
             }
             Action::UpdateWish { wish, plan } => {
                 let wish = self.by_id.get_mut(wish)?;
-                wish.plan = plan.clone();
+                wish.plan = plan.as_ref().clone();
                 None
             }
             Action::PublishWish { wish } => {

@@ -50,13 +50,27 @@ impl<'a> Reader<'a> {
         self.input.is_empty()
     }
 
+    #[inline(always)]
     pub fn byte(&mut self) -> Result<u8, Error> {
         let (&first, rest) = self.input.split_first().ok_or_else(Error::end)?;
         self.input = rest;
         Ok(first)
     }
 
+    /// An unsigned LEB128 number. Most are below 128, one byte: that case is inlined
+    /// into every caller (it is most of what decoding does).
+    #[inline(always)]
     pub fn varint(&mut self) -> Result<u64, Error> {
+        match self.input.split_first() {
+            Some((&first, rest)) if first < 0x80 => {
+                self.input = rest;
+                Ok(u64::from(first))
+            }
+            _ => self.long_varint(),
+        }
+    }
+
+    fn long_varint(&mut self) -> Result<u64, Error> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = self.byte()?;

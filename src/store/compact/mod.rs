@@ -138,6 +138,7 @@ pub fn decode(key: SegmentKey, packed: &str) -> Result<DecodedSegment, CodecErro
     let mut reader = Reader::new(rows, &names);
     let count = reader.count().map_err(|e| malformed(&e.0))?;
     let mut decoded = DecodedSegment::default();
+    decoded.events.reserve(count);
     let mut previous = 0u64;
     for index in 0..count {
         let row = reader

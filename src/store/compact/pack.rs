@@ -33,20 +33,27 @@ fn push(text: &mut String, value: u32) {
 
 /// Unpacks text made by [`pack`]; `None` if a character is outside the range.
 pub fn unpack(text: &str) -> Option<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(text.len() / 3 * 15 / 8 + 2);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for c in text.chars() {
-        let value = u32::from(c).checked_sub(BASE).filter(|v| *v < 0x8000)?;
-        acc = (acc << 15) | value;
-        bits += 15;
-        while bits >= 8 {
-            bits -= 8;
-            bytes.push((acc >> bits) as u8);
+    // Eight characters hold 120 bits, fifteen whole bytes: taken eight at a time, the
+    // bytes go out in blocks rather than one push each (this is most of a cold load's
+    // decoding).
+    let mut bytes = Vec::with_capacity(text.len() / 3 * 15 / 8 + 16);
+    let mut chars = text.chars();
+    loop {
+        let mut block: u128 = 0;
+        let mut read = 0;
+        for c in chars.by_ref().take(8) {
+            let value = u32::from(c).checked_sub(BASE).filter(|v| *v < 0x8000)?;
+            block = (block << 15) | u128::from(value);
+            read += 1;
         }
-        acc &= (1 << bits) - 1;
+        let block = (block << (15 * (8 - read))).to_be_bytes();
+        // The 120 bits are the low fifteen of the sixteen bytes; a short last block
+        // keeps only its whole bytes.
+        bytes.extend_from_slice(&block[1..1 + 15 * read / 8]);
+        if read < 8 {
+            return Some(bytes);
+        }
     }
-    Some(bytes)
 }
 
 #[cfg(test)]

@@ -214,7 +214,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
             let mut published = 0u32;
             for week in 0..=repeat {
                 let Some(event) = app.act(Action::CreateActivity {
-                    plan: plan.shifted_by_weeks(week),
+                    plan: Box::new(plan.shifted_by_weeks(week)),
                 }) else {
                     break;
                 };

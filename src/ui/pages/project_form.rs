@@ -162,7 +162,9 @@ pub fn ProjectForm() -> Html {
                 Err(why) => app.notify(true, why),
                 Ok(plan) => {
                     let title = plan.title.clone();
-                    if let Some(event) = app.act(Action::CreateProject { plan }) {
+                    if let Some(event) = app.act(Action::CreateProject {
+                        plan: Box::new(plan),
+                    }) {
                         app.notify_next(lang.f(T::DraftSaved, &[&title]));
                         if let Some(nav) = &navigator {
                             nav.push(&Route::Project {

@@ -234,7 +234,12 @@ fn PerkForm() -> Html {
                 Err(why) => app.notify(true, why),
                 Ok(offer) => {
                     let title = offer.title.clone();
-                    if app.act(Action::CreatePerk { offer }).is_some() {
+                    if app
+                        .act(Action::CreatePerk {
+                            offer: Box::new(offer),
+                        })
+                        .is_some()
+                    {
                         app.notify(false, lang.f(T::PerkAdded, &[&title]));
                         draft.set(PerkDraft {
                             title: String::new(),

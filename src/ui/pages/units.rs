@@ -96,7 +96,12 @@ fn UnitForm() -> Html {
             next.name = next.name.trim().to_owned();
             next.phone = next.phone.trim().to_owned();
             let name = next.name.clone();
-            if app.act(Action::RegisterUnit { profile: next }).is_some() {
+            if app
+                .act(Action::RegisterUnit {
+                    profile: Box::new(next),
+                })
+                .is_some()
+            {
                 app.notify(false, app.lang().f(T::Registered, &[&name]));
                 profile.set(UnitProfile::default());
             }

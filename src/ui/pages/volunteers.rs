@@ -138,7 +138,9 @@ fn RegisterForm() -> Html {
                 .collect();
             let name = next.name.clone();
             if app
-                .act(Action::RegisterVolunteer { profile: next })
+                .act(Action::RegisterVolunteer {
+                    profile: Box::new(next),
+                })
                 .is_some()
             {
                 app.notify(false, app.lang().f(T::Registered, &[&name]));

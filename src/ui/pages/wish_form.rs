@@ -82,7 +82,7 @@ pub fn WishForm() -> Html {
                     .collect(),
             };
             if let Some(event) = app.act(Action::PostWish {
-                plan,
+                plan: Box::new(plan),
                 resident_of: None,
             }) {
                 app.notify_next(lang.t(T::WishPosted).to_owned());

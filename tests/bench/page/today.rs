@@ -29,11 +29,11 @@ pub fn prepare_today(ns: &str, count: u32) -> Result<JsValue, JsValue> {
     let mut store = Store::open(backend.clone(), namespace, random_replica);
     let mut act = |action: Action| store.act(action, wall()).map(|e| e.id).map_err(error);
     let me = act(Action::RegisterVolunteer {
-        profile: VolunteerProfile {
+        profile: Box::new(VolunteerProfile {
             name: "测试员".to_owned(),
             number: "BENCH-0001".to_owned(),
             ..VolunteerProfile::default()
-        },
+        }),
     })?;
     // Room for every claim the bench makes.
     act(Action::SetWishPolicy {
@@ -67,7 +67,13 @@ pub fn prepare_today(ns: &str, count: u32) -> Result<JsValue, JsValue> {
             presence_percent: 60,
             no_show_limit: 3,
         };
-        activities.push(&act(Action::CreateActivity { plan })?.to_string().into());
+        activities.push(
+            &act(Action::CreateActivity {
+                plan: Box::new(plan),
+            })?
+            .to_string()
+            .into(),
+        );
         let plan = WishPlan {
             alias: "独居老人 王奶奶".to_owned(),
             beneficiary: BeneficiaryKind::ElderlyAlone,
@@ -78,7 +84,7 @@ pub fn prepare_today(ns: &str, count: u32) -> Result<JsValue, JsValue> {
             ..WishPlan::default()
         };
         let wish = act(Action::PostWish {
-            plan,
+            plan: Box::new(plan),
             resident_of: None,
         })?;
         act(Action::PublishWish {
