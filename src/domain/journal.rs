@@ -115,31 +115,22 @@ impl Journal {
             (Some(last), Some(first)) => last.order_key() < first.order_key(),
             _ => true,
         };
-        let from = self.events.len();
+        // When all of them sort after what is known (a load, a new action), only they
+        // are folded; otherwise the state is folded again from the first event.
+        let mut from = self.events.len();
         if self.events.is_empty() {
             self.events = fresh;
         } else {
             self.events.append(&mut fresh);
         }
-        if in_order {
-            for i in from..self.events.len() {
-                if let Some(event) = self.events.get(i) {
-                    self.state.apply(event);
-                }
-            }
-        } else {
+        if !in_order {
             self.events.sort_by_key(Event::order_key);
-            self.refold();
+            self.state = State::default();
+            from = 0;
+        }
+        for event in &self.events[from..] {
+            self.state.apply(event);
         }
         merged
-    }
-
-    /// Derives the state again from every event, in order.
-    fn refold(&mut self) {
-        let mut state = State::default();
-        for event in &self.events {
-            state.apply(event);
-        }
-        self.state = state;
     }
 }
