@@ -178,20 +178,26 @@ impl Session {
             code: host::store_error_code(&e),
             message: store_error_text(lang, &e),
         })?;
-        let added: Vec<Recorded> = fresh
+        self.announce(Source::Import, fresh);
+        Ok(ImportOutcome {
+            report,
+            rejected: parsed.rejected,
+        })
+    }
+
+    /// Tells the host of the events among `candidates` that the journal now holds (an
+    /// import or another tab's write may have brought fewer than it offered).
+    fn announce(&mut self, source: Source, candidates: Vec<Recorded>) {
+        let added: Vec<Recorded> = candidates
             .into_iter()
             .filter(|r| self.store.journal().contains(r.id))
             .collect();
         if !added.is_empty() {
             self.outbox.push(HostEvent::Change {
-                source: Source::Import,
+                source,
                 events: added,
             });
         }
-        Ok(ImportOutcome {
-            report,
-            rejected: parsed.rejected,
-        })
     }
 
     /// The events of another tab's write that this session does not have yet.
@@ -481,16 +487,7 @@ impl App {
         if !merged.is_some_and(|m| m.added > 0 || !m.conflicts.is_empty()) {
             return;
         }
-        let added: Vec<Recorded> = unseen
-            .into_iter()
-            .filter(|r| session.store.journal().contains(r.id))
-            .collect();
-        if !added.is_empty() {
-            session.outbox.push(HostEvent::Change {
-                source: Source::Tab,
-                events: added,
-            });
-        }
+        session.announce(Source::Tab, unseen);
         drop(session);
         self.instance.finish();
     }
