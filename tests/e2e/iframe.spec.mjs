@@ -4,21 +4,13 @@
 import { test, expect } from '@playwright/test';
 import { becomeOrganizer, registerVolunteer } from './helpers.mjs';
 import { expectMounted } from './embed-helpers.mjs';
+import { launchOptions } from './chromium.mjs';
 
 // The frame's origin is opaque, so it counts as a public site loading Linli from this
 // loopback test server, which Chromium's local network access checks refuse (a real
 // portal and the server hosting Linli are both public). serve.py sends the CORS header
 // such a server sends.
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-features=LocalNetworkAccessChecks',
-    ],
-  },
-});
+test.use({ launchOptions: launchOptions(['--disable-features=LocalNetworkAccessChecks']) });
 
 test('in a sandboxed iframe Linli runs in memory and says so', async ({ page, baseURL }) => {
   await page.route('**/framed.html', (route) => route.fulfill({

@@ -3,6 +3,7 @@
 // (`.ci/test e2e` builds dist/ first). No browser is downloaded: Playwright launches
 // /usr/bin/chromium, and a static server on dist/ (serve.py) is started here.
 import { defineConfig } from '@playwright/test';
+import { launchOptions } from './chromium.mjs';
 
 // LINLI_E2E_PORT lets a second checkout run its specs beside this one.
 const PORT = Number(process.env.LINLI_E2E_PORT ?? 4173);
@@ -34,18 +35,7 @@ export default defineConfig({
     hasTouch: true,
     deviceScaleFactor: 2,
     locale: 'zh-CN',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: launchOptions(),
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
