@@ -323,15 +323,13 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
 impl<'de> de::MapAccess<'de> for Items<'_, 'de> {
     type Error = Error;
 
+    /// A map is its keys and values in turn, counted by entry: a key is read as the
+    /// next item of a sequence.
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        if self.left == 0 {
-            return Ok(None);
-        }
-        self.left -= 1;
-        seed.deserialize(&mut *self.reader).map(Some)
+        de::SeqAccess::next_element_seed(self, seed)
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
