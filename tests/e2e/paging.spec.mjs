@@ -5,15 +5,17 @@ import { openApp, becomeOrganizer } from './helpers.mjs';
 
 const VOLUNTEERS = 70;
 
-/** 70 volunteers stored by an earlier version (format 1), one segment of one tab. */
-function seedVolunteers() {
+/**
+ * 70 volunteers stored by an earlier version (format 1), one segment of one tab. With
+ * `grids`, the first 40 live in 一网格 and the other 30 in 二网格.
+ */
+function seedVolunteers({ grids = false } = {}) {
   const rows = [];
   for (let i = 1; i <= 70; i++) {
     const number = `V${String(i).padStart(3, '0')}`;
-    rows.push([i, 1795222800000 + i, {
-      t: 'register_volunteer',
-      profile: { name: `志愿者${number}`, phone: `1380000${String(i).padStart(4, '0')}`, number },
-    }]);
+    const profile = { name: `志愿者${number}`, phone: `1380000${String(i).padStart(4, '0')}`, number };
+    if (grids) profile.grid = i <= 40 ? '一网格' : '二网格';
+    rows.push([i, 1795222800000 + i, { t: 'register_volunteer', profile }]);
   }
   if (!sessionStorage.getItem('seeded')) {
     localStorage.setItem('linli/log/5eed/0', JSON.stringify({ v: 1, r: '5eed', e: rows }));
@@ -78,5 +80,43 @@ test('the masked volunteer list, read-only text rows, pages the same way', async
   await expect(pager.getByRole('button', { name: '下一页' })).toBeDisabled();
   await pager.getByRole('button', { name: '上一页' }).click();
   await expect(pager).toContainText('第 2/3 页');
+  await expect(list.getByRole('listitem')).toHaveCount(30);
+});
+
+test('a filter chosen on the last page shows the first page of what it leaves', async ({ page }) => {
+  await page.addInitScript(seedVolunteers, { grids: true });
+  await openApp(page);
+  await becomeOrganizer(page);
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByRole('link', { name: '志愿者', exact: true }).click();
+  const list = page.getByRole('list', { name: '志愿者' });
+  const pager = page.getByRole('navigation', { name: '志愿者·翻页' });
+  const next = pager.getByRole('button', { name: '下一页' });
+  await next.click();
+  await next.click();
+  await expect(pager).toContainText(`第 3/3 页，共 ${VOLUNTEERS} 条`);
+
+  // 40 left, two pages: the first of them, not the last (page 3 is past their end).
+  await page.getByLabel('按网格筛选').selectOption('一网格');
+  await expect(pager).toContainText('第 1/2 页，共 40 条');
+  await expect(list.getByRole('listitem')).toHaveCount(30);
+  await expect(list.getByRole('listitem').first()).toContainText('志愿者V001');
+  await next.click();
+  await expect(pager).toContainText('第 2/2 页');
+  await expect(list.getByRole('listitem')).toHaveCount(10);
+
+  // Every grid again: the first page, not the one chosen before the filter.
+  await page.getByLabel('按网格筛选').selectOption('');
+  await expect(pager).toContainText(`第 1/3 页，共 ${VOLUNTEERS} 条`);
+  await expect(list.getByRole('listitem').first()).toContainText('志愿者V001');
+
+  // A search that finds nobody, then one that finds them all again: the first page.
+  await next.click();
+  await expect(pager).toContainText('第 2/3 页');
+  await page.getByLabel('搜索').fill('无此人');
+  await expect(page.getByText('还没有登记志愿者。')).toBeVisible();
+  await expect(list).toHaveCount(0);
+  await page.getByLabel('搜索').fill('');
+  await expect(pager).toContainText('第 1/3 页');
   await expect(list.getByRole('listitem')).toHaveCount(30);
 });

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::field::{Select, TextField};
-use super::paged::Paged;
+use super::paged::{Paged, use_page};
 use crate::domain::calendar::Period;
 use crate::domain::{Account, Action, EntryId, EntryKind, Points, StatementLine, VolunteerId};
 use crate::ui::format::date_time;
@@ -53,11 +53,18 @@ pub fn Statement(props: &StatementProps) -> Html {
     let session = app.session();
     let ledger = session.store.journal().state().ledger();
     let all = ledger.statement(Account::Volunteer(props.volunteer));
+    let month = Period::month_of(now());
+    // Newest first.
+    let lines: Vec<_> = all
+        .iter()
+        .rev()
+        .filter(|l| filter.keeps(l, month))
+        .collect();
+    // Another filter starts again at the first page.
+    let page = use_page(lines.len(), *filter);
     if all.is_empty() {
         return html! { <p class="ll-empty">{ lang.t(T::NoEntries) }</p> };
     }
-    let month = Period::month_of(now());
-    let lines: Vec<_> = all.iter().filter(|l| filter.keeps(l, month)).collect();
     let options = Filter::ALL
         .iter()
         .map(|(_, code, text)| (AttrValue::Static(code), AttrValue::from(lang.t(*text))))
@@ -79,8 +86,8 @@ pub fn Statement(props: &StatementProps) -> Html {
         <>
         <Select id={select_id} label={lang.t(T::ShowEntries)} options={options}
             selected={AttrValue::Static(selected)} onchange={choose} />
-        <Paged key={selected} class="ll-statement" label={lang.t(T::Statement)}>
-            { for lines.iter().rev().map(|line| {
+        <Paged class="ll-statement" label={lang.t(T::Statement)} page={page.clone()}>
+            { for page.of(&lines).iter().map(|line| {
                 let entry = line.entry;
                 let kind = entry_kind_text(&entry.kind);
                 let reversible = props.can_reverse

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::activity::{Activity, Phase};
-use crate::ui::components::paged::Paged;
+use crate::ui::components::paged::{Paged, use_page};
 use crate::ui::format::date_time;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
@@ -34,7 +34,8 @@ pub fn Activities() -> Html {
         .partition(|a| !a.is_cancelled() && a.plan.end > wall);
     upcoming.sort_by_key(|a| (a.plan.start, a.id));
     past.sort_by_key(|a| std::cmp::Reverse((a.plan.start, a.id)));
-    let card = |a: &Activity| activity_card(lang, a, wall);
+    let (upcoming_page, past_page) = (use_page(upcoming.len(), ()), use_page(past.len(), ()));
+    let card = |a: &&Activity| activity_card(lang, a, wall);
     html! {
         <section class="ll-page">
             <h2>{ lang.t(T::Activities) }</h2>
@@ -46,11 +47,15 @@ pub fn Activities() -> Html {
             }
             if !upcoming.is_empty() {
                 <h3>{ lang.t(T::Upcoming) }</h3>
-                <Paged label={lang.t(T::Upcoming)}>{ for upcoming.into_iter().map(card) }</Paged>
+                <Paged label={lang.t(T::Upcoming)} page={upcoming_page.clone()}>
+                    { for upcoming_page.of(&upcoming).iter().map(card) }
+                </Paged>
             }
             if !past.is_empty() {
                 <h3>{ lang.t(T::Past) }</h3>
-                <Paged label={lang.t(T::Past)}>{ for past.into_iter().map(card) }</Paged>
+                <Paged label={lang.t(T::Past)} page={past_page.clone()}>
+                    { for past_page.of(&past).iter().map(card) }
+                </Paged>
             }
         </section>
     }

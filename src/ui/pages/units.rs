@@ -9,7 +9,7 @@ use crate::domain::unit::{UnitKind, UnitProfile};
 use crate::domain::{Action, mask_name, mask_phone};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::field::{Select, TextField, draft_setter};
-use crate::ui::components::paged::Paged;
+use crate::ui::components::paged::{Paged, use_page};
 use crate::ui::components::rows::Row;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::session::use_app;
@@ -39,8 +39,12 @@ pub fn Units() -> Html {
     let session = app.session();
     let organizer = session.organizer;
     let state = session.store.journal().state();
-    let rows: Rc<[Row]> = state
-        .units()
+    let units: Vec<_> = state.units().collect();
+    let page = use_page(units.len(), ());
+    // Only the page on screen is built.
+    let rows: Rc<[Row]> = page
+        .of(&units)
+        .iter()
         .map(|u| {
             let p = &u.profile;
             let contact = if organizer {
@@ -61,10 +65,10 @@ pub fn Units() -> Html {
             if organizer {
                 <UnitForm />
             }
-            if rows.is_empty() {
+            if units.is_empty() {
                 <p class="ll-empty">{ lang.t(T::NoUnits) }</p>
             } else {
-                <Paged label={lang.t(T::Units)} text_rows={rows} />
+                <Paged label={lang.t(T::Units)} {page} text_rows={rows} />
             }
         </section>
     }

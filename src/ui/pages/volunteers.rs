@@ -8,7 +8,7 @@ use yew_router::prelude::*;
 
 use crate::domain::{Action, Volunteer, VolunteerProfile, mask_name, mask_phone};
 use crate::ui::components::field::{Checkbox, Select, TextField, draft_setter};
-use crate::ui::components::paged::Paged;
+use crate::ui::components::paged::{Paged, use_page};
 use crate::ui::components::rows::Row;
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
@@ -34,15 +34,21 @@ pub fn Volunteers() -> Html {
     let organizer = session.organizer;
     let state = session.store.journal().state();
     let q = query.trim().to_owned();
-    let shown = state
+    let shown: Vec<&Volunteer> = state
         .volunteers()
         .filter(|v| organizer && matches(v, &q) || !organizer && q.is_empty())
         .filter(|v| !*party_only || v.profile.party_member)
-        .filter(|v| grid.is_empty() || v.profile.grid == *grid);
-    // An organizer's rows open the volunteer (Yew links); everyone else's only show
-    // masked text (read-only rows, drawn from one escaped string).
+        .filter(|v| grid.is_empty() || v.profile.grid == *grid)
+        .collect();
+    // A new search or filter starts again at the first page.
+    let page = use_page(shown.len(), (q, *party_only, (*grid).clone()));
+    // Only the page on screen is built. An organizer's rows open the volunteer (Yew
+    // links); everyone else's only show masked text (read-only rows, drawn from one
+    // escaped string).
     let (rows, text_rows): (Vec<Html>, Option<Rc<[Row]>>) = if organizer {
-        let rows = shown
+        let rows = page
+            .of(&shown)
+            .iter()
             .map(|v| {
                 html! {
                     <li class="ll-row-item" key={v.id.to_string()}>
@@ -58,7 +64,9 @@ pub fn Volunteers() -> Html {
             .collect();
         (rows, None)
     } else {
-        let rows = shown
+        let rows = page
+            .of(&shown)
+            .iter()
             .map(|v| {
                 Row::new()
                     .strong(&mask_name(&v.profile.name))
@@ -67,22 +75,18 @@ pub fn Volunteers() -> Html {
             .collect();
         (Vec::new(), Some(rows))
     };
-    let empty = text_rows
-        .as_ref()
-        .map_or(rows.is_empty(), |rows| rows.is_empty());
-    let mut grids: Vec<String> = state
+    let mut grids: Vec<&str> = state
         .volunteers()
-        .map(|v| v.profile.grid.clone())
+        .map(|v| v.profile.grid.as_str())
         .filter(|g| !g.is_empty())
         .collect();
-    grids.sort();
+    grids.sort_unstable();
     grids.dedup();
     let mut grid_options = vec![(AttrValue::Static(""), AttrValue::from(lang.t(T::AllGrids)))];
-    grid_options.extend(
-        grids
-            .into_iter()
-            .map(|g| (AttrValue::from(g.clone()), AttrValue::from(g))),
-    );
+    grid_options.extend(grids.into_iter().map(|g| {
+        let g = AttrValue::from(g.to_owned());
+        (g.clone(), g)
+    }));
     let pick_grid = {
         let grid = grid.clone();
         Callback::from(move |g: String| grid.set(g))
@@ -105,10 +109,10 @@ pub fn Volunteers() -> Html {
                     selected={AttrValue::from((*grid).clone())} onchange={pick_grid} />
                 <Checkbox id="volunteer-party" label={lang.t(T::PartyOnly)} checked={*party_only} onchange={pick_party} />
             </div>
-            if empty {
+            if shown.is_empty() {
                 <p class="ll-empty">{ lang.t(T::NoVolunteers) }</p>
             } else {
-                <Paged key={format!("{q}|{}|{}", *party_only, *grid)} label={lang.t(T::Volunteers)} {text_rows}>{ for rows }</Paged>
+                <Paged label={lang.t(T::Volunteers)} {page} {text_rows}>{ for rows }</Paged>
             }
         </section>
     }

@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 
 use super::wish_text::{category_text, phase_text, reason_text};
 use crate::domain::{Period, Reason, State, Timestamp, Wish, suggest_wishes};
-use crate::ui::components::paged::Paged;
+use crate::ui::components::paged::{Page, Paged, use_page};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
 use crate::ui::session::{now, use_app};
@@ -37,15 +37,16 @@ pub fn wish_card(lang: Lang, wish: &Wish, wall: Timestamp, reasons: &[Reason]) -
     }
 }
 
-fn section(lang: Lang, title: T, wishes: &[&Wish], wall: Timestamp) -> Html {
+/// One list of the wall, `page` of it drawn (`page` is of `wishes`, from `use_page`).
+fn section(lang: Lang, title: T, wishes: &[&Wish], page: Page, wall: Timestamp) -> Html {
     if wishes.is_empty() {
         return html! {};
     }
     html! {
         <>
             <h3>{ lang.t(title) }</h3>
-            <Paged label={lang.t(title)}>
-                { for wishes.iter().map(|w| wish_card(lang, w, wall, &[])) }
+            <Paged label={lang.t(title)} page={page.clone()}>
+                { for page.of(wishes).iter().map(|w| wish_card(lang, w, wall, &[])) }
             </Paged>
         </>
     }
@@ -83,13 +84,29 @@ pub fn Wishes() -> Html {
         .me
         .filter(|v| state.volunteer(*v).is_some());
     let empty = state.wishes().next().is_none();
+    // Each list keeps its own page. The hooks run on every render, in this order, so
+    // the pending list is made empty, not skipped, for everyone but organizers.
+    let pending = if session.organizer {
+        state.pending_wishes()
+    } else {
+        Vec::new()
+    };
+    let (open, claimed, lit) = (
+        state.open_wishes(wall),
+        state.claimed_wishes(wall),
+        state.lit_wishes(),
+    );
+    let pending_page = use_page(pending.len(), ());
+    let open_page = use_page(open.len(), ());
+    let claimed_page = use_page(claimed.len(), ());
+    let lit_page = use_page(lit.len(), ());
     html! {
         <section class="ll-page">
             <h2>{ lang.t(T::WishWall) }</h2>
             <p class="ll-card ll-lead" data-testid="wall-counts">{ lang.f(T::WallCounts, &[&counts.lit, &counts.residents]) }</p>
             if session.organizer {
                 <Link<Route> to={Route::NewWish} classes="ll-button">{ lang.t(T::PostWish) }</Link<Route>>
-                { section(lang, T::PendingWishes, &state.pending_wishes(), wall) }
+                { section(lang, T::PendingWishes, &pending, pending_page, wall) }
             }
             if let Some(me) = me {
                 { suggestions(lang, state, wall, me) }
@@ -97,9 +114,9 @@ pub fn Wishes() -> Html {
             if empty {
                 <p class="ll-empty">{ lang.t(T::NoWishes) }</p>
             }
-            { section(lang, T::OpenWishes, &state.open_wishes(wall), wall) }
-            { section(lang, T::ClaimedWishes, &state.claimed_wishes(wall), wall) }
-            { section(lang, T::LitWishes, &state.lit_wishes(), wall) }
+            { section(lang, T::OpenWishes, &open, open_page, wall) }
+            { section(lang, T::ClaimedWishes, &claimed, claimed_page, wall) }
+            { section(lang, T::LitWishes, &lit, lit_page, wall) }
         </section>
     }
 }
