@@ -281,7 +281,7 @@ impl State {
                 let original = self
                     .ledger
                     .entry(*entry)
-                    .ok_or_else(|| DomainError::UnknownEntry(*entry))?;
+                    .ok_or(DomainError::UnknownEntry(*entry))?;
                 match original.kind {
                     EntryKind::Reversal { .. } => return Err(DomainError::CannotReverseReversal),
                     _ if !original.kind.is_reversible() => {
@@ -666,13 +666,11 @@ impl State {
     fn known_volunteer(&self, id: VolunteerId) -> Result<&Volunteer, DomainError> {
         self.volunteers
             .get(&id)
-            .ok_or_else(|| DomainError::UnknownVolunteer(id))
+            .ok_or(DomainError::UnknownVolunteer(id))
     }
 
     fn known_unit(&self, id: UnitId) -> Result<&Unit, DomainError> {
-        self.units
-            .get(&id)
-            .ok_or_else(|| DomainError::UnknownUnit(id))
+        self.units.get(&id).ok_or(DomainError::UnknownUnit(id))
     }
 
     /// A known volunteer or unit, with the skills a project role checks: a

@@ -11,9 +11,7 @@ use crate::domain::state::reason_text;
 
 impl Activities {
     fn known(&self, id: ActivityId) -> Result<&Activity, DomainError> {
-        self.by_id
-            .get(&id)
-            .ok_or_else(|| DomainError::UnknownActivity(id))
+        self.by_id.get(&id).ok_or(DomainError::UnknownActivity(id))
     }
 
     /// A known activity that has not been cancelled.
@@ -29,7 +27,7 @@ impl Activities {
     fn signup(&self, id: ActivityId, volunteer: VolunteerId) -> Result<&Signup, DomainError> {
         self.open(id)?
             .signup_of(volunteer)
-            .ok_or_else(|| DomainError::NotSignedUp)
+            .ok_or(DomainError::NotSignedUp)
     }
 
     /// The volunteer's seat (not a waitlist place) at an open activity.

@@ -11,9 +11,7 @@ use crate::domain::state::reason_text;
 
 impl Perks {
     fn known(&self, id: PerkId) -> Result<&Perk, DomainError> {
-        self.by_id
-            .get(&id)
-            .ok_or_else(|| DomainError::UnknownPerk(id))
+        self.by_id.get(&id).ok_or(DomainError::UnknownPerk(id))
     }
 
     /// A known perk that has not been withdrawn.
@@ -28,7 +26,7 @@ impl Perks {
     fn known_voucher(&self, id: VoucherId) -> Result<&Voucher, DomainError> {
         self.vouchers
             .get(&id)
-            .ok_or_else(|| DomainError::UnknownVoucher(id))
+            .ok_or(DomainError::UnknownVoucher(id))
     }
 
     /// The rules of the perk and voucher actions, both when written and when folded.

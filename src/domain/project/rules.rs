@@ -18,9 +18,7 @@ pub const UPDATE_TEXT_MAX: usize = 200;
 
 impl Projects {
     fn known(&self, id: ProjectId) -> Result<&Project, DomainError> {
-        self.by_id
-            .get(&id)
-            .ok_or_else(|| DomainError::UnknownProject(id))
+        self.by_id.get(&id).ok_or(DomainError::UnknownProject(id))
     }
 
     /// The rules of the project actions, both when written and when folded. `skills`
@@ -260,9 +258,7 @@ fn joined<'a>(
     role: &str,
     who: Participant,
 ) -> Result<&'a RoleSignup, DomainError> {
-    project
-        .signup_of(who, role)
-        .ok_or_else(|| DomainError::NotJoined)
+    project.signup_of(who, role).ok_or(DomainError::NotJoined)
 }
 
 /// The participant's request for the role, awaiting approval.

@@ -16,9 +16,7 @@ use crate::domain::state::reason_text;
 
 impl Wishes {
     fn known(&self, id: WishId) -> Result<&Wish, DomainError> {
-        self.by_id
-            .get(&id)
-            .ok_or_else(|| DomainError::UnknownWish(id))
+        self.by_id.get(&id).ok_or(DomainError::UnknownWish(id))
     }
 
     /// The rules of the wish actions, both when written and when folded. Other actions
