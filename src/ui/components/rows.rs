@@ -14,7 +14,6 @@
 //! so nothing a user typed can become an element or an attribute. The browser tests
 //! (`tests/browser_rows.rs`) and the e2e XSS spec check it.
 
-use std::ops::Range;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -92,19 +91,15 @@ pub struct RowListProps {
     /// The list's accessible name, if it has one.
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// The rows drawn: a page of them (see `paged::use_page`).
     pub rows: Rc<[Row]>,
-    /// The rows drawn (clamped to the rows there are): all unless told.
-    #[prop_or(0..usize::MAX)]
-    pub range: Range<usize>,
 }
 
 /// A `<ul>` of read-only rows, each an `<li class="ll-row-item">`, drawn from one
 /// escaped string.
 #[component]
 pub fn RowList(props: &RowListProps) -> Html {
-    let end = props.range.end.min(props.rows.len());
-    let rows = &props.rows[props.range.start.min(end)..end];
-    let size: usize = rows.iter().map(|row| row.0.len() + 32).sum();
+    let size: usize = props.rows.iter().map(|row| row.0.len() + 32).sum();
     let mut html = String::with_capacity(size + 64);
     html.push_str("<ul class=\"");
     escape_into(&mut html, &props.class);
@@ -113,7 +108,7 @@ pub fn RowList(props: &RowListProps) -> Html {
         escape_into(&mut html, label);
     }
     html.push_str("\">");
-    for row in rows {
+    for row in props.rows.iter() {
         html.push_str("<li class=\"ll-row-item\">");
         html.push_str(&row.0);
         html.push_str("</li>");
