@@ -23,14 +23,21 @@ function seedVolunteers({ grids = false } = {}) {
   }
 }
 
-test('the volunteer list shows 30 at a time and pages through all of them', async ({ page }) => {
-  await page.addInitScript(seedVolunteers);
+/** Seeds the volunteers, opens the organizer's volunteer list: its list and pager. */
+async function organizerList(page, seed = {}) {
+  await page.addInitScript(seedVolunteers, seed);
   await openApp(page);
   await becomeOrganizer(page);
   await page.getByRole('link', { name: '管理模式' }).click();
   await page.getByRole('link', { name: '志愿者', exact: true }).click();
-  const list = page.getByRole('list', { name: '志愿者' });
-  const pager = page.getByRole('navigation', { name: '志愿者·翻页' });
+  return {
+    list: page.getByRole('list', { name: '志愿者' }),
+    pager: page.getByRole('navigation', { name: '志愿者·翻页' }),
+  };
+}
+
+test('the volunteer list shows 30 at a time and pages through all of them', async ({ page }) => {
+  const { list, pager } = await organizerList(page);
   await expect(list.getByRole('listitem')).toHaveCount(30);
   await expect(pager).toContainText(`第 1/3 页，共 ${VOLUNTEERS} 条`);
   await expect(pager.getByRole('button', { name: '上一页' })).toBeDisabled();
@@ -84,13 +91,7 @@ test('the masked volunteer list, read-only text rows, pages the same way', async
 });
 
 test('a filter chosen on the last page shows the first page of what it leaves', async ({ page }) => {
-  await page.addInitScript(seedVolunteers, { grids: true });
-  await openApp(page);
-  await becomeOrganizer(page);
-  await page.getByRole('link', { name: '管理模式' }).click();
-  await page.getByRole('link', { name: '志愿者', exact: true }).click();
-  const list = page.getByRole('list', { name: '志愿者' });
-  const pager = page.getByRole('navigation', { name: '志愿者·翻页' });
+  const { list, pager } = await organizerList(page, { grids: true });
   const next = pager.getByRole('button', { name: '下一页' });
   await next.click();
   await next.click();
