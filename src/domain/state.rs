@@ -10,20 +10,21 @@ use std::collections::BTreeMap;
 
 use super::activity::{Activities, Activity, Signup, StarLevel};
 use super::area::{AreaAction, Named, PeopleAction, PerkAction, PointsAction};
-use super::error::{DomainError, Field};
+use super::error::DomainError;
 use super::event::{Action, Event};
 use super::expiry::{PointsPolicy, PointsSummary, Purse};
 use super::id::{
     ActivityId, EntryId, EventId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId,
 };
 use super::ledger::{Account, Entry, EntryKind, Ledger, Points};
-use super::member::{Volunteer, VolunteerProfile, limit, require};
+use super::member::{Volunteer, VolunteerProfile};
 use super::perk::{Perk, Perks, Voucher, VoucherCode};
 use super::project::{Participant, Project, ProjectQuery, Projects};
+use super::text::reason_text;
 use super::unit::{Unit, UnitProfile};
 use super::wish::Wishes;
 
-pub const REASON_MAX: usize = 200;
+pub use super::text::REASON_MAX;
 
 /// An event that was stored but could not be applied, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -678,9 +679,4 @@ fn manual_points(points: Points) -> Result<(), DomainError> {
     } else {
         Ok(())
     }
-}
-
-pub(super) fn reason_text(reason: &str) -> Result<(), DomainError> {
-    require(Field::Reason, reason)?;
-    limit(Field::Reason, reason, REASON_MAX)
 }

@@ -4,7 +4,6 @@
 
 use yew::prelude::*;
 
-use super::project::{need_unit_text, standing_text};
 use crate::domain::project::{Participant, Project, RoleStanding};
 use crate::domain::{Action, ProjectId, State};
 use crate::records::csv::to_csv;
@@ -14,6 +13,7 @@ use crate::ui::download::download;
 use crate::ui::format::file_stamp;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::session::{App, now, use_app};
+use crate::ui::words::project::{need_unit_text, standing_text};
 
 fn participant_name(state: &State, who: Participant) -> String {
     match who {
