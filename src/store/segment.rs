@@ -15,6 +15,9 @@ pub enum CodecError {
     WrongReplica { expected: String, found: String },
     #[error("event {index} is unreadable: {reason}")]
     Event { index: usize, reason: String },
+    /// The namespace's `{ns}/meta` record: kept as it is, and never written over.
+    #[error("not readable as the record of the schema written here: {0}")]
+    Meta(String),
 }
 
 /// A segment's key, parsed.

@@ -281,13 +281,14 @@ fn OnBehalf(props: &AdminProps) -> Html {
     let join = {
         let (app, who, chosen_role) = (app.clone(), who.clone(), chosen_role.clone());
         Callback::from(move |_| {
-            if let Some(who) = parse_participant(&who) {
-                app.act(Action::AssignToRole {
-                    project: id,
-                    role: chosen_role.clone(),
-                    who,
-                });
-            }
+            let Some(who) = parse_participant(&who) else {
+                return app.notify(true, app.lang().t(T::ChooseWhoToAssign).to_owned());
+            };
+            app.act(Action::AssignToRole {
+                project: id,
+                role: chosen_role.clone(),
+                who,
+            });
         })
     };
     let pledge = {
