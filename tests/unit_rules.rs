@@ -7,8 +7,8 @@ mod common;
 
 use common::{Replica, id, profile, unit_profile};
 use linli::domain::{
-    Account, Action, DomainError, EntryId, EntryKind, Field, Journal, Points, UnitId, UnitKind,
-    UnitProfile, VolunteerProfile, mask_name, mask_phone,
+    Account, Action, DomainError, EntryId, EntryKind, Field, Journal, Participant, Points, UnitId,
+    UnitKind, UnitProfile, VolunteerProfile, mask_name, mask_phone,
 };
 
 #[test]
@@ -334,4 +334,24 @@ fn units_fold_the_same_in_any_order() {
     }
     assert_eq!(forward.state(), backward.state());
     assert_eq!(forward.state().unit_balance(unit), Points::whole(1));
+}
+
+#[test]
+fn a_participant_is_named_in_full_whether_a_volunteer_or_a_unit() {
+    let mut r = Replica::new(1);
+    let wang = r.register("王小明");
+    let shop = r.register_unit("老王理发店", UnitKind::Merchant);
+    let state = r.journal.state();
+    assert_eq!(
+        state.participant_name(Participant::Volunteer(wang)),
+        Some("王小明")
+    );
+    assert_eq!(
+        state.participant_name(Participant::Unit(shop)),
+        Some("老王理发店")
+    );
+    assert_eq!(
+        state.participant_name(Participant::Unit(UnitId(id(9, 9)))),
+        None
+    );
 }

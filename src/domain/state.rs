@@ -111,6 +111,15 @@ impl State {
         self.units.get(&id)
     }
 
+    /// A volunteer's or a unit's name, in full (public lists mask a volunteer's with
+    /// [`super::mask_name`]).
+    pub fn participant_name(&self, who: Participant) -> Option<&str> {
+        match who {
+            Participant::Volunteer(id) => self.volunteer(id).map(|v| v.profile.name.as_str()),
+            Participant::Unit(id) => self.unit(id).map(|u| u.profile.name.as_str()),
+        }
+    }
+
     /// Every unit, by id (sort by name or `joined` to list them).
     pub fn units(&self) -> impl Iterator<Item = &Unit> {
         self.units.values()

@@ -108,3 +108,45 @@ test('assigning with nobody chosen says to choose first', async ({ page }) => {
   await behalf.getByRole('button', { name: '代单位报名' }).click();
   await expect(page.getByRole('alert')).toContainText('请先选择要报名的单位或志愿者。');
 });
+
+test('needs my skills and my projects list what the domain finds', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-12-01T08:00:00+08:00') });
+  await openApp(page);
+  await becomeOrganizer(page);
+  await registerVolunteer(page, { name: '王小明', phone: '13812341234', skills: '电工' });
+  for (const [title, roles] of [['楼道照明改造', '电工:1:电工'], ['社区义诊', '急救:2:急救']]) {
+    await tab(page, '项目').click();
+    await page.getByRole('link', { name: '发起项目' }).click();
+    const form = page.getByRole('form', { name: '发起项目' });
+    await form.getByLabel('项目名称').fill(title);
+    await form.getByLabel('类别').fill('环境');
+    await form.getByLabel('地点').fill('3号楼');
+    await form.getByLabel(/^岗位/).fill(roles);
+    await form.getByRole('button', { name: '保存草稿' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `已保存草稿：${title}` })).toBeVisible();
+    await page.getByRole('button', { name: '发布招募' }).click();
+    await expect(page.getByText('状态：招募中')).toBeVisible();
+  }
+
+  await chooseMe(page, '王*明 138****1234');
+  await expect(page.getByText('未评星')).toBeVisible();
+  await tab(page, '项目').click();
+  const list = page.getByRole('list', { name: '共建项目' });
+  await page.getByRole('button', { name: '需要我的技能' }).click();
+  await expect(list.getByRole('link', { name: /楼道照明改造/ })).toBeVisible();
+  await expect(list.getByRole('link', { name: /社区义诊/ })).toHaveCount(0);
+  await page.getByRole('button', { name: '我的项目' }).click();
+  await expect(page.getByText('没有符合条件的项目。')).toBeVisible();
+
+  await page.getByRole('button', { name: '全部' }).click();
+  await openProject(page, '楼道照明改造');
+  await page.getByRole('button', { name: '报名“电工”' }).click();
+  await expect(page.getByText('我在“电工”：已入选')).toBeVisible();
+  await tab(page, '项目').click();
+  await page.getByRole('button', { name: '我的项目' }).click();
+  await expect(list.getByRole('link', { name: /楼道照明改造/ })).toBeVisible();
+  await expect(list.getByRole('link', { name: /社区义诊/ })).toHaveCount(0);
+  // The only 电工 slot is taken: nothing needs my skills any more.
+  await page.getByRole('button', { name: '需要我的技能' }).click();
+  await expect(list).toHaveCount(0);
+});

@@ -61,7 +61,7 @@ pub fn Me() -> Html {
     };
     let minutes = me.map_or(0, |id| state.service_minutes(id));
     let summary = me.map(|id| state.points(id, now())).unwrap_or_default();
-    let star = StarLevel::from_minutes(minutes);
+    let star = me.map_or(StarLevel::default(), |id| state.star_level(id));
     let star_text = if star.0 == 0 {
         lang.t(T::NoStar).to_owned()
     } else {

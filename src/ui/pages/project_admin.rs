@@ -16,11 +16,7 @@ use crate::ui::session::{App, now, use_app};
 use crate::ui::words::project::{need_unit_text, standing_text};
 
 fn participant_name(state: &State, who: Participant) -> String {
-    match who {
-        Participant::Volunteer(v) => state.volunteer(v).map(|v| v.profile.name.clone()),
-        Participant::Unit(u) => state.unit(u).map(|u| u.profile.name.clone()),
-    }
-    .unwrap_or_default()
+    state.participant_name(who).unwrap_or_default().to_owned()
 }
 
 fn participant_code(who: Participant) -> String {
@@ -67,9 +63,7 @@ pub fn ProjectAdmin(props: &AdminProps) -> Html {
         step(T::ArchiveProject, Action::ArchiveProject { project: id }),
     ];
     let pending: Vec<Html> = project
-        .signups()
-        .iter()
-        .filter(|s| s.standing == RoleStanding::Pending)
+        .pending()
         .map(|s| {
             let (who, role) = (s.who, s.role.clone());
             let approve = Action::ApproveJoin { project: id, role: role.clone(), who };

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::domain::ProjectStatus;
 use crate::domain::project::{Participant, Project, ProjectQuery};
-use crate::domain::{ProjectStatus, State, VolunteerId};
 use crate::ui::components::field::Select;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{Lang, T, project_status_text};
@@ -20,19 +20,12 @@ enum Show {
     Mine,
 }
 
-fn query(show: Show, category: &str, me: Option<VolunteerId>, state: &State) -> ProjectQuery {
+/// The statuses and the category shown; "needs my skills" and "mine" are the domain's
+/// own queries (`State::projects_needing`, `State::projects_of`), narrowed by it.
+fn query(show: Show, category: &str) -> ProjectQuery {
     let mut q = ProjectQuery::public();
-    match show {
-        Show::All => {}
-        Show::Recruiting => q.statuses = vec![ProjectStatus::Recruiting],
-        Show::NeedsMe => {
-            q.skills = Some(
-                me.and_then(|v| state.volunteer(v))
-                    .map(|v| v.profile.skills.clone())
-                    .unwrap_or_default(),
-            );
-        }
-        Show::Mine => q.involving = me.map(Participant::Volunteer),
+    if show == Show::Recruiting {
+        q.statuses = vec![ProjectStatus::Recruiting];
     }
     if !category.is_empty() {
         q.category = Some(category.to_owned());
@@ -53,15 +46,17 @@ pub fn Projects() -> Html {
         .prefs
         .me
         .filter(|v| state.volunteer(*v).is_some());
-    let mut q = query(*show, &category, me, state);
+    let mut q = query(*show, &category);
     if session.organizer && *show == Show::All {
         q.statuses.clear();
     }
-    let found: Vec<&Project> = if *show == Show::Mine && me.is_none() {
-        Vec::new()
-    } else {
-        state.find_projects(&q)
+    let mut found: Vec<&Project> = match (*show, me) {
+        (Show::NeedsMe, Some(me)) => state.projects_needing(me),
+        (Show::Mine, Some(me)) => state.projects_of(Participant::Volunteer(me)),
+        (Show::NeedsMe | Show::Mine, None) => Vec::new(),
+        (Show::All | Show::Recruiting, _) => state.find_projects(&q),
     };
+    found.retain(|p| q.matches(p));
     let chip = |label: T, value: Show| {
         let show = show.clone();
         let active = *show == value;

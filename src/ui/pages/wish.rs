@@ -17,18 +17,13 @@ use crate::ui::routes::Route;
 use crate::ui::session::{App, now, use_app};
 use crate::ui::words::wish::{category_text, kind_text, phase_text, reason_text};
 
+/// A unit's name in full; a volunteer's masked unless `full`.
 fn claimant_name(state: &State, who: Claimant, full: bool) -> String {
-    let name = match who {
-        Claimant::Volunteer(v) => state.volunteer(v).map(|v| v.profile.name.clone()),
-        Claimant::Unit(u) => {
-            return state
-                .unit(u)
-                .map(|u| u.profile.name.clone())
-                .unwrap_or_default();
-        }
+    let name = state.participant_name(who).unwrap_or_default();
+    match who {
+        Claimant::Volunteer(_) if !full => mask_name(name),
+        _ => name.to_owned(),
     }
-    .unwrap_or_default();
-    if full { name } else { mask_name(&name) }
 }
 
 #[derive(Properties, PartialEq)]
