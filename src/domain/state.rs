@@ -519,77 +519,75 @@ impl State {
         }
     }
 
+    /// Posts the entry a points action makes: by hand from the pool or back to it, or
+    /// the reversal of an earlier entry, which moves its points the other way.
     fn apply_points(&mut self, event: &Event, action: PointsAction<'_>) {
-        let entry_id = EntryId(event.id);
-        match action {
+        let (from, to, points, kind, reason) = match action {
             PointsAction::AwardPoints {
                 volunteer,
                 points,
                 reason,
-            } => self.post(Entry {
-                id: entry_id,
-                at: event.at,
-                from: Account::Pool,
-                to: Account::Volunteer(*volunteer),
-                points: *points,
-                kind: EntryKind::Award,
-                reason: reason.clone(),
-            }),
+            } => (
+                Account::Pool,
+                Account::Volunteer(*volunteer),
+                *points,
+                EntryKind::Award,
+                reason,
+            ),
             PointsAction::DeductPoints {
                 volunteer,
                 points,
                 reason,
-            } => self.post(Entry {
-                id: entry_id,
-                at: event.at,
-                from: Account::Volunteer(*volunteer),
-                to: Account::Pool,
-                points: *points,
-                kind: EntryKind::Deduction,
-                reason: reason.clone(),
-            }),
-            PointsAction::ReverseEntry { entry, reason } => {
-                if let Some(original) = self.ledger.entry(*entry) {
-                    let reversal = Entry {
-                        id: entry_id,
-                        at: event.at,
-                        from: original.to,
-                        to: original.from,
-                        points: original.points,
-                        kind: EntryKind::Reversal { of: *entry },
-                        reason: reason.clone(),
-                    };
-                    self.post(reversal);
-                }
-            }
+            } => (
+                Account::Volunteer(*volunteer),
+                Account::Pool,
+                *points,
+                EntryKind::Deduction,
+                reason,
+            ),
             PointsAction::AwardUnitPoints {
                 unit,
                 points,
                 reason,
-            } => self.post(Entry {
-                id: entry_id,
-                at: event.at,
-                from: Account::Pool,
-                to: Account::Unit(*unit),
-                points: *points,
-                kind: EntryKind::Award,
-                reason: reason.clone(),
-            }),
+            } => (
+                Account::Pool,
+                Account::Unit(*unit),
+                *points,
+                EntryKind::Award,
+                reason,
+            ),
             PointsAction::DeductUnitPoints {
                 unit,
                 points,
                 reason,
-            } => self.post(Entry {
-                id: entry_id,
-                at: event.at,
-                from: Account::Unit(*unit),
-                to: Account::Pool,
-                points: *points,
-                kind: EntryKind::Deduction,
-                reason: reason.clone(),
-            }),
-            PointsAction::SetPointsPolicy { policy } => self.policy = *policy,
-        }
+            } => (
+                Account::Unit(*unit),
+                Account::Pool,
+                *points,
+                EntryKind::Deduction,
+                reason,
+            ),
+            PointsAction::ReverseEntry { entry, reason } => {
+                let Some(original) = self.ledger.entry(*entry) else {
+                    return;
+                };
+                let kind = EntryKind::Reversal { of: *entry };
+                (original.to, original.from, original.points, kind, reason)
+            }
+            PointsAction::SetPointsPolicy { policy } => {
+                self.policy = *policy;
+                return;
+            }
+        };
+        self.post(Entry {
+            id: EntryId(event.id),
+            at: event.at,
+            from,
+            to,
+            points,
+            kind,
+            reason: reason.clone(),
+        });
     }
 
     /// Posts an entry to the ledger and keeps the volunteers' lots (see
