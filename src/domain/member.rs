@@ -43,7 +43,7 @@ impl VolunteerProfile {
         limit(Field::Number, &self.number, SHORT_TEXT_MAX)?;
         limit(Field::Grid, &self.grid, SHORT_TEXT_MAX)?;
         limit(Field::Building, &self.building, SHORT_TEXT_MAX)?;
-        if !self.phone.is_empty() && !is_phone(&self.phone) {
+        if !is_phone_or_masked(&self.phone) {
             return Err(DomainError::InvalidPhone);
         }
         if self.skills.len() > SKILLS_MAX {
@@ -86,6 +86,15 @@ pub fn is_phone(text: &str) -> bool {
     let mobile = digits == 11 && text.len() == 11 && text.starts_with('1');
     let landline = !text.starts_with('1') && (7..=12).contains(&digits) && text.len() <= 13;
     only_digits_and_hyphen && (mobile || landline)
+}
+
+/// Empty, a phone number, or one as public lists show it (`138****1234`): a profile in
+/// the community's public log holds the masked form (see
+/// [`crate::domain::trust::personal`]).
+pub fn is_phone_or_masked(text: &str) -> bool {
+    text.is_empty()
+        || is_phone(text)
+        || (text.contains('*') && mask_phone(text) == text && is_phone(&text.replace('*', "0")))
 }
 
 /// A registered volunteer, as derived from the events.

@@ -14,13 +14,15 @@ use super::event::{Action, Event};
 use super::expiry::{PointsPolicy, PointsSummary, Purse};
 use super::id::{
     ActivityId, EntryId, EventId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId,
+    WishId,
 };
 use super::ledger::{Account, Entry, EntryKind, Ledger, Points};
 use super::member::{Volunteer, VolunteerProfile, limit, require};
 use super::perk::{Perk, Perks, Voucher, VoucherCode};
 use super::project::{Initiator, Participant, Project, ProjectQuery, Projects};
+use super::trust::{PersonalDetails, Subject};
 use super::unit::{Unit, UnitProfile};
-use super::wish::Wishes;
+use super::wish::{NOTE_MAX, Wishes};
 
 pub const REASON_MAX: usize = 200;
 
@@ -43,6 +45,9 @@ pub struct State {
     policy: PointsPolicy,
     /// Each volunteer's points split into lots by expiry (see [`super::expiry`]).
     purses: BTreeMap<VolunteerId, Purse>,
+    /// Personal details from the organizer-only log, by whose they are: laid over the
+    /// public (masked) profiles (see [`super::trust::personal`]).
+    details: BTreeMap<Subject, PersonalDetails>,
     rejected: Vec<Rejected>,
 }
 
@@ -239,6 +244,13 @@ impl State {
     pub fn check(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
         match action {
             Action::RegisterVolunteer { profile } => self.volunteer_profile(profile),
+            // Judged by the keyring (see `super::trust::Keyring`), before the fold.
+            Action::FoundCommunity { .. }
+            | Action::RequestBinding { .. }
+            | Action::EnrolDevice { .. }
+            | Action::DeclineBinding { .. }
+            | Action::RevokeDevice { .. } => Ok(()),
+            Action::RecordDetails { details, .. } => details_text(details),
             Action::SetWishPolicy { .. }
             | Action::PostWish { .. }
             | Action::UpdateWish { .. }
@@ -444,6 +456,15 @@ impl State {
     fn apply_checked(&mut self, event: &Event) {
         let entry_id = EntryId(event.id);
         match &event.action {
+            Action::FoundCommunity { .. }
+            | Action::RequestBinding { .. }
+            | Action::EnrolDevice { .. }
+            | Action::DeclineBinding { .. }
+            | Action::RevokeDevice { .. } => {}
+            Action::RecordDetails { subject, details } => {
+                self.details.insert(*subject, details.clone());
+                self.overlay(*subject);
+            }
             Action::SetWishPolicy { .. }
             | Action::PostWish { .. }
             | Action::UpdateWish { .. }
@@ -458,6 +479,11 @@ impl State {
                 if let Some(entry) = self.wishes.apply(event) {
                     self.post(entry);
                 }
+                match &event.action {
+                    Action::PostWish { .. } => self.overlay(Subject::Wish(WishId(event.id))),
+                    Action::UpdateWish { wish, .. } => self.overlay(Subject::Wish(*wish)),
+                    _ => {}
+                }
             }
             Action::RegisterVolunteer { profile } => {
                 let id = VolunteerId(event.id);
@@ -469,11 +495,13 @@ impl State {
                         joined: event.at,
                     },
                 );
+                self.overlay(Subject::Volunteer(id));
             }
             Action::UpdateVolunteer { volunteer, profile } => {
                 if let Some(v) = self.volunteers.get_mut(volunteer) {
                     v.profile = profile.as_ref().clone();
                 }
+                self.overlay(Subject::Volunteer(*volunteer));
             }
             Action::AwardPoints {
                 volunteer,
@@ -525,11 +553,13 @@ impl State {
                         joined: event.at,
                     },
                 );
+                self.overlay(Subject::Unit(id));
             }
             Action::UpdateUnit { unit, profile } => {
                 if let Some(u) = self.units.get_mut(unit) {
                     u.profile = profile.as_ref().clone();
                 }
+                self.overlay(Subject::Unit(*unit));
             }
             Action::AwardUnitPoints {
                 unit,
@@ -633,6 +663,31 @@ impl State {
         }
     }
 
+    /// Lays the personal details recorded for `subject`, if any, over its public
+    /// profile: on an organizer device the state shows full names and phones.
+    fn overlay(&mut self, subject: Subject) {
+        let Some(details) = self.details.get(&subject) else {
+            return;
+        };
+        match subject {
+            Subject::Volunteer(id) => {
+                if let Some(v) = self.volunteers.get_mut(&id) {
+                    details.overlay_volunteer(&mut v.profile);
+                }
+            }
+            Subject::Unit(id) => {
+                if let Some(u) = self.units.get_mut(&id) {
+                    details.overlay_unit(&mut u.profile);
+                }
+            }
+            Subject::Wish(id) => {
+                if let Some(plan) = self.wishes.plan_mut(id) {
+                    details.overlay_wish(plan);
+                }
+            }
+        }
+    }
+
     /// Posts an entry to the ledger and keeps the volunteers' lots (see
     /// [`super::expiry`]) in step with it.
     fn post(&mut self, entry: Entry) {
@@ -712,6 +767,15 @@ fn manual_points(points: Points) -> Result<(), DomainError> {
     } else {
         Ok(())
     }
+}
+
+/// Personal details hold what the forms they come from allow.
+fn details_text(details: &PersonalDetails) -> Result<(), DomainError> {
+    limit(Field::Name, &details.name, super::member::NAME_MAX)?;
+    if !details.phone.is_empty() && !super::member::is_phone(&details.phone) {
+        return Err(DomainError::InvalidPhone);
+    }
+    limit(Field::PrivateNote, &details.note, NOTE_MAX)
 }
 
 pub(super) fn reason_text(reason: &str) -> Result<(), DomainError> {

@@ -16,6 +16,7 @@ pub mod compact;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod prefs;
+pub mod seal;
 pub mod tagged;
 
 use std::collections::BTreeMap;

@@ -254,6 +254,12 @@ impl Activities {
             | Action::ConfirmWish { .. }
             | Action::CancelWish { .. }
             | Action::CloseWish { .. }
+            | Action::FoundCommunity { .. }
+            | Action::RequestBinding { .. }
+            | Action::EnrolDevice { .. }
+            | Action::DeclineBinding { .. }
+            | Action::RevokeDevice { .. }
+            | Action::RecordDetails { .. }
             | Action::ConfirmParticipation { .. } => {}
         }
         Vec::new()
