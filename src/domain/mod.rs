@@ -4,6 +4,7 @@
 //! events; everything shown is derived by folding them (see [`journal::Journal`]).
 
 pub mod activity;
+pub mod area;
 pub mod calendar;
 pub mod card;
 pub mod error;

@@ -9,6 +9,9 @@
 use std::collections::BTreeMap;
 
 use super::activity::{Activities, Activity, Signup, StarLevel};
+use super::area::{
+    AreaAction, Named, PeopleAction, PerkAction, PointsAction, TrustAction, WishAction,
+};
 use super::error::{DomainError, Field};
 use super::event::{Action, Event};
 use super::expiry::{PointsPolicy, PointsSummary, Purse};
@@ -19,7 +22,7 @@ use super::id::{
 use super::ledger::{Account, Entry, EntryKind, Ledger, Points};
 use super::member::{Volunteer, VolunteerProfile, limit, require};
 use super::perk::{Perk, Perks, Voucher, VoucherCode};
-use super::project::{Initiator, Participant, Project, ProjectQuery, Projects};
+use super::project::{Participant, Project, ProjectQuery, Projects};
 use super::trust::{PersonalDetails, Subject};
 use super::unit::{Unit, UnitProfile};
 use super::wish::{NOTE_MAX, Wishes};
@@ -242,34 +245,66 @@ impl State {
     /// The rules an action must pass against the current state at time `at`, both when
     /// it is written and when it is folded.
     pub fn check(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
+        self.check_area(action.area(), at)
+    }
+
+    /// [`State::check`], by area: the people and points rules are the state's own; an
+    /// area's rules run after the people the action names are found known.
+    fn check_area(&self, action: AreaAction<'_>, at: Timestamp) -> Result<(), DomainError> {
         match action {
-            Action::RegisterVolunteer { profile } => self.volunteer_profile(profile),
-            // Judged by the keyring (see `super::trust::Keyring`), before the fold.
-            Action::FoundCommunity { .. }
-            | Action::RequestBinding { .. }
-            | Action::EnrolDevice { .. }
-            | Action::DeclineBinding { .. }
-            | Action::RevokeDevice { .. } => Ok(()),
-            Action::RecordDetails { details, .. } => details_text(details),
-            Action::SetWishPolicy { .. }
-            | Action::PostWish { .. }
-            | Action::UpdateWish { .. }
-            | Action::PublishWish { .. }
-            | Action::RejectWish { .. }
-            | Action::ConfirmWish { .. }
-            | Action::CancelWish { .. }
-            | Action::CloseWish { .. } => self.wishes.check(action, at),
-            Action::ClaimWish { claimant, .. }
-            | Action::ReleaseWish { claimant, .. }
-            | Action::FulfilWish { claimant, .. } => {
-                self.known_participant(*claimant)?;
+            AreaAction::People(action) => self.check_people(action),
+            AreaAction::Points(action) => self.check_points(action, at),
+            AreaAction::Activity(action) => {
+                self.known(action.named())?;
+                self.activities.check(action, at)
+            }
+            // A redemption also needs the volunteer's service hours and points.
+            AreaAction::Perk(PerkAction::Redeem { perk, volunteer }) => {
+                self.known_volunteer(*volunteer)?;
+                let perk = self.perks.redeemable(*perk, *volunteer, at)?;
+                let minutes = self.service_minutes(*volunteer);
+                let needed = perk.offer.min_service_minutes;
+                if minutes < u64::from(needed) {
+                    return Err(DomainError::NotEnoughService { minutes, needed });
+                }
+                enough(self.available(*volunteer, at), perk.offer.cost)
+            }
+            AreaAction::Perk(action) => {
+                self.known(action.named())?;
+                self.perks.check(action, at)
+            }
+            AreaAction::Project(action) => {
+                let skills = self.known(action.named())?;
+                self.projects.check(action, at, skills)
+            }
+            AreaAction::Wish(action) => {
+                self.known(action.named())?;
                 self.wishes.check(action, at)
             }
-            Action::UpdateVolunteer { volunteer, profile } => {
+            // The keyring judged the others before the fold (`super::trust::Keyring`).
+            AreaAction::Trust(TrustAction::RecordDetails { details, .. }) => details_text(details),
+            AreaAction::Trust(_) => Ok(()),
+        }
+    }
+
+    fn check_people(&self, action: PeopleAction<'_>) -> Result<(), DomainError> {
+        match action {
+            PeopleAction::RegisterVolunteer { profile } => self.volunteer_profile(profile),
+            PeopleAction::UpdateVolunteer { volunteer, profile } => {
                 self.known_volunteer(*volunteer)?;
                 self.volunteer_profile(profile)
             }
-            Action::AwardPoints {
+            PeopleAction::RegisterUnit { profile } => profile.validate(),
+            PeopleAction::UpdateUnit { unit, profile } => {
+                self.known_unit(*unit)?;
+                profile.validate()
+            }
+        }
+    }
+
+    fn check_points(&self, action: PointsAction<'_>, at: Timestamp) -> Result<(), DomainError> {
+        match action {
+            PointsAction::AwardPoints {
                 volunteer,
                 points,
                 reason,
@@ -278,7 +313,7 @@ impl State {
                 manual_points(*points)?;
                 reason_text(reason)
             }
-            Action::DeductPoints {
+            PointsAction::DeductPoints {
                 volunteer,
                 points,
                 reason,
@@ -288,7 +323,7 @@ impl State {
                 reason_text(reason)?;
                 enough(self.available(*volunteer, at), *points)
             }
-            Action::ReverseEntry { entry, reason } => {
+            PointsAction::ReverseEntry { entry, reason } => {
                 reason_text(reason)?;
                 let original = self
                     .ledger
@@ -306,27 +341,7 @@ impl State {
                 }
                 Ok(())
             }
-            Action::CreateActivity { .. }
-            | Action::UpdateActivity { .. }
-            | Action::CancelActivity { .. }
-            | Action::ConfirmAll { .. } => self.activities.check(action, at),
-            Action::SignUp { volunteer, .. }
-            | Action::JoinWaitlist { volunteer, .. }
-            | Action::CancelSignup { volunteer, .. }
-            | Action::AssignRole { volunteer, .. }
-            | Action::CheckIn { volunteer, .. }
-            | Action::CheckOut { volunteer, .. }
-            | Action::MarkNoShow { volunteer, .. }
-            | Action::ConfirmService { volunteer, .. } => {
-                self.known_volunteer(*volunteer)?;
-                self.activities.check(action, at)
-            }
-            Action::RegisterUnit { profile } => profile.validate(),
-            Action::UpdateUnit { unit, profile } => {
-                self.known_unit(*unit)?;
-                profile.validate()
-            }
-            Action::AwardUnitPoints {
+            PointsAction::AwardUnitPoints {
                 unit,
                 points,
                 reason,
@@ -335,7 +350,7 @@ impl State {
                 manual_points(*points)?;
                 reason_text(reason)
             }
-            Action::DeductUnitPoints {
+            PointsAction::DeductUnitPoints {
                 unit,
                 points,
                 reason,
@@ -345,58 +360,7 @@ impl State {
                 reason_text(reason)?;
                 enough(self.unit_balance(*unit), *points)
             }
-            Action::SetPointsPolicy { policy } => policy.validate(),
-            Action::CreatePerk { offer } | Action::UpdatePerk { offer, .. } => {
-                if let Some(sponsor) = offer.sponsor {
-                    self.known_unit(sponsor)?;
-                }
-                self.perks.check(action, at)
-            }
-            Action::WithdrawPerk { .. }
-            | Action::VerifyVoucher { .. }
-            | Action::CancelVoucher { .. } => self.perks.check(action, at),
-            Action::Redeem { perk, volunteer } => {
-                self.known_volunteer(*volunteer)?;
-                let perk = self.perks.redeemable(*perk, *volunteer, at)?;
-                let minutes = self.service_minutes(*volunteer);
-                let needed = perk.offer.min_service_minutes;
-                if minutes < u64::from(needed) {
-                    return Err(DomainError::NotEnoughService { minutes, needed });
-                }
-                enough(self.available(*volunteer, at), perk.offer.cost)
-            }
-            Action::CreateProject { plan } | Action::UpdateProject { plan, .. } => {
-                if let Initiator::Unit(unit) = plan.initiator {
-                    self.known_unit(unit)?;
-                }
-                self.projects.check(action, at, &[])
-            }
-            Action::JoinRole { who, .. }
-            | Action::JoinRoleWaitlist { who, .. }
-            | Action::ApproveJoin { who, .. }
-            | Action::DeclineJoin { who, .. }
-            | Action::AssignToRole { who, .. }
-            | Action::WithdrawFromRole { who, .. }
-            | Action::RemoveFromRole { who, .. } => {
-                let skills = self.known_participant(*who)?;
-                self.projects.check(action, at, skills)
-            }
-            Action::PledgeToNeed { unit, .. } | Action::WithdrawPledge { unit, .. } => {
-                self.known_unit(*unit)?;
-                self.projects.check(action, at, &[])
-            }
-            Action::ConfirmParticipation { participants, .. } => {
-                for who in participants {
-                    self.known_participant(*who)?;
-                }
-                self.projects.check(action, at, &[])
-            }
-            Action::PublishProject { .. }
-            | Action::StartProject { .. }
-            | Action::CompleteProject { .. }
-            | Action::ArchiveProject { .. }
-            | Action::CancelProject { .. }
-            | Action::PostProjectUpdate { .. } => self.projects.check(action, at, &[]),
+            PointsAction::SetPointsPolicy { policy } => policy.validate(),
         }
     }
 
@@ -405,10 +369,21 @@ impl State {
     /// This is also what the app asks before offering a button: a sign-up refused with
     /// [`DomainError::ActivityFull`] offers [`Action::JoinWaitlist`] instead.
     pub fn check_new(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
-        self.check(action, at)?;
-        self.wishes.check_new(action, at)?;
-        self.activities.check_new(action)?;
-        self.projects.check_new(action)?;
+        let whole = action;
+        let action = action.area();
+        self.check_area(action, at)?;
+        match action {
+            AreaAction::People(action) => self.check_new_people(action),
+            AreaAction::Activity(action) => self.activities.check_new(action),
+            AreaAction::Project(action) => self.projects.check_new(action),
+            AreaAction::Wish(action) => self.wishes.check_new(action, at),
+            AreaAction::Trust(_) => super::trust::trust_text(whole),
+            AreaAction::Points(_) | AreaAction::Perk(_) => Ok(()),
+        }
+    }
+
+    /// A volunteer's number and a unit's name are unique when written.
+    fn check_new_people(&self, action: PeopleAction<'_>) -> Result<(), DomainError> {
         let number_taken = |id: Option<VolunteerId>, profile: &VolunteerProfile| {
             let number = profile.number.trim();
             !number.is_empty()
@@ -424,16 +399,18 @@ impl State {
                 .any(|u| Some(u.id) != id && u.profile.name.trim() == name)
         };
         match action {
-            Action::RegisterUnit { profile } if unit_name_taken(None, profile) => Err(
+            PeopleAction::RegisterUnit { profile } if unit_name_taken(None, profile) => Err(
                 DomainError::DuplicateUnitName(profile.name.trim().to_owned()),
             ),
-            Action::UpdateUnit { unit, profile } if unit_name_taken(Some(*unit), profile) => Err(
-                DomainError::DuplicateUnitName(profile.name.trim().to_owned()),
-            ),
-            Action::RegisterVolunteer { profile } if number_taken(None, profile) => {
+            PeopleAction::UpdateUnit { unit, profile } if unit_name_taken(Some(*unit), profile) => {
+                Err(DomainError::DuplicateUnitName(
+                    profile.name.trim().to_owned(),
+                ))
+            }
+            PeopleAction::RegisterVolunteer { profile } if number_taken(None, profile) => {
                 Err(DomainError::DuplicateNumber(profile.number.clone()))
             }
-            Action::UpdateVolunteer { volunteer, profile }
+            PeopleAction::UpdateVolunteer { volunteer, profile }
                 if number_taken(Some(*volunteer), profile) =>
             {
                 Err(DomainError::DuplicateNumber(profile.number.clone()))
@@ -444,8 +421,9 @@ impl State {
 
     /// Folds one event in. An event that breaks a rule is recorded as rejected.
     pub fn apply(&mut self, event: &Event) {
-        match self.check(&event.action, event.at) {
-            Ok(()) => self.apply_checked(event),
+        let action = event.action.area();
+        match self.check_area(action, event.at) {
+            Ok(()) => self.apply_area(event, action),
             Err(error) => self.rejected.push(Rejected {
                 event: event.id,
                 error,
@@ -453,164 +431,14 @@ impl State {
         }
     }
 
-    fn apply_checked(&mut self, event: &Event) {
-        let entry_id = EntryId(event.id);
-        match &event.action {
-            Action::FoundCommunity { .. }
-            | Action::RequestBinding { .. }
-            | Action::EnrolDevice { .. }
-            | Action::DeclineBinding { .. }
-            | Action::RevokeDevice { .. } => {}
-            Action::RecordDetails { subject, details } => {
-                self.details.insert(*subject, details.clone());
-                self.overlay(*subject);
-            }
-            Action::SetWishPolicy { .. }
-            | Action::PostWish { .. }
-            | Action::UpdateWish { .. }
-            | Action::PublishWish { .. }
-            | Action::RejectWish { .. }
-            | Action::ClaimWish { .. }
-            | Action::ReleaseWish { .. }
-            | Action::FulfilWish { .. }
-            | Action::ConfirmWish { .. }
-            | Action::CancelWish { .. }
-            | Action::CloseWish { .. } => {
-                if let Some(entry) = self.wishes.apply(event) {
-                    self.post(entry);
-                }
-                match &event.action {
-                    Action::PostWish { .. } => self.overlay(Subject::Wish(WishId(event.id))),
-                    Action::UpdateWish { wish, .. } => self.overlay(Subject::Wish(*wish)),
-                    _ => {}
-                }
-            }
-            Action::RegisterVolunteer { profile } => {
-                let id = VolunteerId(event.id);
-                self.volunteers.insert(
-                    id,
-                    Volunteer {
-                        id,
-                        profile: profile.as_ref().clone(),
-                        joined: event.at,
-                    },
-                );
-                self.overlay(Subject::Volunteer(id));
-            }
-            Action::UpdateVolunteer { volunteer, profile } => {
-                if let Some(v) = self.volunteers.get_mut(volunteer) {
-                    v.profile = profile.as_ref().clone();
-                }
-                self.overlay(Subject::Volunteer(*volunteer));
-            }
-            Action::AwardPoints {
-                volunteer,
-                points,
-                reason,
-            } => self.post(Entry {
-                id: entry_id,
-                at: event.at,
-                from: Account::Pool,
-                to: Account::Volunteer(*volunteer),
-                points: *points,
-                kind: EntryKind::Award,
-                reason: reason.clone(),
-            }),
-            Action::DeductPoints {
-                volunteer,
-                points,
-                reason,
-            } => self.post(Entry {
-                id: entry_id,
-                at: event.at,
-                from: Account::Volunteer(*volunteer),
-                to: Account::Pool,
-                points: *points,
-                kind: EntryKind::Deduction,
-                reason: reason.clone(),
-            }),
-            Action::ReverseEntry { entry, reason } => {
-                if let Some(original) = self.ledger.entry(*entry) {
-                    let reversal = Entry {
-                        id: entry_id,
-                        at: event.at,
-                        from: original.to,
-                        to: original.from,
-                        points: original.points,
-                        kind: EntryKind::Reversal { of: *entry },
-                        reason: reason.clone(),
-                    };
-                    self.post(reversal);
-                }
-            }
-            Action::RegisterUnit { profile } => {
-                let id = UnitId(event.id);
-                self.units.insert(
-                    id,
-                    Unit {
-                        id,
-                        profile: profile.as_ref().clone(),
-                        joined: event.at,
-                    },
-                );
-                self.overlay(Subject::Unit(id));
-            }
-            Action::UpdateUnit { unit, profile } => {
-                if let Some(u) = self.units.get_mut(unit) {
-                    u.profile = profile.as_ref().clone();
-                }
-                self.overlay(Subject::Unit(*unit));
-            }
-            Action::AwardUnitPoints {
-                unit,
-                points,
-                reason,
-            } => self.post(Entry {
-                id: entry_id,
-                at: event.at,
-                from: Account::Pool,
-                to: Account::Unit(*unit),
-                points: *points,
-                kind: EntryKind::Award,
-                reason: reason.clone(),
-            }),
-            Action::DeductUnitPoints {
-                unit,
-                points,
-                reason,
-            } => self.post(Entry {
-                id: entry_id,
-                at: event.at,
-                from: Account::Unit(*unit),
-                to: Account::Pool,
-                points: *points,
-                kind: EntryKind::Deduction,
-                reason: reason.clone(),
-            }),
-            Action::SetPointsPolicy { policy } => self.policy = *policy,
-            Action::CreatePerk { .. }
-            | Action::UpdatePerk { .. }
-            | Action::WithdrawPerk { .. }
-            | Action::Redeem { .. }
-            | Action::VerifyVoucher { .. }
-            | Action::CancelVoucher { .. } => {
-                if let Some(entry) = self.perks.apply(event) {
-                    self.post(entry);
-                }
-            }
-            Action::CreateActivity { .. }
-            | Action::UpdateActivity { .. }
-            | Action::CancelActivity { .. }
-            | Action::SignUp { .. }
-            | Action::JoinWaitlist { .. }
-            | Action::CancelSignup { .. }
-            | Action::AssignRole { .. }
-            | Action::CheckIn { .. }
-            | Action::CheckOut { .. }
-            | Action::MarkNoShow { .. }
-            | Action::ConfirmService { .. }
-            | Action::ConfirmAll { .. } => {
-                for credit in self.activities.apply(event) {
+    /// Folds in an event that passed [`State::check`], given as its `action`'s area view;
+    /// what an area's book returns for the ledger is posted here.
+    fn apply_area(&mut self, event: &Event, action: AreaAction<'_>) {
+        match action {
+            AreaAction::People(action) => self.apply_people(event, action),
+            AreaAction::Points(action) => self.apply_points(event, action),
+            AreaAction::Activity(action) => {
+                for credit in self.activities.apply(event, action) {
                     self.post(Entry {
                         id: credit.id,
                         at: event.at,
@@ -624,25 +452,13 @@ impl State {
                     });
                 }
             }
-            Action::CreateProject { .. }
-            | Action::UpdateProject { .. }
-            | Action::PublishProject { .. }
-            | Action::StartProject { .. }
-            | Action::CompleteProject { .. }
-            | Action::ArchiveProject { .. }
-            | Action::CancelProject { .. }
-            | Action::JoinRole { .. }
-            | Action::JoinRoleWaitlist { .. }
-            | Action::ApproveJoin { .. }
-            | Action::DeclineJoin { .. }
-            | Action::AssignToRole { .. }
-            | Action::WithdrawFromRole { .. }
-            | Action::RemoveFromRole { .. }
-            | Action::PledgeToNeed { .. }
-            | Action::WithdrawPledge { .. }
-            | Action::PostProjectUpdate { .. }
-            | Action::ConfirmParticipation { .. } => {
-                for credit in self.projects.apply(event) {
+            AreaAction::Perk(action) => {
+                if let Some(entry) = self.perks.apply(event, action) {
+                    self.post(entry);
+                }
+            }
+            AreaAction::Project(action) => {
+                for credit in self.projects.apply(event, action) {
                     let to = match credit.to {
                         Participant::Volunteer(v) => Account::Volunteer(v),
                         Participant::Unit(u) => Account::Unit(u),
@@ -660,6 +476,135 @@ impl State {
                     });
                 }
             }
+            AreaAction::Wish(action) => {
+                if let Some(entry) = self.wishes.apply(event, action) {
+                    self.post(entry);
+                }
+                match action {
+                    WishAction::PostWish { .. } => self.overlay(Subject::Wish(WishId(event.id))),
+                    WishAction::UpdateWish { wish, .. } => self.overlay(Subject::Wish(*wish)),
+                    _ => {}
+                }
+            }
+            AreaAction::Trust(TrustAction::RecordDetails { subject, details }) => {
+                self.details.insert(*subject, details.clone());
+                self.overlay(*subject);
+            }
+            AreaAction::Trust(_) => {}
+        }
+    }
+
+    fn apply_people(&mut self, event: &Event, action: PeopleAction<'_>) {
+        match action {
+            PeopleAction::RegisterVolunteer { profile } => {
+                let id = VolunteerId(event.id);
+                self.volunteers.insert(
+                    id,
+                    Volunteer {
+                        id,
+                        profile: profile.clone(),
+                        joined: event.at,
+                    },
+                );
+                self.overlay(Subject::Volunteer(id));
+            }
+            PeopleAction::UpdateVolunteer { volunteer, profile } => {
+                if let Some(v) = self.volunteers.get_mut(volunteer) {
+                    v.profile = profile.clone();
+                }
+                self.overlay(Subject::Volunteer(*volunteer));
+            }
+            PeopleAction::RegisterUnit { profile } => {
+                let id = UnitId(event.id);
+                self.units.insert(
+                    id,
+                    Unit {
+                        id,
+                        profile: profile.clone(),
+                        joined: event.at,
+                    },
+                );
+                self.overlay(Subject::Unit(id));
+            }
+            PeopleAction::UpdateUnit { unit, profile } => {
+                if let Some(u) = self.units.get_mut(unit) {
+                    u.profile = profile.clone();
+                }
+                self.overlay(Subject::Unit(*unit));
+            }
+        }
+    }
+
+    fn apply_points(&mut self, event: &Event, action: PointsAction<'_>) {
+        let entry_id = EntryId(event.id);
+        match action {
+            PointsAction::AwardPoints {
+                volunteer,
+                points,
+                reason,
+            } => self.post(Entry {
+                id: entry_id,
+                at: event.at,
+                from: Account::Pool,
+                to: Account::Volunteer(*volunteer),
+                points: *points,
+                kind: EntryKind::Award,
+                reason: reason.clone(),
+            }),
+            PointsAction::DeductPoints {
+                volunteer,
+                points,
+                reason,
+            } => self.post(Entry {
+                id: entry_id,
+                at: event.at,
+                from: Account::Volunteer(*volunteer),
+                to: Account::Pool,
+                points: *points,
+                kind: EntryKind::Deduction,
+                reason: reason.clone(),
+            }),
+            PointsAction::ReverseEntry { entry, reason } => {
+                if let Some(original) = self.ledger.entry(*entry) {
+                    let reversal = Entry {
+                        id: entry_id,
+                        at: event.at,
+                        from: original.to,
+                        to: original.from,
+                        points: original.points,
+                        kind: EntryKind::Reversal { of: *entry },
+                        reason: reason.clone(),
+                    };
+                    self.post(reversal);
+                }
+            }
+            PointsAction::AwardUnitPoints {
+                unit,
+                points,
+                reason,
+            } => self.post(Entry {
+                id: entry_id,
+                at: event.at,
+                from: Account::Pool,
+                to: Account::Unit(*unit),
+                points: *points,
+                kind: EntryKind::Award,
+                reason: reason.clone(),
+            }),
+            PointsAction::DeductUnitPoints {
+                unit,
+                points,
+                reason,
+            } => self.post(Entry {
+                id: entry_id,
+                at: event.at,
+                from: Account::Unit(*unit),
+                to: Account::Pool,
+                points: *points,
+                kind: EntryKind::Deduction,
+                reason: reason.clone(),
+            }),
+            PointsAction::SetPointsPolicy { policy } => self.policy = *policy,
         }
     }
 
@@ -716,6 +661,23 @@ impl State {
             }
         }
         self.ledger.post(entry);
+    }
+
+    /// Checks that the people an action names are known; returns the skills of the
+    /// volunteer or unit it names as a participant (see [`State::known_participant`]).
+    fn known(&self, named: Named<'_>) -> Result<&[String], DomainError> {
+        match named {
+            Named::Nobody => Ok(&[]),
+            Named::Volunteer(id) => self.known_volunteer(id).map(|_| &[][..]),
+            Named::Unit(id) => self.known_unit(id).map(|_| &[][..]),
+            Named::Participant(who) => self.known_participant(who),
+            Named::Participants(all) => {
+                for who in all {
+                    self.known_participant(*who)?;
+                }
+                Ok(&[])
+            }
+        }
     }
 
     fn known_volunteer(&self, id: VolunteerId) -> Result<&Volunteer, DomainError> {

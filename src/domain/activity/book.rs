@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::{Activity, Cancellation, Service, Signup, Standing};
-use crate::domain::event::{Action, Event};
+use crate::domain::area::ActivityAction;
+use crate::domain::event::Event;
 use crate::domain::id::{ActivityId, EntryId, Timestamp, VolunteerId};
 use crate::domain::ledger::Points;
 
@@ -68,16 +69,16 @@ impl Activities {
         self.no_shows.get(&volunteer).copied().unwrap_or(0)
     }
 
-    /// Folds in an event that passed [`Activities::check`]. Returns the points that
-    /// confirmed service earned, for the ledger.
-    pub(crate) fn apply(&mut self, event: &Event) -> Vec<Credit> {
+    /// Folds in an event that passed [`Activities::check`], given as its activity
+    /// `action`. Returns the points that confirmed service earned, for the ledger.
+    pub(crate) fn apply(&mut self, event: &Event, action: ActivityAction<'_>) -> Vec<Credit> {
         let at = event.at;
-        match &event.action {
-            Action::CreateActivity { plan } => {
+        match action {
+            ActivityAction::CreateActivity { plan } => {
                 let id = ActivityId(event.id);
                 let activity = Activity {
                     id,
-                    plan: plan.as_ref().clone(),
+                    plan: plan.clone(),
                     created: at,
                     cancelled: None,
                     signups: Vec::new(),
@@ -86,9 +87,9 @@ impl Activities {
                 };
                 self.by_id.insert(id, activity);
             }
-            Action::UpdateActivity { activity, plan } => {
+            ActivityAction::UpdateActivity { activity, plan } => {
                 if let Some(current) = self.by_id.get_mut(activity) {
-                    current.plan = plan.as_ref().clone();
+                    current.plan = plan.clone();
                     fill_seats(current);
                     for signup in current.signups.iter().filter(|s| s.is_active()) {
                         if let Some(span) = self
@@ -101,7 +102,7 @@ impl Activities {
                     }
                 }
             }
-            Action::CancelActivity { activity, reason } => {
+            ActivityAction::CancelActivity { activity, reason } => {
                 if let Some(current) = self.by_id.get_mut(activity) {
                     current.cancelled = Some(Cancellation {
                         at,
@@ -109,11 +110,11 @@ impl Activities {
                     });
                 }
             }
-            Action::SignUp {
+            ActivityAction::SignUp {
                 activity,
                 volunteer,
             }
-            | Action::JoinWaitlist {
+            | ActivityAction::JoinWaitlist {
                 activity,
                 volunteer,
             } => {
@@ -143,7 +144,7 @@ impl Activities {
                         .insert(*activity, span);
                 }
             }
-            Action::CancelSignup {
+            ActivityAction::CancelSignup {
                 activity,
                 volunteer,
             } => {
@@ -161,7 +162,7 @@ impl Activities {
                     held.remove(activity);
                 }
             }
-            Action::AssignRole {
+            ActivityAction::AssignRole {
                 activity,
                 volunteer,
                 role,
@@ -170,7 +171,7 @@ impl Activities {
                     signup.role.clone_from(role);
                 }
             }
-            Action::CheckIn {
+            ActivityAction::CheckIn {
                 activity,
                 volunteer,
             } => {
@@ -183,7 +184,7 @@ impl Activities {
                     *count = count.saturating_sub(1);
                 }
             }
-            Action::CheckOut {
+            ActivityAction::CheckOut {
                 activity,
                 volunteer,
             } => {
@@ -191,7 +192,7 @@ impl Activities {
                     signup.checked_out = Some(at);
                 }
             }
-            Action::MarkNoShow {
+            ActivityAction::MarkNoShow {
                 activity,
                 volunteer,
             } => {
@@ -200,67 +201,16 @@ impl Activities {
                     *self.no_shows.entry(*volunteer).or_default() += 1;
                 }
             }
-            Action::ConfirmService {
+            ActivityAction::ConfirmService {
                 activity,
                 volunteer,
                 minutes,
             } => {
                 return self.confirm(*activity, at, |s| s.volunteer == *volunteer, *minutes);
             }
-            Action::ConfirmAll { activity } => {
+            ActivityAction::ConfirmAll { activity } => {
                 return self.confirm(*activity, at, awaits_confirmation, None);
             }
-            Action::RegisterVolunteer { .. }
-            | Action::UpdateVolunteer { .. }
-            | Action::AwardPoints { .. }
-            | Action::DeductPoints { .. }
-            | Action::ReverseEntry { .. }
-            | Action::RegisterUnit { .. }
-            | Action::UpdateUnit { .. }
-            | Action::AwardUnitPoints { .. }
-            | Action::DeductUnitPoints { .. }
-            | Action::SetPointsPolicy { .. }
-            | Action::CreatePerk { .. }
-            | Action::UpdatePerk { .. }
-            | Action::WithdrawPerk { .. }
-            | Action::Redeem { .. }
-            | Action::VerifyVoucher { .. }
-            | Action::CancelVoucher { .. }
-            | Action::CreateProject { .. }
-            | Action::UpdateProject { .. }
-            | Action::PublishProject { .. }
-            | Action::StartProject { .. }
-            | Action::CompleteProject { .. }
-            | Action::ArchiveProject { .. }
-            | Action::CancelProject { .. }
-            | Action::JoinRole { .. }
-            | Action::JoinRoleWaitlist { .. }
-            | Action::ApproveJoin { .. }
-            | Action::DeclineJoin { .. }
-            | Action::AssignToRole { .. }
-            | Action::WithdrawFromRole { .. }
-            | Action::RemoveFromRole { .. }
-            | Action::PledgeToNeed { .. }
-            | Action::WithdrawPledge { .. }
-            | Action::PostProjectUpdate { .. }
-            | Action::SetWishPolicy { .. }
-            | Action::PostWish { .. }
-            | Action::UpdateWish { .. }
-            | Action::PublishWish { .. }
-            | Action::RejectWish { .. }
-            | Action::ClaimWish { .. }
-            | Action::ReleaseWish { .. }
-            | Action::FulfilWish { .. }
-            | Action::ConfirmWish { .. }
-            | Action::CancelWish { .. }
-            | Action::CloseWish { .. }
-            | Action::FoundCommunity { .. }
-            | Action::RequestBinding { .. }
-            | Action::EnrolDevice { .. }
-            | Action::DeclineBinding { .. }
-            | Action::RevokeDevice { .. }
-            | Action::RecordDetails { .. }
-            | Action::ConfirmParticipation { .. } => {}
         }
         Vec::new()
     }

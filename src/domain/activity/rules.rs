@@ -4,8 +4,8 @@
 
 use super::book::{Activities, awaits_confirmation};
 use super::{Activity, ActivityPlan, Signup};
+use crate::domain::area::{ActivityAction, Named};
 use crate::domain::error::DomainError;
-use crate::domain::event::Action;
 use crate::domain::id::{ActivityId, Timestamp, VolunteerId};
 use crate::domain::state::reason_text;
 
@@ -40,11 +40,15 @@ impl Activities {
     }
 
     /// The rules of the activity actions, both when written and when folded. The
-    /// volunteer named has already been checked. Other actions pass.
-    pub(crate) fn check(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
+    /// volunteer named has already been checked.
+    pub(crate) fn check(
+        &self,
+        action: ActivityAction<'_>,
+        at: Timestamp,
+    ) -> Result<(), DomainError> {
         match action {
-            Action::CreateActivity { plan } => plan.validate(),
-            Action::UpdateActivity { activity, plan } => {
+            ActivityAction::CreateActivity { plan } => plan.validate(),
+            ActivityAction::UpdateActivity { activity, plan } => {
                 let current = self.open(*activity)?;
                 plan.validate()?;
                 let taken = current.seats_taken();
@@ -53,7 +57,7 @@ impl Activities {
                 }
                 Ok(())
             }
-            Action::CancelActivity { activity, reason } => {
+            ActivityAction::CancelActivity { activity, reason } => {
                 let current = self.open(*activity)?;
                 reason_text(reason)?;
                 let attended = current
@@ -65,15 +69,15 @@ impl Activities {
                 }
                 Ok(())
             }
-            Action::SignUp {
+            ActivityAction::SignUp {
                 activity,
                 volunteer,
             }
-            | Action::JoinWaitlist {
+            | ActivityAction::JoinWaitlist {
                 activity,
                 volunteer,
             } => self.check_sign_up(*activity, *volunteer, at),
-            Action::CancelSignup {
+            ActivityAction::CancelSignup {
                 activity,
                 volunteer,
             } => {
@@ -92,7 +96,7 @@ impl Activities {
                 // Leaving the waitlist is always allowed.
                 Ok(())
             }
-            Action::AssignRole {
+            ActivityAction::AssignRole {
                 activity,
                 volunteer,
                 role,
@@ -109,7 +113,7 @@ impl Activities {
                     _ => Ok(()),
                 }
             }
-            Action::CheckIn {
+            ActivityAction::CheckIn {
                 activity,
                 volunteer,
             } => {
@@ -123,7 +127,7 @@ impl Activities {
                 // A no-show may be checked in: the mark was a mistake.
                 Ok(())
             }
-            Action::CheckOut {
+            ActivityAction::CheckOut {
                 activity,
                 volunteer,
             } => {
@@ -139,7 +143,7 @@ impl Activities {
                 }
                 Ok(())
             }
-            Action::MarkNoShow {
+            ActivityAction::MarkNoShow {
                 activity,
                 volunteer,
             } => {
@@ -158,7 +162,7 @@ impl Activities {
                 }
                 Ok(())
             }
-            Action::ConfirmService {
+            ActivityAction::ConfirmService {
                 activity,
                 volunteer,
                 minutes,
@@ -180,58 +184,7 @@ impl Activities {
                     _ => Ok(()),
                 }
             }
-            Action::ConfirmAll { activity } => self.open(*activity).map(|_| ()),
-            Action::RegisterVolunteer { .. }
-            | Action::UpdateVolunteer { .. }
-            | Action::AwardPoints { .. }
-            | Action::DeductPoints { .. }
-            | Action::ReverseEntry { .. }
-            | Action::RegisterUnit { .. }
-            | Action::UpdateUnit { .. }
-            | Action::AwardUnitPoints { .. }
-            | Action::DeductUnitPoints { .. }
-            | Action::SetPointsPolicy { .. }
-            | Action::CreatePerk { .. }
-            | Action::UpdatePerk { .. }
-            | Action::WithdrawPerk { .. }
-            | Action::Redeem { .. }
-            | Action::VerifyVoucher { .. }
-            | Action::CancelVoucher { .. }
-            | Action::CreateProject { .. }
-            | Action::UpdateProject { .. }
-            | Action::PublishProject { .. }
-            | Action::StartProject { .. }
-            | Action::CompleteProject { .. }
-            | Action::ArchiveProject { .. }
-            | Action::CancelProject { .. }
-            | Action::JoinRole { .. }
-            | Action::JoinRoleWaitlist { .. }
-            | Action::ApproveJoin { .. }
-            | Action::DeclineJoin { .. }
-            | Action::AssignToRole { .. }
-            | Action::WithdrawFromRole { .. }
-            | Action::RemoveFromRole { .. }
-            | Action::PledgeToNeed { .. }
-            | Action::WithdrawPledge { .. }
-            | Action::PostProjectUpdate { .. }
-            | Action::SetWishPolicy { .. }
-            | Action::PostWish { .. }
-            | Action::UpdateWish { .. }
-            | Action::PublishWish { .. }
-            | Action::RejectWish { .. }
-            | Action::ClaimWish { .. }
-            | Action::ReleaseWish { .. }
-            | Action::FulfilWish { .. }
-            | Action::ConfirmWish { .. }
-            | Action::CancelWish { .. }
-            | Action::CloseWish { .. }
-            | Action::FoundCommunity { .. }
-            | Action::RequestBinding { .. }
-            | Action::EnrolDevice { .. }
-            | Action::DeclineBinding { .. }
-            | Action::RevokeDevice { .. }
-            | Action::RecordDetails { .. }
-            | Action::ConfirmParticipation { .. } => Ok(()),
+            ActivityAction::ConfirmAll { activity } => self.open(*activity).map(|_| ()),
         }
     }
 
@@ -285,13 +238,13 @@ impl Activities {
     /// The rules that hold only when an action is first written: a merge may bring
     /// sign-ups that fill the last seat (the later one then waits) or a no-show mark
     /// the volunteer's device did not know of.
-    pub(crate) fn check_new(&self, action: &Action) -> Result<(), DomainError> {
+    pub(crate) fn check_new(&self, action: ActivityAction<'_>) -> Result<(), DomainError> {
         match action {
-            Action::SignUp {
+            ActivityAction::SignUp {
                 activity,
                 volunteer,
             }
-            | Action::JoinWaitlist {
+            | ActivityAction::JoinWaitlist {
                 activity,
                 volunteer,
             } => {
@@ -301,12 +254,12 @@ impl Activities {
                 if count >= limit {
                     return Err(DomainError::TooManyNoShows { count, limit });
                 }
-                if matches!(action, Action::SignUp { .. }) && current.free_seats() == 0 {
+                if matches!(action, ActivityAction::SignUp { .. }) && current.free_seats() == 0 {
                     return Err(DomainError::ActivityFull);
                 }
                 Ok(())
             }
-            Action::ConfirmAll { activity } => {
+            ActivityAction::ConfirmAll { activity } => {
                 let waiting = self
                     .known(*activity)?
                     .signups
@@ -319,6 +272,27 @@ impl Activities {
                 }
             }
             _ => Ok(()),
+        }
+    }
+}
+
+impl<'a> ActivityAction<'a> {
+    /// The volunteer the action names, which [`crate::domain::State`] checks is known
+    /// before these rules run.
+    pub(crate) fn named(self) -> Named<'a> {
+        match self {
+            ActivityAction::CreateActivity { .. }
+            | ActivityAction::UpdateActivity { .. }
+            | ActivityAction::CancelActivity { .. }
+            | ActivityAction::ConfirmAll { .. } => Named::Nobody,
+            ActivityAction::SignUp { volunteer, .. }
+            | ActivityAction::JoinWaitlist { volunteer, .. }
+            | ActivityAction::CancelSignup { volunteer, .. }
+            | ActivityAction::AssignRole { volunteer, .. }
+            | ActivityAction::CheckIn { volunteer, .. }
+            | ActivityAction::CheckOut { volunteer, .. }
+            | ActivityAction::MarkNoShow { volunteer, .. }
+            | ActivityAction::ConfirmService { volunteer, .. } => Named::Volunteer(*volunteer),
         }
     }
 }

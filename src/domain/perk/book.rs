@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Perk, Voucher, VoucherCode, Withdrawal};
-use crate::domain::event::{Action, Event};
+use crate::domain::area::PerkAction;
+use crate::domain::event::Event;
 use crate::domain::id::{EntryId, PerkId, VolunteerId, VoucherId};
 use crate::domain::ledger::{Account, Entry, EntryKind};
 
@@ -52,18 +53,18 @@ impl Perks {
         self.by_code.get(&code).and_then(|id| self.vouchers.get(id))
     }
 
-    /// Folds in an event that passed the rules. Returns the ledger entry a redemption or
-    /// a cancellation makes.
-    pub(crate) fn apply(&mut self, event: &Event) -> Option<Entry> {
+    /// Folds in an event that passed the rules, given as its perk `action`. Returns the
+    /// ledger entry a redemption or a cancellation makes.
+    pub(crate) fn apply(&mut self, event: &Event, action: PerkAction<'_>) -> Option<Entry> {
         let at = event.at;
-        match &event.action {
-            Action::CreatePerk { offer } => {
+        match action {
+            PerkAction::CreatePerk { offer } => {
                 let id = PerkId(event.id);
                 self.by_id.insert(
                     id,
                     Perk {
                         id,
-                        offer: offer.as_ref().clone(),
+                        offer: offer.clone(),
                         created: at,
                         withdrawn: None,
                         issued: 0,
@@ -71,13 +72,13 @@ impl Perks {
                 );
                 None
             }
-            Action::UpdatePerk { perk, offer } => {
+            PerkAction::UpdatePerk { perk, offer } => {
                 if let Some(current) = self.by_id.get_mut(perk) {
-                    current.offer = offer.as_ref().clone();
+                    current.offer = offer.clone();
                 }
                 None
             }
-            Action::WithdrawPerk { perk, reason } => {
+            PerkAction::WithdrawPerk { perk, reason } => {
                 if let Some(current) = self.by_id.get_mut(perk) {
                     current.withdrawn = Some(Withdrawal {
                         at,
@@ -86,7 +87,7 @@ impl Perks {
                 }
                 None
             }
-            Action::Redeem { perk, volunteer } => {
+            PerkAction::Redeem { perk, volunteer } => {
                 let id = VoucherId(event.id);
                 let code = self.free_code(id);
                 let current = self.by_id.get_mut(perk)?;
@@ -120,13 +121,13 @@ impl Perks {
                 self.vouchers.insert(id, voucher);
                 Some(entry)
             }
-            Action::VerifyVoucher { voucher } => {
+            PerkAction::VerifyVoucher { voucher } => {
                 if let Some(current) = self.vouchers.get_mut(voucher) {
                     current.used = Some(at);
                 }
                 None
             }
-            Action::CancelVoucher { voucher } => {
+            PerkAction::CancelVoucher { voucher } => {
                 let current = self.vouchers.get_mut(voucher)?;
                 let refund = EntryId(event.id);
                 current.cancelled = Some(at);
@@ -146,7 +147,6 @@ impl Perks {
                     reason,
                 })
             }
-            _ => None,
         }
     }
 

@@ -4,8 +4,8 @@
 
 use super::book::Perks;
 use super::{Perk, Voucher, VoucherStatus};
+use crate::domain::area::{Named, PerkAction};
 use crate::domain::error::DomainError;
-use crate::domain::event::Action;
 use crate::domain::id::{PerkId, Timestamp, VolunteerId, VoucherId};
 use crate::domain::state::reason_text;
 
@@ -30,11 +30,10 @@ impl Perks {
     }
 
     /// The rules of the perk and voucher actions, both when written and when folded.
-    /// Other actions pass.
-    pub(crate) fn check(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
+    pub(crate) fn check(&self, action: PerkAction<'_>, at: Timestamp) -> Result<(), DomainError> {
         match action {
-            Action::CreatePerk { offer } => offer.validate(),
-            Action::UpdatePerk { perk, offer } => {
+            PerkAction::CreatePerk { offer } => offer.validate(),
+            PerkAction::UpdatePerk { perk, offer } => {
                 let current = self.offered(*perk)?;
                 offer.validate()?;
                 let issued = current.issued();
@@ -43,14 +42,14 @@ impl Perks {
                 }
                 Ok(())
             }
-            Action::WithdrawPerk { perk, reason } => {
+            PerkAction::WithdrawPerk { perk, reason } => {
                 self.offered(*perk)?;
                 reason_text(reason)
             }
-            Action::Redeem { perk, volunteer } => {
+            PerkAction::Redeem { perk, volunteer } => {
                 self.redeemable(*perk, *volunteer, at).map(|_| ())
             }
-            Action::VerifyVoucher { voucher } => {
+            PerkAction::VerifyVoucher { voucher } => {
                 let voucher = self.known_voucher(*voucher)?;
                 match voucher.status(at) {
                     VoucherStatus::Open => Ok(()),
@@ -60,14 +59,13 @@ impl Perks {
                     VoucherStatus::Used | VoucherStatus::Cancelled => final_status(voucher),
                 }
             }
-            Action::CancelVoucher { voucher } => {
+            PerkAction::CancelVoucher { voucher } => {
                 let voucher = self.known_voucher(*voucher)?;
                 match voucher.status(at) {
                     VoucherStatus::Open | VoucherStatus::Expired => Ok(()),
                     VoucherStatus::Used | VoucherStatus::Cancelled => final_status(voucher),
                 }
             }
-            _ => Ok(()),
         }
     }
 
@@ -110,5 +108,21 @@ fn final_status(voucher: &Voucher) -> Result<(), DomainError> {
     match (voucher.used, voucher.cancelled) {
         (Some(at), _) => Err(DomainError::VoucherAlreadyUsed { at }),
         _ => Err(DomainError::VoucherCancelled),
+    }
+}
+
+impl<'a> PerkAction<'a> {
+    /// The sponsor or the volunteer the action names, which [`crate::domain::State`]
+    /// checks is known before these rules run.
+    pub(crate) fn named(self) -> Named<'a> {
+        match self {
+            PerkAction::CreatePerk { offer } | PerkAction::UpdatePerk { offer, .. } => {
+                offer.sponsor.map_or(Named::Nobody, Named::Unit)
+            }
+            PerkAction::Redeem { volunteer, .. } => Named::Volunteer(*volunteer),
+            PerkAction::WithdrawPerk { .. }
+            | PerkAction::VerifyVoucher { .. }
+            | PerkAction::CancelVoucher { .. } => Named::Nobody,
+        }
     }
 }

@@ -8,7 +8,8 @@ use super::{
     JoinMode, Participant, ProgressUpdate, Project, ProjectStatus, RoleSignup, RoleStanding,
     Transition,
 };
-use crate::domain::event::{Action, Event};
+use crate::domain::area::ProjectAction;
+use crate::domain::event::Event;
 use crate::domain::id::{EntryId, ProjectId, Timestamp};
 use crate::domain::ledger::Points;
 use crate::domain::project::{Confirmation, Pledge};
@@ -39,17 +40,17 @@ impl Projects {
         self.by_id.values()
     }
 
-    /// Folds in an event that passed [`Projects::check`]. Returns the points that a
-    /// confirmation earned, for the ledger.
-    pub(crate) fn apply(&mut self, event: &Event) -> Vec<Credit> {
+    /// Folds in an event that passed [`Projects::check`], given as its project `action`.
+    /// Returns the points that a confirmation earned, for the ledger.
+    pub(crate) fn apply(&mut self, event: &Event, action: ProjectAction<'_>) -> Vec<Credit> {
         let at = event.at;
-        if let Action::CreateProject { plan } = &event.action {
+        if let ProjectAction::CreateProject { plan } = action {
             let id = ProjectId(event.id);
             self.by_id.insert(
                 id,
                 Project {
                     id,
-                    plan: plan.as_ref().clone(),
+                    plan: plan.clone(),
                     created: at,
                     status: ProjectStatus::Draft,
                     transitions: Vec::new(),
@@ -61,29 +62,38 @@ impl Projects {
             );
             return Vec::new();
         }
-        let Some(id) = project_of(&event.action) else {
+        let Some(id) = action.project() else {
             return Vec::new();
         };
         let Some(project) = self.by_id.get_mut(&id) else {
             return Vec::new();
         };
-        match &event.action {
-            Action::UpdateProject { plan, .. } => {
-                project.plan = plan.as_ref().clone();
+        match action {
+            ProjectAction::UpdateProject { plan, .. } => {
+                project.plan = plan.clone();
                 let roles: Vec<String> =
                     project.plan.roles.iter().map(|r| r.name.clone()).collect();
                 for role in roles {
                     fill_slots(project, &role);
                 }
             }
-            Action::PublishProject { .. } => enter(project, ProjectStatus::Recruiting, at, None),
-            Action::StartProject { .. } => enter(project, ProjectStatus::InProgress, at, None),
-            Action::CompleteProject { .. } => enter(project, ProjectStatus::Completed, at, None),
-            Action::ArchiveProject { .. } => enter(project, ProjectStatus::Archived, at, None),
-            Action::CancelProject { reason, .. } => {
+            ProjectAction::PublishProject { .. } => {
+                enter(project, ProjectStatus::Recruiting, at, None)
+            }
+            ProjectAction::StartProject { .. } => {
+                enter(project, ProjectStatus::InProgress, at, None)
+            }
+            ProjectAction::CompleteProject { .. } => {
+                enter(project, ProjectStatus::Completed, at, None)
+            }
+            ProjectAction::ArchiveProject { .. } => {
+                enter(project, ProjectStatus::Archived, at, None)
+            }
+            ProjectAction::CancelProject { reason, .. } => {
                 enter(project, ProjectStatus::Cancelled, at, Some(reason.clone()));
             }
-            Action::JoinRole { role, who, .. } | Action::JoinRoleWaitlist { role, who, .. } => {
+            ProjectAction::JoinRole { role, who, .. }
+            | ProjectAction::JoinRoleWaitlist { role, who, .. } => {
                 let standing = match project.plan.join {
                     JoinMode::Approval => RoleStanding::Pending,
                     JoinMode::Open => place(project, role),
@@ -98,7 +108,7 @@ impl Projects {
                     approved: None,
                 });
             }
-            Action::AssignToRole { role, who, .. } => {
+            ProjectAction::AssignToRole { role, who, .. } => {
                 let standing = place(project, role);
                 project.signups.push(RoleSignup {
                     id: event.id,
@@ -110,14 +120,14 @@ impl Projects {
                     approved: None,
                 });
             }
-            Action::ApproveJoin { role, who, .. } => {
+            ProjectAction::ApproveJoin { role, who, .. } => {
                 let standing = place(project, role);
                 if let Some(signup) = active_mut(project, *who, role) {
                     signup.standing = standing;
                     signup.approved = Some(at);
                 }
             }
-            Action::DeclineJoin {
+            ProjectAction::DeclineJoin {
                 role, who, reason, ..
             } => {
                 if let Some(signup) = active_mut(project, *who, role) {
@@ -127,13 +137,13 @@ impl Projects {
                     };
                 }
             }
-            Action::WithdrawFromRole { role, who, .. } => {
+            ProjectAction::WithdrawFromRole { role, who, .. } => {
                 if let Some(signup) = active_mut(project, *who, role) {
                     signup.standing = RoleStanding::Withdrawn { at };
                 }
                 fill_slots(project, role);
             }
-            Action::RemoveFromRole {
+            ProjectAction::RemoveFromRole {
                 role, who, reason, ..
             } => {
                 if let Some(signup) = active_mut(project, *who, role) {
@@ -144,7 +154,7 @@ impl Projects {
                 }
                 fill_slots(project, role);
             }
-            Action::PledgeToNeed {
+            ProjectAction::PledgeToNeed {
                 need,
                 unit,
                 quantity,
@@ -157,7 +167,7 @@ impl Projects {
                 at,
                 withdrawn: None,
             }),
-            Action::WithdrawPledge { need, unit, .. } => {
+            ProjectAction::WithdrawPledge { need, unit, .. } => {
                 if let Some(pledge) = project
                     .pledges
                     .iter_mut()
@@ -167,12 +177,12 @@ impl Projects {
                     pledge.withdrawn = Some(at);
                 }
             }
-            Action::PostProjectUpdate { text, .. } => project.updates.push(ProgressUpdate {
+            ProjectAction::PostProjectUpdate { text, .. } => project.updates.push(ProgressUpdate {
                 id: event.id,
                 at,
                 text: text.clone(),
             }),
-            Action::ConfirmParticipation { participants, .. } => {
+            ProjectAction::ConfirmParticipation { participants, .. } => {
                 return confirm(project, participants, at);
             }
             _ => {}
@@ -181,27 +191,29 @@ impl Projects {
     }
 }
 
-/// The project an action names, for the project actions.
-pub(super) fn project_of(action: &Action) -> Option<ProjectId> {
-    match action {
-        Action::UpdateProject { project, .. }
-        | Action::PublishProject { project }
-        | Action::StartProject { project }
-        | Action::CompleteProject { project }
-        | Action::ArchiveProject { project }
-        | Action::CancelProject { project, .. }
-        | Action::JoinRole { project, .. }
-        | Action::JoinRoleWaitlist { project, .. }
-        | Action::ApproveJoin { project, .. }
-        | Action::DeclineJoin { project, .. }
-        | Action::AssignToRole { project, .. }
-        | Action::WithdrawFromRole { project, .. }
-        | Action::RemoveFromRole { project, .. }
-        | Action::PledgeToNeed { project, .. }
-        | Action::WithdrawPledge { project, .. }
-        | Action::PostProjectUpdate { project, .. }
-        | Action::ConfirmParticipation { project, .. } => Some(*project),
-        _ => None,
+impl ProjectAction<'_> {
+    /// The project the action names: every project action but the one that creates it.
+    pub(super) fn project(self) -> Option<ProjectId> {
+        match self {
+            ProjectAction::CreateProject { .. } => None,
+            ProjectAction::UpdateProject { project, .. }
+            | ProjectAction::PublishProject { project }
+            | ProjectAction::StartProject { project }
+            | ProjectAction::CompleteProject { project }
+            | ProjectAction::ArchiveProject { project }
+            | ProjectAction::CancelProject { project, .. }
+            | ProjectAction::JoinRole { project, .. }
+            | ProjectAction::JoinRoleWaitlist { project, .. }
+            | ProjectAction::ApproveJoin { project, .. }
+            | ProjectAction::DeclineJoin { project, .. }
+            | ProjectAction::AssignToRole { project, .. }
+            | ProjectAction::WithdrawFromRole { project, .. }
+            | ProjectAction::RemoveFromRole { project, .. }
+            | ProjectAction::PledgeToNeed { project, .. }
+            | ProjectAction::WithdrawPledge { project, .. }
+            | ProjectAction::PostProjectUpdate { project, .. }
+            | ProjectAction::ConfirmParticipation { project, .. } => Some(*project),
+        }
     }
 }
 

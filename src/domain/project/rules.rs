@@ -3,10 +3,12 @@
 //! written. The people named (volunteers, units) are checked by
 //! [`crate::domain::State`], which knows them.
 
-use super::book::{Projects, project_of};
-use super::{Participant, Project, ProjectPlan, ProjectStatus, RoleSignup, RoleStanding};
+use super::book::Projects;
+use super::{
+    Initiator, Participant, Project, ProjectPlan, ProjectStatus, RoleSignup, RoleStanding,
+};
+use crate::domain::area::{Named, ProjectAction};
 use crate::domain::error::{DomainError, Field};
-use crate::domain::event::Action;
 use crate::domain::id::{ProjectId, Timestamp};
 use crate::domain::member::{limit, require};
 use crate::domain::state::{REASON_MAX, reason_text};
@@ -23,30 +25,30 @@ impl Projects {
 
     /// The rules of the project actions, both when written and when folded. `skills`
     /// are those of the volunteer the action names, if it names one; the people named
-    /// have already been checked. Other actions pass.
+    /// have already been checked.
     pub(crate) fn check(
         &self,
-        action: &Action,
+        action: ProjectAction<'_>,
         at: Timestamp,
         skills: &[String],
     ) -> Result<(), DomainError> {
-        if let Action::CreateProject { plan } = action {
+        if let ProjectAction::CreateProject { plan } = action {
             return plan.validate();
         }
-        let Some(id) = project_of(action) else {
+        let Some(id) = action.project() else {
             return Ok(());
         };
         let project = self.known(id)?;
         let status = project.status;
         match action {
-            Action::UpdateProject { plan, .. } => {
+            ProjectAction::UpdateProject { plan, .. } => {
                 if !matches!(status, Draft | Recruiting | InProgress) {
                     return Err(DomainError::ProjectLocked { status });
                 }
                 plan.validate()?;
                 still_fits(project, plan)
             }
-            Action::PublishProject { .. } => {
+            ProjectAction::PublishProject { .. } => {
                 if status != Draft {
                     return Err(DomainError::CannotPublish { from: status });
                 }
@@ -55,22 +57,23 @@ impl Projects {
                 }
                 Ok(())
             }
-            Action::StartProject { .. } if status != Recruiting => {
+            ProjectAction::StartProject { .. } if status != Recruiting => {
                 Err(DomainError::CannotStart { from: status })
             }
-            Action::CompleteProject { .. } if status != InProgress => {
+            ProjectAction::CompleteProject { .. } if status != InProgress => {
                 Err(DomainError::CannotComplete { from: status })
             }
-            Action::ArchiveProject { .. } if status != Completed => {
+            ProjectAction::ArchiveProject { .. } if status != Completed => {
                 Err(DomainError::CannotArchive { from: status })
             }
-            Action::CancelProject { reason, .. } => {
+            ProjectAction::CancelProject { reason, .. } => {
                 if !matches!(status, Draft | Recruiting | InProgress) {
                     return Err(DomainError::CannotCancel { from: status });
                 }
                 reason_text(reason)
             }
-            Action::JoinRole { role, who, .. } | Action::JoinRoleWaitlist { role, who, .. } => {
+            ProjectAction::JoinRole { role, who, .. }
+            | ProjectAction::JoinRoleWaitlist { role, who, .. } => {
                 if status != Recruiting {
                     return Err(DomainError::NotRecruiting { status });
                 }
@@ -85,22 +88,22 @@ impl Projects {
                 }
                 Ok(())
             }
-            Action::AssignToRole { role, who, .. } => {
+            ProjectAction::AssignToRole { role, who, .. } => {
                 active(status)?;
                 may_take(project, role, *who, skills)
             }
-            Action::ApproveJoin { role, who, .. } => {
+            ProjectAction::ApproveJoin { role, who, .. } => {
                 active(status)?;
                 pending(project, role, *who).map(|_| ())
             }
-            Action::DeclineJoin {
+            ProjectAction::DeclineJoin {
                 role, who, reason, ..
             } => {
                 active(status)?;
                 pending(project, role, *who)?;
                 limit(Field::Reason, reason, REASON_MAX)
             }
-            Action::WithdrawFromRole { role, who, .. } => {
+            ProjectAction::WithdrawFromRole { role, who, .. } => {
                 active(status)?;
                 let signup = joined(project, role, *who)?;
                 // Leaving the waitlist, or taking back a request, is always allowed.
@@ -109,14 +112,14 @@ impl Projects {
                 }
                 Ok(())
             }
-            Action::RemoveFromRole {
+            ProjectAction::RemoveFromRole {
                 role, who, reason, ..
             } => {
                 active(status)?;
                 joined(project, role, *who)?;
                 reason_text(reason)
             }
-            Action::PledgeToNeed {
+            ProjectAction::PledgeToNeed {
                 need,
                 unit,
                 quantity,
@@ -139,7 +142,7 @@ impl Projects {
                 }
                 Ok(())
             }
-            Action::WithdrawPledge { need, unit, .. } => {
+            ProjectAction::WithdrawPledge { need, unit, .. } => {
                 active(status)?;
                 if project.pledge_of(*unit, need).is_none() {
                     return Err(DomainError::NotPledged);
@@ -149,14 +152,14 @@ impl Projects {
                 }
                 Ok(())
             }
-            Action::PostProjectUpdate { text, .. } => {
+            ProjectAction::PostProjectUpdate { text, .. } => {
                 if !matches!(status, Recruiting | InProgress | Completed) {
                     return Err(DomainError::UpdatesClosed { status });
                 }
                 require(Field::UpdateText, text)?;
                 limit(Field::UpdateText, text, UPDATE_TEXT_MAX)
             }
-            Action::ConfirmParticipation { participants, .. } => {
+            ProjectAction::ConfirmParticipation { participants, .. } => {
                 if status != Completed {
                     return Err(DomainError::NotCompleted { status });
                 }
@@ -183,9 +186,10 @@ impl Projects {
     /// The rules that hold only when an action is first written: a merge may bring
     /// joins that fill the last slot (the later one then waits) or pledges that
     /// together exceed a need (both are kept).
-    pub(crate) fn check_new(&self, action: &Action) -> Result<(), DomainError> {
+    pub(crate) fn check_new(&self, action: ProjectAction<'_>) -> Result<(), DomainError> {
         match action {
-            Action::JoinRole { project, role, .. } | Action::AssignToRole { project, role, .. } => {
+            ProjectAction::JoinRole { project, role, .. }
+            | ProjectAction::AssignToRole { project, role, .. } => {
                 let project = self.known(*project)?;
                 // A request in a project that needs approval takes no slot, but asking
                 // for a full role is asking for its waitlist.
@@ -194,7 +198,7 @@ impl Projects {
                 }
                 Ok(())
             }
-            Action::PledgeToNeed {
+            ProjectAction::PledgeToNeed {
                 project,
                 need,
                 quantity,
@@ -212,6 +216,41 @@ impl Projects {
                 Ok(())
             }
             _ => Ok(()),
+        }
+    }
+}
+
+impl<'a> ProjectAction<'a> {
+    /// The people the action names, which [`crate::domain::State`] checks are known
+    /// before these rules run: the unit that starts the project, the volunteer or unit
+    /// taking a role (a volunteer's skills then go to [`Projects::check`]), the unit
+    /// pledging, or everyone being confirmed.
+    pub(crate) fn named(self) -> Named<'a> {
+        match self {
+            ProjectAction::CreateProject { plan } | ProjectAction::UpdateProject { plan, .. } => {
+                match plan.initiator {
+                    Initiator::Unit(unit) => Named::Unit(unit),
+                    Initiator::Community => Named::Nobody,
+                }
+            }
+            ProjectAction::JoinRole { who, .. }
+            | ProjectAction::JoinRoleWaitlist { who, .. }
+            | ProjectAction::ApproveJoin { who, .. }
+            | ProjectAction::DeclineJoin { who, .. }
+            | ProjectAction::AssignToRole { who, .. }
+            | ProjectAction::WithdrawFromRole { who, .. }
+            | ProjectAction::RemoveFromRole { who, .. } => Named::Participant(*who),
+            ProjectAction::PledgeToNeed { unit, .. }
+            | ProjectAction::WithdrawPledge { unit, .. } => Named::Unit(*unit),
+            ProjectAction::ConfirmParticipation { participants, .. } => {
+                Named::Participants(participants)
+            }
+            ProjectAction::PublishProject { .. }
+            | ProjectAction::StartProject { .. }
+            | ProjectAction::CompleteProject { .. }
+            | ProjectAction::ArchiveProject { .. }
+            | ProjectAction::CancelProject { .. }
+            | ProjectAction::PostProjectUpdate { .. } => Named::Nobody,
         }
     }
 }

@@ -6,7 +6,8 @@ use super::{
     Claim, ClaimStatus, Claimant, Reward, Wish, WishConfirmation, WishEnding, WishPolicy,
     WishStatus,
 };
-use crate::domain::event::{Action, Event};
+use crate::domain::area::WishAction;
+use crate::domain::event::Event;
 use crate::domain::id::{EntryId, Timestamp, WishId};
 use crate::domain::ledger::{Account, Entry, EntryKind, Points};
 use crate::domain::project::Participant;
@@ -47,22 +48,22 @@ impl Wishes {
             .count()
     }
 
-    /// Folds in an event that passed the rules. Returns the ledger credit a
-    /// confirmation makes.
-    pub(crate) fn apply(&mut self, event: &Event) -> Option<Entry> {
+    /// Folds in an event that passed the rules, given as its wish `action`. Returns the
+    /// ledger credit a confirmation makes.
+    pub(crate) fn apply(&mut self, event: &Event, action: WishAction<'_>) -> Option<Entry> {
         let at = event.at;
-        match &event.action {
-            Action::SetWishPolicy { policy } => {
+        match action {
+            WishAction::SetWishPolicy { policy } => {
                 self.policy = *policy;
                 None
             }
-            Action::PostWish { plan, resident_of } => {
+            WishAction::PostWish { plan, resident_of } => {
                 let id = WishId(event.id);
                 self.by_id.insert(
                     id,
                     Wish {
                         id,
-                        plan: plan.as_ref().clone(),
+                        plan: plan.clone(),
                         posted: at,
                         resident_of: *resident_of,
                         status: WishStatus::Pending,
@@ -77,12 +78,12 @@ impl Wishes {
                 );
                 None
             }
-            Action::UpdateWish { wish, plan } => {
+            WishAction::UpdateWish { wish, plan } => {
                 let wish = self.by_id.get_mut(wish)?;
-                wish.plan = plan.as_ref().clone();
+                wish.plan = plan.clone();
                 None
             }
-            Action::PublishWish { wish } => {
+            WishAction::PublishWish { wish } => {
                 let policy = self.policy;
                 let wish = self.by_id.get_mut(wish)?;
                 wish.status = WishStatus::Published;
@@ -93,7 +94,7 @@ impl Wishes {
                 };
                 None
             }
-            Action::RejectWish { wish, reason } => {
+            WishAction::RejectWish { wish, reason } => {
                 let wish = self.by_id.get_mut(wish)?;
                 wish.status = WishStatus::Rejected;
                 wish.ended = Some(WishEnding {
@@ -102,7 +103,7 @@ impl Wishes {
                 });
                 None
             }
-            Action::ClaimWish { wish, claimant } => {
+            WishAction::ClaimWish { wish, claimant } => {
                 let days = u64::from(self.policy.claim_days);
                 let wish = self.by_id.get_mut(wish)?;
                 let claim = |status| Claim {
@@ -124,21 +125,21 @@ impl Wishes {
                 }
                 None
             }
-            Action::ReleaseWish { wish, .. } => {
+            WishAction::ReleaseWish { wish, .. } => {
                 let wish = self.by_id.get_mut(wish)?;
                 set_current(wish, ClaimStatus::Released { at });
                 wish.current = None;
                 wish.status = WishStatus::Published;
                 None
             }
-            Action::FulfilWish { wish, .. } => {
+            WishAction::FulfilWish { wish, .. } => {
                 let wish = self.by_id.get_mut(wish)?;
                 set_current(wish, ClaimStatus::Fulfilled { at });
                 wish.status = WishStatus::Fulfilled;
                 wish.fulfilled = Some(at);
                 None
             }
-            Action::ConfirmWish { wish, thanks } => {
+            WishAction::ConfirmWish { wish, thanks } => {
                 let wish = self.by_id.get_mut(wish)?;
                 let claimant = wish.current_claim()?.claimant;
                 let points = wish.reward.for_claimant(claimant);
@@ -163,7 +164,7 @@ impl Wishes {
                 });
                 entry
             }
-            Action::CancelWish { wish, reason } => {
+            WishAction::CancelWish { wish, reason } => {
                 let wish = self.by_id.get_mut(wish)?;
                 settle_lapsed(wish, at);
                 if wish.holder(at).is_some() {
@@ -177,7 +178,7 @@ impl Wishes {
                 });
                 None
             }
-            Action::CloseWish { wish } => {
+            WishAction::CloseWish { wish } => {
                 let wish = self.by_id.get_mut(wish)?;
                 settle_lapsed(wish, at);
                 wish.current = None;
@@ -188,7 +189,6 @@ impl Wishes {
                 });
                 None
             }
-            _ => None,
         }
     }
 }

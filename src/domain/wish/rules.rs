@@ -7,8 +7,8 @@ use super::book::Wishes;
 use super::plan::{NOTE_MAX, WANTED_BY_MAX_DAYS};
 use super::privacy::check_public_text;
 use super::{Claimant, Wish, WishPhase};
+use crate::domain::area::{Named, WishAction};
 use crate::domain::error::{DomainError, Field};
-use crate::domain::event::Action;
 use crate::domain::id::{Timestamp, WishId};
 use crate::domain::member::limit;
 use crate::domain::project::Participant;
@@ -19,12 +19,11 @@ impl Wishes {
         self.by_id.get(&id).ok_or(DomainError::UnknownWish(id))
     }
 
-    /// The rules of the wish actions, both when written and when folded. Other actions
-    /// pass.
-    pub(crate) fn check(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
+    /// The rules of the wish actions, both when written and when folded.
+    pub(crate) fn check(&self, action: WishAction<'_>, at: Timestamp) -> Result<(), DomainError> {
         match action {
-            Action::SetWishPolicy { policy } => policy.validate(),
-            Action::PostWish { plan, resident_of } => {
+            WishAction::SetWishPolicy { policy } => policy.validate(),
+            WishAction::PostWish { plan, resident_of } => {
                 plan.validate(&self.policy)?;
                 wanted_by_window(plan.wanted_by, at)?;
                 if let Some(earlier) = resident_of {
@@ -32,7 +31,7 @@ impl Wishes {
                 }
                 Ok(())
             }
-            Action::UpdateWish { wish, plan } => {
+            WishAction::UpdateWish { wish, plan } => {
                 let current = self.known(*wish)?;
                 match current.phase(at) {
                     WishPhase::Pending | WishPhase::Open | WishPhase::Reopened => {}
@@ -45,12 +44,12 @@ impl Wishes {
                 }
                 Ok(())
             }
-            Action::PublishWish { wish } => pending(self.known(*wish)?, at),
-            Action::RejectWish { wish, reason } => {
+            WishAction::PublishWish { wish } => pending(self.known(*wish)?, at),
+            WishAction::RejectWish { wish, reason } => {
                 pending(self.known(*wish)?, at)?;
                 reason_text(reason)
             }
-            Action::ClaimWish { wish, claimant } => {
+            WishAction::ClaimWish { wish, claimant } => {
                 let wish = self.known(*wish)?;
                 match wish.phase(at) {
                     WishPhase::Open | WishPhase::Reopened => Ok(()),
@@ -67,10 +66,11 @@ impl Wishes {
                     phase => Err(refusal(phase)),
                 }
             }
-            Action::ReleaseWish { wish, claimant } | Action::FulfilWish { wish, claimant } => {
+            WishAction::ReleaseWish { wish, claimant }
+            | WishAction::FulfilWish { wish, claimant } => {
                 held_by(self.known(*wish)?, *claimant, at)
             }
-            Action::ConfirmWish { wish, thanks } => {
+            WishAction::ConfirmWish { wish, thanks } => {
                 let wish = self.known(*wish)?;
                 match wish.phase(at) {
                     WishPhase::Fulfilled => {}
@@ -83,7 +83,7 @@ impl Wishes {
                 limit(Field::ThankYou, thanks, NOTE_MAX)?;
                 check_public_text(wish.plan.beneficiary, thanks)
             }
-            Action::CancelWish { wish, reason } => {
+            WishAction::CancelWish { wish, reason } => {
                 match self.known(*wish)?.phase(at) {
                     WishPhase::Pending
                     | WishPhase::Open
@@ -93,7 +93,7 @@ impl Wishes {
                 }
                 reason_text(reason)
             }
-            Action::CloseWish { wish } => {
+            WishAction::CloseWish { wish } => {
                 let wish = self.known(*wish)?;
                 match wish.phase(at) {
                     WishPhase::Open | WishPhase::Reopened if at < wish.plan.wanted_by => {
@@ -105,15 +105,18 @@ impl Wishes {
                     phase => Err(refusal(phase)),
                 }
             }
-            _ => Ok(()),
         }
     }
 
     /// The rules that hold only when an action is first written: a claim written
     /// offline may meet an earlier one in a merge (it then loses, and is kept), and
     /// claims merged from several devices may exceed a volunteer's limit.
-    pub(crate) fn check_new(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
-        let Action::ClaimWish { wish, claimant } = action else {
+    pub(crate) fn check_new(
+        &self,
+        action: WishAction<'_>,
+        at: Timestamp,
+    ) -> Result<(), DomainError> {
+        let WishAction::ClaimWish { wish, claimant } = action else {
             return Ok(());
         };
         if let Some(holder) = self.known(*wish)?.holder(at)
@@ -131,6 +134,26 @@ impl Wishes {
             }
         }
         Ok(())
+    }
+}
+
+impl<'a> WishAction<'a> {
+    /// The claimant the action names, which [`crate::domain::State`] checks is known
+    /// before these rules run.
+    pub(crate) fn named(self) -> Named<'a> {
+        match self {
+            WishAction::ClaimWish { claimant, .. }
+            | WishAction::ReleaseWish { claimant, .. }
+            | WishAction::FulfilWish { claimant, .. } => Named::Participant(*claimant),
+            WishAction::SetWishPolicy { .. }
+            | WishAction::PostWish { .. }
+            | WishAction::UpdateWish { .. }
+            | WishAction::PublishWish { .. }
+            | WishAction::RejectWish { .. }
+            | WishAction::ConfirmWish { .. }
+            | WishAction::CancelWish { .. }
+            | WishAction::CloseWish { .. } => Named::Nobody,
+        }
     }
 }
 
