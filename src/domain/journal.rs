@@ -35,6 +35,11 @@ pub struct Merged {
     pub known: usize,
     /// Events whose id was known with other content.
     pub conflicts: Vec<IdConflict>,
+    /// The ids of the events that were new, in the order they arrived.
+    pub ids: Vec<EventId>,
+    /// Whether the state was folded again from the start (an event that sorted before
+    /// others, a trust action, a new signature for a known event).
+    pub refolded: bool,
 }
 
 /// Events that arrived together, with the key whose signature over them verified
@@ -115,10 +120,11 @@ pub struct Journal {
 impl Journal {
     /// The journal of `community`: events count only with a signature that has the
     /// authority for them.
-    pub fn of_community(community: CommunityId) -> Journal {
+    /// A journal of no community yet (`None`) counts no event at all.
+    pub fn of_community(community: Option<CommunityId>) -> Journal {
         Journal {
             trust: Trust::Community {
-                keyring: Keyring::new(community),
+                keyring: community.map(Keyring::new).unwrap_or_default(),
                 provenance: Provenance::default(),
                 kept_aside: Vec::new(),
             },
@@ -265,6 +271,7 @@ impl Journal {
                 }
                 self.clock.observe(event.at);
                 self.keys.insert(event.id, event.order_key());
+                merged.ids.push(event.id);
                 fresh.push(event);
             }
         }
@@ -289,6 +296,7 @@ impl Journal {
             self.events.sort_by_key(Event::order_key);
         }
         if !in_order || trusted || refold {
+            merged.refolded = true;
             self.refold();
         } else {
             self.fold(from);

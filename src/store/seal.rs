@@ -1,12 +1,17 @@
 //! Sealed segments (format 3): a replica's events, signed by the device that wrote them.
 //!
 //! ```text
-//! "3:" + pack(signature(64)  fingerprint(4)  payload)
+//! "3:" + pack(signature(64)  fingerprint(4)  nonce(4)  payload)
 //! payload   = first sequence number (0: rows carry ids), then tables and rows as in
 //!             format 2 (see `compact`)
 //! signature = Ed25519 over "linli-seal-3" · log · community(16) · replica(8) ·
-//!             segment index(4) · payload
+//!             segment index(4) · nonce(4) · payload
+//! replica   = the first 48 bits of SHA-256("linli-replica" · key · nonce)
 //! ```
+//!
+//! A replica's id is made from its writer's key and a random nonce, so no device can
+//! write under another's replica ids: a forged event can never take the name of an
+//! event its owner has yet to write.
 //!
 //! A session rewrites its open segment at every write, so a segment carries one
 //! signature however many events it holds: the stress dataset's 1,851 segments take
@@ -21,6 +26,7 @@
 use std::fmt;
 
 use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier, VerifyingKey};
+use sha2::{Digest, Sha256};
 
 use super::codec::{CodecError, DecodedSegment};
 use super::compact::{self, pack};
@@ -121,30 +127,46 @@ impl Signer {
     }
 }
 
-fn message(community: CommunityId, key: SealKey, payload: &[u8]) -> Vec<u8> {
-    let mut message = Vec::with_capacity(CONTEXT.len() + 29 + payload.len());
+/// The replica id a key writes under with `nonce`: 48 bits, as random ids were.
+pub fn derive_replica(key: &DeviceKey, nonce: u32) -> ReplicaId {
+    let mut hash = Sha256::new();
+    hash.update(b"linli-replica");
+    hash.update(key.0);
+    hash.update(nonce.to_le_bytes());
+    let digest = hash.finalize();
+    let mut bytes = [0u8; 8];
+    bytes[..6].copy_from_slice(&digest[..6]);
+    ReplicaId(u64::from_le_bytes(bytes))
+}
+
+fn message(community: CommunityId, key: SealKey, nonce: u32, payload: &[u8]) -> Vec<u8> {
+    let mut message = Vec::with_capacity(CONTEXT.len() + 33 + payload.len());
     message.extend_from_slice(CONTEXT);
     message.push(key.log.tag());
     message.extend_from_slice(&community.0);
     message.extend_from_slice(&key.replica.0.to_le_bytes());
     message.extend_from_slice(&key.index.to_le_bytes());
+    message.extend_from_slice(&nonce.to_le_bytes());
     message.extend_from_slice(payload);
     message
 }
 
-/// Encodes and signs a segment of `events`, to be stored under `key`.
+/// Encodes and signs a segment of `events`, to be stored under `key`, whose replica is
+/// the signer's with `nonce` (see [`derive_replica`]).
 pub fn seal(
     signer: &Signer,
     community: CommunityId,
     key: SealKey,
+    nonce: u32,
     events: &[Event],
 ) -> Result<String, CodecError> {
     let payload = compact::sealed_payload(key.replica, events)
         .map_err(|e| CodecError::Malformed(e.to_string()))?;
-    let signature = signer.0.sign(&message(community, key, &payload));
-    let mut bytes = Vec::with_capacity(68 + payload.len());
+    let signature = signer.0.sign(&message(community, key, nonce, &payload));
+    let mut bytes = Vec::with_capacity(72 + payload.len());
     bytes.extend_from_slice(&signature.to_bytes());
     bytes.extend_from_slice(&signer.public().fingerprint());
+    bytes.extend_from_slice(&nonce.to_le_bytes());
     bytes.extend_from_slice(&payload);
     Ok(format!("{PREFIX}{}", pack::pack(&bytes)))
 }
@@ -154,6 +176,7 @@ pub fn seal(
 pub struct Unverified {
     signature: [u8; 64],
     pub fingerprint: Fingerprint,
+    nonce: u32,
     payload: Vec<u8>,
     pub decoded: DecodedSegment,
 }
@@ -163,31 +186,39 @@ pub fn read(key: SealKey, packed: &str) -> Result<Unverified, CodecError> {
     let malformed = |reason: &str| CodecError::Malformed(reason.to_owned());
     let mut bytes =
         pack::unpack(packed).ok_or_else(|| malformed("a character outside the compact range"))?;
-    if bytes.len() < 68 {
+    if bytes.len() < 72 {
         return Err(malformed("too short"));
     }
     let mut signature = [0u8; 64];
     signature.copy_from_slice(&bytes[..64]);
     let fingerprint = [bytes[64], bytes[65], bytes[66], bytes[67]];
-    let mut payload = bytes.split_off(68);
+    let nonce = u32::from_le_bytes([bytes[68], bytes[69], bytes[70], bytes[71]]);
+    let mut payload = bytes.split_off(72);
     let (decoded, used) = compact::read_sealed_payload(key.replica, &payload)?;
-    // Packing may add one spare zero byte; the signature was made without it.
-    if payload.len() > used + 1 {
-        return Err(malformed("bytes left over after the rows"));
-    }
     payload.truncate(used);
+    // Packing leaves spare bits in the last character: the text must be exactly what
+    // packing the signed bytes gives, or two texts would carry one signature.
+    bytes.truncate(72);
+    bytes.extend_from_slice(&payload);
+    if pack::pack(&bytes) != packed {
+        return Err(malformed("characters left over after the rows"));
+    }
     Ok(Unverified {
         signature,
         fingerprint,
+        nonce,
         payload,
         decoded,
     })
 }
 
 impl Unverified {
-    /// Whether `signer` signed this segment as stored under `key` in `community`.
+    /// Whether `signer` signed this segment as stored under `key` in `community`, in
+    /// one of its own replicas.
     pub fn verify(&self, community: CommunityId, key: SealKey, signer: &DeviceKey) -> bool {
-        if signer.fingerprint() != self.fingerprint {
+        if signer.fingerprint() != self.fingerprint
+            || derive_replica(signer, self.nonce) != key.replica
+        {
             return false;
         }
         let Ok(public) = VerifyingKey::from_bytes(&signer.0) else {
@@ -195,7 +226,10 @@ impl Unverified {
         };
         let signature = Signature::from_bytes(&self.signature);
         public
-            .verify(&message(community, key, &self.payload), &signature)
+            .verify(
+                &message(community, key, self.nonce, &self.payload),
+                &signature,
+            )
             .is_ok()
     }
 }
@@ -217,21 +251,31 @@ mod tests {
         }
     }
 
+    const NONCE: u32 = 77;
+
+    fn signer() -> Signer {
+        Signer::from_seed([9; 32])
+    }
+
+    fn replica() -> ReplicaId {
+        derive_replica(&signer().public(), NONCE)
+    }
+
     fn key(index: u32) -> SealKey {
         SealKey {
             log: Log::Public,
-            replica: ReplicaId(0xabc),
+            replica: replica(),
             index,
         }
     }
 
     #[test]
     fn a_sealed_segment_verifies_only_where_it_was_sealed() {
-        let signer = Signer::from_seed([9; 32]);
+        let signer = signer();
         let community = CommunityId([1; 16]);
-        let events: Vec<Event> = (1..=30).map(|seq| award(ReplicaId(0xabc), seq)).collect();
+        let events: Vec<Event> = (1..=30).map(|seq| award(replica(), seq)).collect();
         for count in [0, 1, 7, 30] {
-            let text = seal(&signer, community, key(0), &events[..count]).unwrap();
+            let text = seal(&signer, community, key(0), NONCE, &events[..count]).unwrap();
             let read = read(key(0), &text[PREFIX.len()..]).unwrap();
             assert_eq!(read.decoded.events, events[..count]);
             assert!(read.verify(community, key(0), &signer.public()), "{count}");
@@ -248,15 +292,38 @@ mod tests {
     }
 
     #[test]
-    fn own_consecutive_events_carry_no_ids_and_others_do() {
-        let signer = Signer::from_seed([9; 32]);
+    fn no_key_can_seal_under_another_keys_replica() {
+        let thief = Signer::from_seed([8; 32]);
         let community = CommunityId([1; 16]);
-        let own: Vec<Event> = (1..=100).map(|seq| award(ReplicaId(0xabc), seq)).collect();
+        // The thief signs events named after the honest signer's replica.
+        let events: Vec<Event> = (1..=3).map(|seq| award(replica(), seq)).collect();
+        for nonce in [NONCE, 0, 1] {
+            let text = seal(&thief, community, key(0), nonce, &events).unwrap();
+            let read = read(key(0), &text[PREFIX.len()..]).unwrap();
+            assert!(!read.verify(community, key(0), &thief.public()));
+            assert!(!read.verify(community, key(0), &signer().public()));
+        }
+    }
+
+    #[test]
+    fn own_consecutive_events_carry_no_ids_and_others_do() {
+        let signer = signer();
+        let community = CommunityId([1; 16]);
+        let own: Vec<Event> = (1..=100).map(|seq| award(replica(), seq)).collect();
         let mixed: Vec<Event> = (1..=100)
-            .map(|seq| award(ReplicaId(if seq % 2 == 0 { 0xabc } else { 0xdef }), seq))
+            .map(|seq| {
+                award(
+                    if seq % 2 == 0 {
+                        replica()
+                    } else {
+                        ReplicaId(0xdef)
+                    },
+                    seq,
+                )
+            })
             .collect();
-        let own_text = seal(&signer, community, key(0), &own).unwrap();
-        let mixed_text = seal(&signer, community, key(0), &mixed).unwrap();
+        let own_text = seal(&signer, community, key(0), NONCE, &own).unwrap();
+        let mixed_text = seal(&signer, community, key(0), NONCE, &mixed).unwrap();
         assert!(own_text.chars().count() + 50 < mixed_text.chars().count());
         let read = read(key(0), &mixed_text[PREFIX.len()..]).unwrap();
         assert_eq!(read.decoded.events, mixed);
@@ -265,10 +332,10 @@ mod tests {
 
     #[test]
     fn any_changed_character_breaks_the_seal() {
-        let signer = Signer::from_seed([9; 32]);
+        let signer = signer();
         let community = CommunityId([1; 16]);
-        let events: Vec<Event> = (1..=20).map(|seq| award(ReplicaId(0xabc), seq)).collect();
-        let text = seal(&signer, community, key(0), &events).unwrap();
+        let events: Vec<Event> = (1..=20).map(|seq| award(replica(), seq)).collect();
+        let text = seal(&signer, community, key(0), NONCE, &events).unwrap();
         let chars: Vec<char> = text.chars().collect();
         for at in PREFIX.len()..chars.len() {
             let mut changed = chars.clone();

@@ -62,14 +62,26 @@ macro_rules! hex_bytes {
                     let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
                     text.parse().map_err(serde::de::Error::custom)
                 } else {
-                    let bytes = <std::borrow::Cow<'de, [u8]>>::deserialize(deserializer)?;
-                    <[u8; $len]>::try_from(bytes.as_ref())
-                        .map($name)
-                        .map_err(|_| serde::de::Error::custom(KeyError))
+                    deserializer.deserialize_bytes(BytesVisitor::<$len>).map($name)
                 }
             }
         }
     };
+}
+
+/// Reads exactly `N` bytes from a compact format.
+struct BytesVisitor<const N: usize>;
+
+impl<const N: usize> serde::de::Visitor<'_> for BytesVisitor<N> {
+    type Value = [u8; N];
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{N} bytes")
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<[u8; N], E> {
+        <[u8; N]>::try_from(bytes).map_err(|_| E::custom(KeyError))
+    }
 }
 
 /// Text that is not a key or a community id of the right length in hex.
