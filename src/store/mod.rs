@@ -20,6 +20,7 @@ pub mod backup;
 pub mod codec;
 pub mod compact;
 pub mod device;
+pub mod exchange;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod prefs;
@@ -59,6 +60,8 @@ pub enum SealRefusal {
     NotAnOrganizer,
     /// This device belongs to no community yet.
     NoCommunity,
+    /// Personal details, which only an organizer's device takes in.
+    OrganizersOnly,
 }
 
 /// A sealed segment whose events do not count, kept as it is in storage.
@@ -221,6 +224,9 @@ impl<B: Backend> std::fmt::Debug for Store<B> {
     }
 }
 
+/// A sealed segment read, with the key that sealed it or why none did.
+type Verified = (SealKey, Unverified, Result<DeviceKey, SealRefusal>);
+
 /// Keys that may have sealed a segment, by fingerprint.
 #[derive(Debug, Default)]
 struct Candidates(HashMap<[u8; 4], Vec<DeviceKey>>);
@@ -349,7 +355,8 @@ impl<B: Backend> Store<B> {
                 read.push((parsed, segment));
             }
         }
-        self.accept(read, &candidates, None);
+        let verified = self.verify_all(read, &candidates);
+        self.accept(verified, None);
         self.report.events = self.journal.len();
     }
 
@@ -410,14 +417,12 @@ impl<B: Backend> Store<B> {
     /// until then it waits. Returns what the merge did and the segments refused.
     fn accept(
         &mut self,
-        segments: Vec<(SealKey, Unverified)>,
-        candidates: &Candidates,
+        segments: Vec<Verified>,
         mut refused: Option<&mut Vec<RefusedSegment>>,
     ) -> Merged {
-        let community = self.community().map(|c| c.id);
         let mut batches = Vec::new();
-        for (key, segment) in segments {
-            match candidates.verify(community, key, &segment) {
+        for (key, segment, verdict) in segments {
+            match verdict {
                 Ok(signer) => {
                     let vouches = segment
                         .decoded
@@ -497,6 +502,22 @@ impl<B: Backend> Store<B> {
             .refused
             .retain(|r| r.reason != SealRefusal::NotAnOrganizer || waiting.contains(&r.key));
         merged
+    }
+
+    /// Verifies each segment against the candidate keys.
+    fn verify_all(
+        &self,
+        segments: Vec<(SealKey, Unverified)>,
+        candidates: &Candidates,
+    ) -> Vec<Verified> {
+        let community = self.community().map(|c| c.id);
+        segments
+            .into_iter()
+            .map(|(key, segment)| {
+                let verdict = candidates.verify(community, key, &segment);
+                (key, segment, verdict)
+            })
+            .collect()
     }
 
     fn note_held(&mut self, key: SealKey, signer: DeviceKey, events: usize) {
@@ -938,32 +959,51 @@ impl<B: Backend> Store<B> {
             candidates.add_named(&segment.decoded.events);
             read.push((key, segment, text));
         }
-        let mut refused = Vec::new();
-        let mut to_merge = Vec::new();
-        for (key, segment, text) in read {
-            let events = segment.decoded.events.len();
-            let longer = self.held.get(&key).is_none_or(|held| held.events < events);
-            if longer {
-                let name = key.to_key(self.ns.as_str());
-                // Stored before it counts: a full storage leaves the device as it was.
-                if let Ok(signer) = candidates.verify(self.community().map(|c| c.id), key, &segment)
-                {
-                    let _ = signer;
+        // The community's log first: it may make this device an organizer, whose
+        // devices alone take in the organizer-only log.
+        read.sort_by_key(|(key, _, _)| key.log);
+        let mut merged = Merged::default();
+        for log in [Log::Public, Log::Private] {
+            let (now, later): (Vec<_>, Vec<_>) =
+                read.into_iter().partition(|(k, _, _)| k.log == log);
+            read = later;
+            if log == Log::Private && self.role() != Some(Role::Organizer) {
+                // Personal details never reach a device that is not an organizer's.
+                report
+                    .refused
+                    .extend(now.iter().map(|(key, segment, _)| RefusedSegment {
+                        key: key.to_key(self.ns.as_str()),
+                        reason: SealRefusal::OrganizersOnly,
+                        events: segment.decoded.events.len(),
+                    }));
+                continue;
+            }
+            let mut verified = Vec::new();
+            for (key, segment, text) in now {
+                let verdict = candidates.verify(self.community().map(|c| c.id), key, &segment);
+                let events = segment.decoded.events.len();
+                let longer = self.held.get(&key).is_none_or(|held| held.events < events);
+                if verdict.is_ok() && longer {
+                    // Stored before it counts: a full storage leaves the device as it was.
+                    let name = key.to_key(self.ns.as_str());
                     if let Err(error) = self.backend.set(&name, &text) {
                         report.not_stored += events;
                         report.failure = Some(error);
                         continue;
                     }
                 }
+                verified.push((key, segment, verdict));
             }
-            to_merge.push((key, segment));
+            let more = self.accept(verified, Some(&mut report.refused));
+            merged.added += more.added;
+            merged.known += more.known;
+            merged.conflicts.extend(more.conflicts);
+            merged.ids.extend(more.ids);
         }
-        let merged = self.accept(to_merge, &candidates, Some(&mut refused));
         report.added = merged.added;
         report.known = merged.known;
         report.conflicts = merged.conflicts;
         report.ids = merged.ids;
-        report.refused = refused;
         Ok(report)
     }
 
@@ -995,37 +1035,33 @@ impl<B: Backend> Store<B> {
         let segment = self.read_sealed(key, &change.key, text)?;
         let mut candidates = self.candidates();
         candidates.add_named(&segment.decoded.events);
-        Some(self.accept(vec![(key, segment)], &candidates, None))
+        let verified = self.verify_all(vec![(key, segment)], &candidates);
+        Some(self.accept(verified, None))
     }
 
-    /// Every sealed segment stored here, by key, as text: what a backup or a sync
-    /// sends. The organizer-only log is included only when `private` is set.
-    pub fn sealed_segments(&self, private: bool) -> Vec<(String, String)> {
-        self.held
-            .keys()
-            .filter(|key| private || key.log == Log::Public)
-            .filter_map(|key| {
+    /// Every sealed segment stored here, by key, as text, and how many events they
+    /// hold: what a backup or a sync sends. The organizer-only log is included only
+    /// when `private` is set; `only` keeps the segments one key sealed.
+    pub fn sealed_segments(
+        &self,
+        private: bool,
+        only: Option<DeviceKey>,
+    ) -> (Vec<(String, String)>, usize) {
+        let mut events = 0;
+        let segments = self
+            .held
+            .iter()
+            .filter(|(key, held)| {
+                (private || key.log == Log::Public) && only.is_none_or(|k| held.signer == k)
+            })
+            .filter_map(|(key, held)| {
                 let name = key.to_key(self.ns.as_str());
                 let text = self.backend.get(&name).ok().flatten()?;
+                events += held.events;
                 Some((name, text))
             })
-            .collect()
-    }
-
-    /// This device's own sealed segments (every replica its key wrote), as text.
-    pub fn own_segments(&self) -> Vec<(String, String)> {
-        let Some(key) = self.device_key() else {
-            return Vec::new();
-        };
-        self.held
-            .iter()
-            .filter(|(k, held)| held.signer == key && k.log == Log::Public)
-            .filter_map(|(k, _)| {
-                let name = k.to_key(self.ns.as_str());
-                let text = self.backend.get(&name).ok().flatten()?;
-                Some((name, text))
-            })
-            .collect()
+            .collect();
+        (segments, events)
     }
 }
 
