@@ -125,6 +125,11 @@ fn newer_data_is_read_only() {
 }
 
 #[wasm_bindgen_test]
+fn unreadable_meta_is_kept_and_reported() {
+    contract::unreadable_meta_is_kept_and_reported(tabs);
+}
+
+#[wasm_bindgen_test]
 fn namespaces_are_separate() {
     contract::namespaces_are_separate(tabs);
 }

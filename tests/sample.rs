@@ -115,8 +115,9 @@ fn the_medium_set_is_accepted_whole_with_every_kind_of_action() {
     assert!((2_000..6_000).contains(&awards), "{awards} awards");
 }
 
+/// The stress size of DOMAIN.md, whole: about 5 s unoptimized, so it runs in the native
+/// tier with the rest.
 #[test]
-#[ignore = "about 15 s unoptimized, 3 s with --release: cargo test --release --test sample -- --ignored"]
 fn the_stress_set_is_accepted_whole() {
     let events = check_size(Size::Stress);
     let plan = Plan::for_entries(100_000);

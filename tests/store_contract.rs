@@ -49,6 +49,11 @@ fn newer_data_is_read_only() {
 }
 
 #[test]
+fn unreadable_meta_is_kept_and_reported() {
+    contract::unreadable_meta_is_kept_and_reported(tabs);
+}
+
+#[test]
 fn namespaces_are_separate() {
     contract::namespaces_are_separate(tabs);
 }

@@ -2,11 +2,11 @@
 //! say exactly why, in the user's language (see `ui::i18n`).
 
 use super::id::{
-    ActivityId, EntryId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId, WishId,
+    ActivityId, EntryId, Participant, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId,
+    WishId,
 };
 use super::ledger::Points;
-use super::project::ProjectStatus;
-use super::wish::Claimant;
+use super::project::status::ProjectStatus;
 
 /// A form field, named so a refusal can point at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -364,7 +364,7 @@ pub enum DomainError {
 
     // Micro-wishes: claims.
     #[error("claimed by someone else ({by:?})")]
-    ClaimedBySomeoneElse { by: Claimant },
+    ClaimedBySomeoneElse { by: Participant },
     #[error("you already claimed this wish")]
     AlreadyYourClaim,
     #[error("the claim lapsed at {due:?}: claim the wish again")]

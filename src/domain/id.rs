@@ -235,6 +235,15 @@ entity_id!(
     EntryId
 );
 
+/// Who takes part: a volunteer, or a unit (which may take project role slots as well as
+/// pledge, and claim wishes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Participant {
+    Volunteer(VolunteerId),
+    Unit(UnitId),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{DomainError, Field};
 use super::id::{Timestamp, UnitId, VolunteerId};
+use super::text::{is_phone, limit, require};
 
 /// What an organizer records about a volunteer. Every text is checked by
 /// [`VolunteerProfile::validate`] before it is written.
@@ -31,8 +32,7 @@ pub struct VolunteerProfile {
     pub unit: Option<UnitId>,
 }
 
-pub const NAME_MAX: usize = 20;
-pub const SHORT_TEXT_MAX: usize = 30;
+pub use super::text::{NAME_MAX, SHORT_TEXT_MAX};
 pub const SKILLS_MAX: usize = 12;
 
 impl VolunteerProfile {
@@ -58,34 +58,6 @@ impl VolunteerProfile {
         }
         Ok(())
     }
-}
-
-/// A text that must not be blank.
-pub fn require(field: Field, text: &str) -> Result<(), DomainError> {
-    if text.trim().is_empty() {
-        Err(DomainError::Required(field))
-    } else {
-        Ok(())
-    }
-}
-
-/// A text of at most `max` characters (not bytes: Chinese characters count once).
-pub fn limit(field: Field, text: &str, max: usize) -> Result<(), DomainError> {
-    if text.chars().count() > max {
-        Err(DomainError::TooLong { field, max })
-    } else {
-        Ok(())
-    }
-}
-
-/// A mainland mobile number (11 digits, starting with 1) or a landline with an optional
-/// area code and hyphen (7–13 characters).
-pub fn is_phone(text: &str) -> bool {
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    let only_digits_and_hyphen = text.chars().all(|c| c.is_ascii_digit() || c == '-');
-    let mobile = digits == 11 && text.len() == 11 && text.starts_with('1');
-    let landline = !text.starts_with('1') && (7..=12).contains(&digits) && text.len() <= 13;
-    only_digits_and_hyphen && (mobile || landline)
 }
 
 /// Empty, a phone number, or one as public lists show it (`138****1234`): a profile in
@@ -172,16 +144,6 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(mask_phone(phone), masked, "{phone}");
-        }
-    }
-
-    #[test]
-    fn phone_numbers_are_checked() {
-        for ok in ["13812341234", "029-88886666", "88886666"] {
-            assert!(is_phone(ok), "{ok}");
-        }
-        for bad in ["1381234123", "138123412345", "23812341234x", "电话", "12-3"] {
-            assert!(!is_phone(bad), "{bad}");
         }
     }
 

@@ -19,6 +19,7 @@ pub mod perk;
 pub mod pin;
 pub mod project;
 pub mod state;
+pub mod text;
 pub mod trust;
 pub mod unit;
 pub mod wish;

@@ -27,10 +27,9 @@ mod book;
 mod plan;
 mod query;
 mod rules;
+pub(crate) mod status;
 
 use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
 
 pub use book::Projects;
 pub use plan::{
@@ -42,46 +41,11 @@ pub use plan::{
 pub use query::ProjectQuery;
 pub(crate) use query::list_order;
 pub use rules::UPDATE_TEXT_MAX;
+pub use status::ProjectStatus;
 
-use super::id::{EntryId, EventId, ProjectId, ReplicaId, Timestamp, UnitId, VolunteerId};
+pub use super::id::Participant;
+use super::id::{EntryId, EventId, ProjectId, ReplicaId, Timestamp, UnitId};
 use super::ledger::Points;
-
-/// Where a project stands in its lifecycle.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProjectStatus {
-    /// Being prepared (草稿); only the organizer sees it.
-    Draft,
-    /// Taking sign-ups and pledges (招募中).
-    Recruiting,
-    /// Under way (进行中): no new sign-ups; the organizer may still assign people.
-    InProgress,
-    /// Done (已完成): the organizer confirms who took part.
-    Completed,
-    /// Filed away (已归档): read only.
-    Archived,
-    /// Called off (已取消), with the reason. Sign-ups and pledges are kept.
-    Cancelled,
-}
-
-impl ProjectStatus {
-    pub const ALL: [ProjectStatus; 6] = [
-        ProjectStatus::Draft,
-        ProjectStatus::Recruiting,
-        ProjectStatus::InProgress,
-        ProjectStatus::Completed,
-        ProjectStatus::Archived,
-        ProjectStatus::Cancelled,
-    ];
-}
-
-/// Who takes part: a volunteer, or a unit (which may take role slots as well as pledge).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Participant {
-    Volunteer(VolunteerId),
-    Unit(UnitId),
-}
 
 /// Where a sign-up for a role stands.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -20,14 +20,15 @@ use super::id::{
     WishId,
 };
 use super::ledger::{Account, Entry, EntryKind, Ledger, Points};
-use super::member::{Volunteer, VolunteerProfile, limit, require};
+use super::member::{Volunteer, VolunteerProfile};
 use super::perk::{Perk, Perks, Voucher, VoucherCode};
 use super::project::{Participant, Project, ProjectQuery, Projects};
+use super::text::{is_phone, limit, reason_text};
 use super::trust::{PersonalDetails, Subject};
 use super::unit::{Unit, UnitProfile};
 use super::wish::{NOTE_MAX, Wishes};
 
-pub const REASON_MAX: usize = 200;
+pub use super::text::REASON_MAX;
 
 /// An event that was stored but could not be applied, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -733,14 +734,9 @@ fn manual_points(points: Points) -> Result<(), DomainError> {
 
 /// Personal details hold what the forms they come from allow.
 fn details_text(details: &PersonalDetails) -> Result<(), DomainError> {
-    limit(Field::Name, &details.name, super::member::NAME_MAX)?;
-    if !details.phone.is_empty() && !super::member::is_phone(&details.phone) {
+    limit(Field::Name, &details.name, super::text::NAME_MAX)?;
+    if !details.phone.is_empty() && !is_phone(&details.phone) {
         return Err(DomainError::InvalidPhone);
     }
     limit(Field::PrivateNote, &details.note, NOTE_MAX)
-}
-
-pub(super) fn reason_text(reason: &str) -> Result<(), DomainError> {
-    require(Field::Reason, reason)?;
-    limit(Field::Reason, reason, REASON_MAX)
 }

@@ -52,16 +52,17 @@ pub use matching::{
     ClaimantSuggestion, RECENT_DAYS, Reason, Suggestion, suggest_claimants, suggest_wishes,
 };
 pub use plan::{
-    ALIAS_MAX, BeneficiaryKind, CLAIM_DAYS_MAX, DEFAULT_CLAIM_DAYS, DEFAULT_OPEN_CLAIMS,
-    DEFAULT_VALUE_CAP_YUAN, DEFAULT_WISH_POINTS, NOTE_MAX, OPEN_CLAIMS_MAX, VALUE_CAP_MAX_YUAN,
-    WANTED_BY_MAX_DAYS, WISH_DESCRIPTION_MAX, WISH_POINTS_MAX, WISH_SKILLS_MAX, WISH_TITLE_MAX,
-    WishCategory, WishPlan, WishPolicy,
+    ALIAS_MAX, CLAIM_DAYS_MAX, DEFAULT_CLAIM_DAYS, DEFAULT_OPEN_CLAIMS, DEFAULT_VALUE_CAP_YUAN,
+    DEFAULT_WISH_POINTS, NOTE_MAX, OPEN_CLAIMS_MAX, VALUE_CAP_MAX_YUAN, WANTED_BY_MAX_DAYS,
+    WISH_DESCRIPTION_MAX, WISH_POINTS_MAX, WISH_SKILLS_MAX, WISH_TITLE_MAX, WishCategory, WishPlan,
+    WishPolicy,
 };
+pub use privacy::BeneficiaryKind;
 pub use wall::WallCounts;
 
+use super::id::Participant;
 use super::id::{EntryId, EventId, Timestamp, WishId};
 use super::ledger::Points;
-use super::project::Participant;
 
 /// Who claims a wish: one volunteer or one unit (the same pair as a project's
 /// participant, so one picker serves both).

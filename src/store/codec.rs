@@ -18,6 +18,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+pub use super::segment::{CodecError, DecodedSegment, SegmentKey, log_prefix};
 use super::{StoreError, compact, tagged};
 use crate::domain::{Event, EventId, ReplicaId, Timestamp};
 
@@ -48,47 +49,6 @@ pub const SCHEMA: u32 = 7;
 /// Events per segment before a replica starts a new one.
 pub const SEGMENT_EVENTS: usize = 256;
 
-/// Why stored text could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum CodecError {
-    #[error("not readable as a Linli segment: {0}")]
-    Malformed(String),
-    #[error("written in format {0}, newer than this version of Linli reads")]
-    NewerFormat(u32),
-    #[error("the segment names replica {found}, but its key names {expected}")]
-    WrongReplica { expected: String, found: String },
-    #[error("event {index} is unreadable: {reason}")]
-    Event { index: usize, reason: String },
-}
-
-/// A segment's key, parsed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct SegmentKey {
-    pub replica: ReplicaId,
-    pub index: u32,
-}
-
-impl SegmentKey {
-    pub fn to_key(self, ns: &str) -> String {
-        format!("{ns}/log/{}/{}", self.replica, self.index)
-    }
-
-    /// Parses `{ns}/log/{replica}/{n}`; `None` for any other key.
-    pub fn parse(ns: &str, key: &str) -> Option<SegmentKey> {
-        let rest = key.strip_prefix(ns)?.strip_prefix("/log/")?;
-        let (replica, index) = rest.split_once('/')?;
-        Some(SegmentKey {
-            replica: replica.parse().ok()?,
-            index: index.parse().ok()?,
-        })
-    }
-}
-
-/// The prefix shared by every segment key of a namespace.
-pub fn log_prefix(ns: &str) -> String {
-    format!("{ns}/log/")
-}
-
 #[derive(Deserialize)]
 struct SegmentIn<'a> {
     r: ReplicaId,
@@ -109,14 +69,6 @@ struct RowIn(RowIdIn, Timestamp, serde_json::Value);
 /// Encodes the events of one segment written by `replica`, in the newest format.
 pub fn encode_segment(replica: ReplicaId, events: &[Event]) -> Result<String, StoreError> {
     compact::encode(replica, events).map_err(|e| StoreError::Failed(e.to_string()))
-}
-
-/// What one segment held: the events that could be read, and an error for each that
-/// could not.
-#[derive(Debug, Default)]
-pub struct DecodedSegment {
-    pub events: Vec<Event>,
-    pub errors: Vec<CodecError>,
 }
 
 /// The format number a stored text starts with (`2:` …, or 1 for JSON).
@@ -265,7 +217,7 @@ mod tests {
         ] {
             assert!(decode_segment(KEY, text).is_err(), "{text}");
         }
-        for newer in [r#"{"v":3,"r":"ab","e":[]}"#, "3:anything", "12:"] {
+        for newer in [r#"{"v":4,"r":"ab","e":[]}"#, "4:anything", "12:"] {
             assert!(
                 matches!(decode_segment(KEY, newer), Err(CodecError::NewerFormat(_))),
                 "{newer}"

@@ -25,6 +25,7 @@ pub mod exchange;
 pub mod local;
 pub mod prefs;
 pub mod seal;
+pub mod segment;
 pub mod tagged;
 
 use std::collections::{BTreeMap, HashMap};
@@ -284,8 +285,19 @@ impl<B: Backend> Store<B> {
                     .push(format!("{}/{name}", ns.as_str()));
             }
         }
-        let stored_schema = match backend.get(&codec::meta_key(ns.as_str())) {
-            Ok(Some(text)) => serde_json::from_str::<Meta>(&text).ok().map(|m| m.schema),
+        let meta_key = codec::meta_key(ns.as_str());
+        let stored_schema = match backend.get(&meta_key) {
+            Ok(Some(text)) => match serde_json::from_str::<Meta>(&text) {
+                Ok(meta) => Some(meta.schema),
+                // Reported, and from then on never written (see `persist`).
+                Err(error) => {
+                    report.unreadable.push(Unreadable {
+                        key: meta_key,
+                        error: CodecError::Meta(error.to_string()),
+                    });
+                    None
+                }
+            },
             Ok(None) => None,
             Err(error) => {
                 report.failure = Some(error);
@@ -867,7 +879,16 @@ impl<B: Backend> Store<B> {
         log: Log,
         events: &[Event],
     ) -> Result<Undo, StoreError> {
-        if self.stored_schema.is_none_or(|schema| schema < SCHEMA) {
+        // The schema record is raised first, unless it was unreadable: then it is left
+        // as it is (reported at open), as every unreadable record is, and the segments,
+        // each marked with its own format, still keep a newer build's data from being
+        // misread.
+        let meta_unreadable = self
+            .report
+            .unreadable
+            .iter()
+            .any(|u| matches!(u.error, CodecError::Meta(_)));
+        if self.stored_schema.is_none_or(|schema| schema < SCHEMA) && !meta_unreadable {
             let meta = serde_json::to_string(&Meta { schema: SCHEMA })
                 .map_err(|e| StoreError::Failed(e.to_string()))?;
             self.backend

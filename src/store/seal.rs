@@ -28,8 +28,8 @@ use std::fmt;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-use super::codec::{CodecError, DecodedSegment};
 use super::compact::{self, pack};
+use super::segment::{CodecError, DecodedSegment};
 use crate::domain::trust::{CommunityId, DeviceKey, Fingerprint};
 use crate::domain::{Event, ReplicaId};
 

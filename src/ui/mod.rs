@@ -9,6 +9,7 @@ pub mod i18n;
 mod pages;
 mod routes;
 pub mod session;
+mod words;
 
 /// Read-only list rows, public so the browser bench (`tests/bench/page`) draws its
 /// 1,000 rows through the code the app's lists use.

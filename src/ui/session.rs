@@ -20,7 +20,9 @@ use crate::store::backup::{self, RejectedRecord};
 use crate::store::codec::{SegmentKey, decode_segment};
 use crate::store::local::BrowserBackend;
 use crate::store::prefs::{self, LoadedPrefs, Prefs};
-use crate::store::{Backend, Change, ImportReport, Namespace, Store, StoreError, random_replica};
+use crate::store::{
+    Backend, Change, ImportReport, MemoryBackend, Namespace, Store, StoreError, random_replica,
+};
 
 /// What importing a backup did, with every record that was not imported.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +73,10 @@ pub struct Session {
 impl Session {
     fn open(setup: Setup) -> Session {
         let (backend, storage_problem) = BrowserBackend::open();
+        Session::on(setup, backend, storage_problem)
+    }
+
+    fn on(setup: Setup, backend: BrowserBackend, storage_problem: Option<StoreError>) -> Session {
         let prefs = prefs::load(&backend, setup.namespace.as_str());
         let store = Store::open(backend, setup.namespace.clone(), random_replica);
         let mut session = Session {
@@ -235,6 +241,25 @@ impl Instance {
         });
         instance.finish();
         instance
+    }
+
+    /// What [`use_app`] gives a component drawn outside [`SessionProvider`] (a mistake in
+    /// the code): a session in memory that says so, in the banner (as memory mode) and
+    /// in the console. A second store on the page's storage would write beside the
+    /// real one unaware of it; this one writes nothing that outlives the page.
+    fn unprovided() -> Rc<Instance> {
+        let why = "use_app() was called outside SessionProvider: this part of the app runs \
+                   in memory and keeps nothing";
+        web_sys::console::error_1(&why.into());
+        Rc::new(Instance {
+            session: RefCell::new(Session::on(
+                Setup::default(),
+                BrowserBackend::Memory(MemoryBackend::default()),
+                Some(StoreError::Unavailable(why.to_owned())),
+            )),
+            redraw: RefCell::new(Callback::noop()),
+            emit: Callback::noop(),
+        })
     }
 
     /// Redraws, then sends the host what the last change produced. Called with the
@@ -548,11 +573,16 @@ pub fn SessionProvider(props: &ProviderProps) -> Html {
     }
 }
 
-/// The app handle, from any component under [`SessionProvider`].
+/// The app handle, from any component under [`SessionProvider`]. Outside one it is
+/// the page's one session in memory ([`Instance::unprovided`]), made at the first such
+/// call and reported then.
 #[hook]
 pub fn use_app() -> App {
+    thread_local! {
+        static UNPROVIDED: std::cell::OnceCell<Rc<Instance>> = const { std::cell::OnceCell::new() };
+    }
     use_context::<App>().unwrap_or_else(|| App {
-        instance: Instance::open(Setup::default(), Callback::noop()),
+        instance: UNPROVIDED.with(|cell| Rc::clone(cell.get_or_init(Instance::unprovided))),
         generation: 0,
     })
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use linli::domain::{Action, Points, Timestamp, VolunteerId, VolunteerProfile};
 use linli::store::device::DeviceRecord;
 use linli::store::seal::Signer;
-use linli::store::{ActError, Backend, Change, Namespace, Store, StoreError};
+use linli::store::{ActError, Backend, Change, CodecError, Namespace, Store, StoreError};
 
 const WALL: Timestamp = Timestamp(1_795_222_800_000);
 
@@ -209,6 +209,37 @@ pub fn newer_data_is_read_only<B: Backend>(tabs: impl Fn() -> (B, B)) {
         reloaded.journal().len(),
         3,
         "what it can read, it still shows"
+    );
+}
+
+/// An unreadable schema record (`{ns}/meta`) is reported and kept as it is: the store
+/// still reads and writes its events, and never writes over the record.
+pub fn unreadable_meta_is_kept_and_reported<B: Backend>(tabs: impl Fn() -> (B, B)) {
+    let (first, second) = tabs();
+    let mut store = open(first, "t7", 1);
+    let wang = register(&mut store, "王小明");
+    let broken = "{\"schema\":";
+    second.set("t7/meta", broken).unwrap();
+    let mut reloaded = open(second, "t7", 2);
+    let unreadable: Vec<(&str, bool)> = reloaded
+        .report()
+        .unreadable
+        .iter()
+        .map(|u| (u.key.as_str(), matches!(u.error, CodecError::Meta(_))))
+        .collect();
+    assert_eq!(unreadable, [("t7/meta", true)]);
+    assert_eq!(reloaded.read_only(), None);
+    reloaded.act(award(wang, 1), WALL).unwrap();
+    assert_eq!(
+        reloaded.backend().get("t7/meta").unwrap().as_deref(),
+        Some(broken),
+        "an unreadable schema record is never written over"
+    );
+    assert_eq!(reloaded.journal().state().balance(wang), Points::whole(1));
+    assert_eq!(
+        reloaded.backend().keys("t7/s/").unwrap().len(),
+        2,
+        "the event was written to the session's own segment"
     );
 }
 

@@ -89,3 +89,22 @@ test('join, pledge, wait, move up, complete, credit people and units', async ({ 
   await expect(page.getByRole('list', { name: '单位排行' })).toContainText('幸福里物业');
   await expect(page.getByRole('list', { name: '单位排行' })).toContainText('10 积分');
 });
+
+test('assigning with nobody chosen says to choose first', async ({ page }) => {
+  await openApp(page);
+  await becomeOrganizer(page);
+  await tab(page, '项目').click();
+  await page.getByRole('link', { name: '发起项目' }).click();
+  const form = page.getByRole('form', { name: '发起项目' });
+  await form.getByLabel('项目名称').fill('楼道照明改造');
+  await form.getByLabel('类别').fill('环境');
+  await form.getByLabel('地点').fill('3号楼');
+  await form.getByLabel(/^岗位/).fill('引导员:5');
+  await form.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存草稿：楼道照明改造' })).toBeVisible();
+
+  // The unit list still says (未选择): tapping 代单位报名 says what is missing.
+  const behalf = page.getByRole('region', { name: '代单位报名或认捐' });
+  await behalf.getByRole('button', { name: '代单位报名' }).click();
+  await expect(page.getByRole('alert')).toContainText('请先选择要报名的单位或志愿者。');
+});

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::error::{DomainError, Field};
 use crate::domain::id::Timestamp;
 use crate::domain::ledger::Points;
-use crate::domain::member::{limit, require};
+use crate::domain::text::{limit, require};
 
 pub const TITLE_MAX: usize = 40;
 pub const CATEGORY_MAX: usize = 20;

@@ -7,7 +7,7 @@ use super::{Activity, ActivityPlan, Signup};
 use crate::domain::area::{ActivityAction, Named};
 use crate::domain::error::DomainError;
 use crate::domain::id::{ActivityId, Timestamp, VolunteerId};
-use crate::domain::state::reason_text;
+use crate::domain::text::reason_text;
 
 impl Activities {
     fn known(&self, id: ActivityId) -> Result<&Activity, DomainError> {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::error::{DomainError, Field};
 use crate::domain::id::{Timestamp, UnitId};
 use crate::domain::ledger::Points;
-use crate::domain::member::{limit, require};
+use crate::domain::text::{limit, require};
 
 pub const PERK_TITLE_MAX: usize = 40;
 pub const DESCRIPTION_MAX: usize = 500;

@@ -7,7 +7,7 @@ use super::{Perk, Voucher, VoucherStatus};
 use crate::domain::area::{Named, PerkAction};
 use crate::domain::error::DomainError;
 use crate::domain::id::{PerkId, Timestamp, VolunteerId, VoucherId};
-use crate::domain::state::reason_text;
+use crate::domain::text::reason_text;
 
 impl Perks {
     fn known(&self, id: PerkId) -> Result<&Perk, DomainError> {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::error::{DomainError, Field};
 use crate::domain::id::{Timestamp, UnitId};
 use crate::domain::ledger::Points;
-use crate::domain::member::{SHORT_TEXT_MAX, limit, require};
+use crate::domain::text::{SHORT_TEXT_MAX, limit, require};
 
 pub const PROJECT_TITLE_MAX: usize = 40;
 pub const PROJECT_CATEGORY_MAX: usize = 20;

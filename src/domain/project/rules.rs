@@ -10,8 +10,7 @@ use super::{
 use crate::domain::area::{Named, ProjectAction};
 use crate::domain::error::{DomainError, Field};
 use crate::domain::id::{ProjectId, Timestamp};
-use crate::domain::member::{limit, require};
-use crate::domain::state::{REASON_MAX, reason_text};
+use crate::domain::text::{REASON_MAX, limit, reason_text, require};
 
 use ProjectStatus::{Archived, Cancelled, Completed, Draft, InProgress, Recruiting};
 

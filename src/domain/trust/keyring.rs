@@ -17,8 +17,8 @@ use super::key::{CommunityId, DeviceKey};
 use crate::domain::error::{DomainError, Field};
 use crate::domain::event::{Action, Event};
 use crate::domain::id::{EventId, ReplicaId, Timestamp};
-use crate::domain::member::{limit, require};
 use crate::domain::state::State;
+use crate::domain::text::{limit, require};
 
 /// An enrolled device.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -335,7 +335,7 @@ pub fn trust_text(action: &Action) -> Result<(), DomainError> {
             limit(Field::DeviceLabel, label, LABEL_MAX)
         }
         Action::RevokeDevice { reason, .. } => {
-            limit(Field::Reason, reason, crate::domain::state::REASON_MAX)
+            limit(Field::Reason, reason, crate::domain::text::REASON_MAX)
         }
         _ => Ok(()),
     }

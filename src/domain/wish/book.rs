@@ -8,9 +8,9 @@ use super::{
 };
 use crate::domain::area::WishAction;
 use crate::domain::event::Event;
+use crate::domain::id::Participant;
 use crate::domain::id::{EntryId, Timestamp, WishId};
 use crate::domain::ledger::{Account, Entry, EntryKind, Points};
-use crate::domain::project::Participant;
 
 /// Every wish, and the policy in force.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -27,8 +27,8 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use super::{ClaimStatus, Claimant, Wish, WishCategory, WishPhase};
+use crate::domain::id::Participant;
 use crate::domain::id::{Timestamp, VolunteerId, WishId};
-use crate::domain::project::Participant;
 use crate::domain::state::State;
 
 /// Lit wishes within this many days count against a claimant's fairness.

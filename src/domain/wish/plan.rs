@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::privacy::check_public_text;
+use super::privacy::{BeneficiaryKind, check_public_text};
 use crate::domain::error::{DomainError, Field};
 use crate::domain::id::Timestamp;
 use crate::domain::ledger::Points;
-use crate::domain::member::{SHORT_TEXT_MAX, limit, require};
+use crate::domain::text::{SHORT_TEXT_MAX, limit, require};
 
 /// The public alias (“独居老人 王奶奶”): short, so it fits a card on a phone.
 pub const ALIAS_MAX: usize = 30;
@@ -26,33 +26,6 @@ pub const CLAIM_DAYS_MAX: u32 = 90;
 pub const WISH_POINTS_MAX: Points = Points(1_000 * 100);
 /// The highest limit of open claims per volunteer a policy may set.
 pub const OPEN_CLAIMS_MAX: u32 = 99;
-
-/// Who the wish is for. Children's wishes get the strictest privacy check
-/// ([`check_public_text`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BeneficiaryKind {
-    /// 独居老人.
-    #[default]
-    ElderlyAlone,
-    /// 儿童 (children of families in need, left-behind children).
-    Child,
-    /// 残疾人.
-    Disabled,
-    /// 困难家庭.
-    FamilyInDifficulty,
-    Other,
-}
-
-impl BeneficiaryKind {
-    pub const ALL: [BeneficiaryKind; 5] = [
-        BeneficiaryKind::ElderlyAlone,
-        BeneficiaryKind::Child,
-        BeneficiaryKind::Disabled,
-        BeneficiaryKind::FamilyInDifficulty,
-        BeneficiaryKind::Other,
-    ];
-}
 
 /// What kind of help is wished for.
 #[derive(

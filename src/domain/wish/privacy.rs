@@ -29,8 +29,37 @@
 //!     passes), a room after the building (3号楼301) or the short form 3-2-301. The
 //!     building alone (3号楼) is what the wall may show, and passes.
 
-use super::plan::BeneficiaryKind;
+use serde::{Deserialize, Serialize};
+
 use crate::domain::error::DomainError;
+
+/// Who the wish is for. Children's wishes get the strictest privacy check
+/// ([`check_public_text`]); it is defined here, beside the check that depends on it,
+/// and recorded in the wish's plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BeneficiaryKind {
+    /// 独居老人.
+    #[default]
+    ElderlyAlone,
+    /// 儿童 (children of families in need, left-behind children).
+    Child,
+    /// 残疾人.
+    Disabled,
+    /// 困难家庭.
+    FamilyInDifficulty,
+    Other,
+}
+
+impl BeneficiaryKind {
+    pub const ALL: [BeneficiaryKind; 5] = [
+        BeneficiaryKind::ElderlyAlone,
+        BeneficiaryKind::Child,
+        BeneficiaryKind::Disabled,
+        BeneficiaryKind::FamilyInDifficulty,
+        BeneficiaryKind::Other,
+    ];
+}
 
 /// Whether `text` may be shown in public for a wish of this kind: `Err` names what
 /// was found, with its own reason (see the module's documentation for the patterns).

@@ -9,10 +9,9 @@ use super::privacy::check_public_text;
 use super::{Claimant, Wish, WishPhase};
 use crate::domain::area::{Named, WishAction};
 use crate::domain::error::{DomainError, Field};
+use crate::domain::id::Participant;
 use crate::domain::id::{Timestamp, WishId};
-use crate::domain::member::limit;
-use crate::domain::project::Participant;
-use crate::domain::state::reason_text;
+use crate::domain::text::{limit, reason_text};
 
 impl Wishes {
     fn known(&self, id: WishId) -> Result<&Wish, DomainError> {

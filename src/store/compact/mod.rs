@@ -24,7 +24,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::codec::{CodecError, DecodedSegment, SegmentKey};
+use super::segment::{CodecError, DecodedSegment, SegmentKey};
 use crate::domain::{Action, Event, EventId, ReplicaId, Timestamp};
 use de::{Names, Reader};
 use ser::{Tables, Writer, put_varint, zigzag};

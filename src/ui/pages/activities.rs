@@ -4,23 +4,13 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::domain::activity::{Activity, Phase};
+use crate::domain::activity::Activity;
 use crate::ui::components::paged::{Paged, use_page};
 use crate::ui::format::date_time;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
 use crate::ui::session::{now, use_app};
-
-pub fn phase_text(phase: Phase) -> T {
-    match phase {
-        Phase::Cancelled => T::PhaseCancelled,
-        Phase::NotOpen => T::PhaseNotOpen,
-        Phase::Open => T::PhaseOpen,
-        Phase::Closed => T::PhaseClosed,
-        Phase::Underway => T::PhaseUnderway,
-        Phase::Ended => T::PhaseEnded,
-    }
-}
+use crate::ui::words::activity::phase_text;
 
 #[component]
 pub fn Activities() -> Html {

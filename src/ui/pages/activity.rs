@@ -4,7 +4,6 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::activities::phase_text;
 use crate::domain::activity::{Activity, Phase, PointsRule};
 use crate::domain::{Action, ActivityId, DomainError, State, VolunteerId};
 use crate::ui::components::field::TextField;
@@ -13,6 +12,7 @@ use crate::ui::format::{date_time, hours};
 use crate::ui::i18n::{Lang, T, domain_error_text};
 use crate::ui::routes::Route;
 use crate::ui::session::{now, use_app};
+use crate::ui::words::activity::phase_text;
 
 #[derive(Properties, PartialEq)]
 pub struct ActivityProps {

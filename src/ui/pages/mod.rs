@@ -25,5 +25,4 @@ pub mod volunteer;
 pub mod volunteers;
 pub mod wish;
 pub mod wish_form;
-pub mod wish_text;
 pub mod wishes;

@@ -4,7 +4,6 @@
 
 use yew::prelude::*;
 
-use super::project::{need_unit_text, standing_text};
 use crate::domain::project::{Participant, Project, RoleStanding};
 use crate::domain::{Action, ProjectId, State};
 use crate::records::csv::to_csv;
@@ -14,6 +13,7 @@ use crate::ui::download::download;
 use crate::ui::format::file_stamp;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::session::{App, now, use_app};
+use crate::ui::words::project::{need_unit_text, standing_text};
 
 fn participant_name(state: &State, who: Participant) -> String {
     match who {
@@ -281,13 +281,14 @@ fn OnBehalf(props: &AdminProps) -> Html {
     let join = {
         let (app, who, chosen_role) = (app.clone(), who.clone(), chosen_role.clone());
         Callback::from(move |_| {
-            if let Some(who) = parse_participant(&who) {
-                app.act(Action::AssignToRole {
-                    project: id,
-                    role: chosen_role.clone(),
-                    who,
-                });
-            }
+            let Some(who) = parse_participant(&who) else {
+                return app.notify(true, app.lang().t(T::ChooseWhoToAssign).to_owned());
+            };
+            app.act(Action::AssignToRole {
+                project: id,
+                role: chosen_role.clone(),
+                who,
+            });
         })
     };
     let pledge = {

@@ -4,29 +4,13 @@
 use yew::prelude::*;
 
 use crate::domain::perk::{Perk, PerkOffer, PerkPhase};
-use crate::domain::{Action, PerkId, Points, State, Timestamp, UnitId, VolunteerId};
+use crate::domain::{Action, PerkId, Points, State, Timestamp, VolunteerId};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::field::{Select, TextField, draft_setter};
 use crate::ui::format::{date_time, datetime_local, parse_datetime_local};
 use crate::ui::i18n::{Lang, T, domain_error_text};
 use crate::ui::session::{App, now, use_app};
-
-fn phase_text(phase: PerkPhase) -> T {
-    match phase {
-        PerkPhase::Open => T::PerkOpen,
-        PerkPhase::NotYet => T::PerkNotYet,
-        PerkPhase::SoldOut => T::PerkSoldOut,
-        PerkPhase::Ended => T::PerkEnded,
-        PerkPhase::Withdrawn => T::PerkWithdrawnTag,
-    }
-}
-
-pub fn sponsor_name(lang: Lang, state: &State, sponsor: Option<UnitId>) -> String {
-    sponsor.and_then(|id| state.unit(id)).map_or_else(
-        || lang.t(T::CommunitySponsor).to_owned(),
-        |u| u.profile.name.clone(),
-    )
-}
+use crate::ui::words::perk::{phase_text, sponsor_name};
 
 #[component]
 pub fn Shop() -> Html {

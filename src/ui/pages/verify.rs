@@ -9,8 +9,8 @@ use crate::ui::components::field::TextField;
 use crate::ui::components::scanner::Scanner;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{T, domain_error_text};
-use crate::ui::pages::shop::sponsor_name;
 use crate::ui::session::use_app;
+use crate::ui::words::perk::sponsor_name;
 
 #[component]
 pub fn Verify() -> Html {

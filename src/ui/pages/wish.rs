@@ -6,7 +6,6 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::wish_text::{category_text, kind_text, phase_text, reason_text};
 use crate::domain::{
     Action, ClaimStatus, Claimant, State, VolunteerId, Wish, WishId, WishPhase, mask_name,
     suggest_claimants,
@@ -16,6 +15,7 @@ use crate::ui::format::date_time;
 use crate::ui::i18n::{Lang, T, domain_error_text};
 use crate::ui::routes::Route;
 use crate::ui::session::{App, now, use_app};
+use crate::ui::words::wish::{category_text, kind_text, phase_text, reason_text};
 
 fn claimant_name(state: &State, who: Claimant, full: bool) -> String {
     let name = match who {

@@ -6,7 +6,6 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::wish_text::{category_text, kind_text};
 use crate::domain::wish::privacy::check_public_text;
 use crate::domain::{Action, BeneficiaryKind, Timestamp, WishCategory, WishPlan};
 use crate::ui::components::field::{Select, TextField, draft_setter};
@@ -14,6 +13,7 @@ use crate::ui::format::{datetime_local, parse_datetime_local};
 use crate::ui::i18n::{T, domain_error_text};
 use crate::ui::routes::Route;
 use crate::ui::session::{now, use_app};
+use crate::ui::words::wish::{category_text, kind_text};
 
 #[derive(Clone, Default, PartialEq)]
 struct Draft {

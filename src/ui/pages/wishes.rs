@@ -4,12 +4,12 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::wish_text::{category_text, phase_text, reason_text};
 use crate::domain::{Period, Reason, State, Timestamp, Wish, suggest_wishes};
 use crate::ui::components::paged::{Page, Paged, use_page};
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
 use crate::ui::session::{now, use_app};
+use crate::ui::words::wish::{category_text, phase_text, reason_text};
 
 pub fn wish_card(lang: Lang, wish: &Wish, wall: Timestamp, reasons: &[Reason]) -> Html {
     let plan = &wish.plan;
