@@ -690,10 +690,31 @@ texts! {
     ApiMountFailed => "无法挂载邻里：{0}", "Linli could not be mounted: {0}";
     ApiUnmounted => "这个邻里已卸载。", "This Linli has been unmounted.";
     BackupReminder => "备份提醒", "Backup reminder";
-    BackupDueNever => "本设备上的数据还没有备份过。浏览器可能清除长期未打开的网站数据，请导出一份备份。", "The data on this device has never been backed up. Browsers may clear a site's data when it is not opened for a while: export a backup.";
-    BackupDueOld => "距上次备份已超过 {0} 天。浏览器可能清除长期未打开的网站数据，请导出一份新的备份。", "The last backup is more than {0} days old. Browsers may clear a site's data when it is not opened for a while: export a new backup.";
+    BackupDueNever => "本机数据还没有备份过", "Never backed up";
+    BackupDueOld => "已超过 {0} 天没有备份", "No backup for over {0} days";
     BackupGoThere => "去备份", "Back up now";
     StoragePersisted => "浏览器已同意持久保存本设备的数据。", "The browser keeps this device's data persistently.";
+    // Forms (src/ui/form.rs).
+    FixProblems => "还有 {0} 处需要修改，已在各栏下方标出：", "{0} field(s) need changing; each is marked below it:";
+    BadDecimal => "{0}应为数字，例如 5 或 2.5。", "The {0} must be a number, such as 5 or 2.5.";
+    RequiredHint => "带 * 的为必填项。", "Fields marked * are required.";
+    ColMeasure => "计量单位", "Unit of measure";
+    ColWithdrawnAt => "撤回时间", "Withdrawn at";
+    // Volunteers: numbers, editing, hours.
+    PointsValue => "{0} 积分", "{0} points";
+    RegisteredNumber => "已登记：{0}，编号 {1}", "Registered: {0}, number {1}";
+    NumberHint => "留空则自动编为 {0}", "Leave empty to give the next number, {0}";
+    DuplicateNumberNote => "编号 {0} 被两位志愿者同时使用（两台设备同时登记），请修改其中一位：", "Number {0} is held by two volunteers (registered on two devices at once); correct one of them:";
+    SharesNumber => "编号 {0} 与 {1} 重复，请修改其中一位的编号。", "Number {0} is also {1}'s: correct one of them.";
+    VolunteerDetails => "志愿者资料", "Volunteer details";
+    SkillsLabel => "技能", "Skills";
+    NotGiven => "未填写", "not given";
+    EditVolunteer => "修改资料", "Edit details";
+    CloseEdit => "收起修改", "Close the form";
+    SaveChanges => "保存修改", "Save changes";
+    VolunteerSaved => "已保存：{0}", "Saved: {0}";
+    DeductQuestion => "从 {0} 的积分中扣减 {1} 积分？扣减后可用 {2} 积分。", "Deduct {1} points from {0}? {2} points will be left.";
+    ConfirmDeduct => "确认扣减", "Deduct";
     StorageNotPersisted => "浏览器未同意持久保存：空间不足或长期未打开时数据可能被清除，请定期导出备份。", "The browser did not grant persistent storage: data may be cleared when space runs low or the site is not opened for a while. Export backups regularly.";
 }
 

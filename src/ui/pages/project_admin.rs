@@ -157,9 +157,9 @@ fn exports(app: &App, lang: Lang, project: &Project) -> Html {
                             T::UnitLabel,
                             T::Phone,
                             T::Quantity,
-                            T::NeedLabel,
+                            T::ColMeasure,
                             T::ColTime,
-                            T::Withdrawn,
+                            T::ColWithdrawnAt,
                             T::ColPoints,
                         ]
                         .map(|k| lang.t(k)),
