@@ -24,11 +24,12 @@ pub type FieldId = &'static str;
 /// What is wrong with a form: at most one message per field, in the order found (the
 /// order of the fields on screen, as a draft reads them top to bottom).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Problems(Vec<(FieldId, String)>);
+pub struct Problems(Vec<(String, String)>);
 
 impl Problems {
     /// Notes a problem with `field`, unless it already has one.
-    pub fn add(&mut self, field: FieldId, text: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<String>, text: impl Into<String>) {
+        let field = field.into();
         if !self.0.iter().any(|(f, _)| *f == field) {
             self.0.push((field, text.into()));
         }
@@ -46,8 +47,8 @@ impl Problems {
         self.0.is_empty()
     }
 
-    pub fn first(&self) -> Option<FieldId> {
-        self.0.first().map(|(f, _)| *f)
+    pub fn first(&self) -> Option<&str> {
+        self.0.first().map(|(f, _)| f.as_str())
     }
 
     pub fn messages(&self) -> impl Iterator<Item = &str> {
@@ -70,7 +71,7 @@ impl Reader {
         }
     }
 
-    pub fn problem(&mut self, field: FieldId, text: impl Into<String>) {
+    pub fn problem(&mut self, field: impl Into<String>, text: impl Into<String>) {
         self.problems.add(field, text);
     }
 
@@ -80,7 +81,7 @@ impl Reader {
     }
 
     /// The text, trimmed; blank is a problem.
-    pub fn required(&mut self, field: FieldId, label: T, text: &str) -> String {
+    pub fn required(&mut self, field: impl Into<String>, label: T, text: &str) -> String {
         let text = text.trim();
         if text.is_empty() {
             let lang = self.lang;
@@ -90,7 +91,7 @@ impl Reader {
     }
 
     /// A date and time in China's time; blank or unreadable is a problem.
-    pub fn time(&mut self, field: FieldId, label: T, text: &str) -> Timestamp {
+    pub fn time(&mut self, field: impl Into<String>, label: T, text: &str) -> Timestamp {
         parse_datetime_local(text).unwrap_or_else(|| {
             let lang = self.lang;
             self.problem(field, lang.f(T::BadTime, &[&bare(lang, label)]));
@@ -99,7 +100,12 @@ impl Reader {
     }
 
     /// A whole number (digits only; full-width digits are read too).
-    pub fn number<N: FromStr + Default>(&mut self, field: FieldId, label: T, text: &str) -> N {
+    pub fn number<N: FromStr + Default>(
+        &mut self,
+        field: impl Into<String>,
+        label: T,
+        text: &str,
+    ) -> N {
         half_width(text).parse().unwrap_or_else(|_| {
             let lang = self.lang;
             let key = if text.trim().is_empty() {
@@ -115,7 +121,7 @@ impl Reader {
     /// A whole number, or `None` when left blank.
     pub fn optional_number<N: FromStr + Default>(
         &mut self,
-        field: FieldId,
+        field: impl Into<String>,
         label: T,
         text: &str,
     ) -> Option<N> {
@@ -127,7 +133,7 @@ impl Reader {
     }
 
     /// Points (or hours), with up to two decimals: 5, 2.5, 1.25.
-    pub fn points(&mut self, field: FieldId, label: T, text: &str) -> Points {
+    pub fn points(&mut self, field: impl Into<String>, label: T, text: &str) -> Points {
         half_width(text).parse().unwrap_or_else(|_| {
             let lang = self.lang;
             let key = if text.trim().is_empty() {
@@ -141,7 +147,12 @@ impl Reader {
     }
 
     /// Points (or hours), or `None` when left blank.
-    pub fn optional_points(&mut self, field: FieldId, label: T, text: &str) -> Option<Points> {
+    pub fn optional_points(
+        &mut self,
+        field: impl Into<String>,
+        label: T,
+        text: &str,
+    ) -> Option<Points> {
         if text.trim().is_empty() {
             None
         } else {
@@ -150,7 +161,13 @@ impl Reader {
     }
 
     /// `later` must come after `earlier` (both already read).
-    pub fn after(&mut self, field: FieldId, earlier: Timestamp, later: Timestamp, why: T) {
+    pub fn after(
+        &mut self,
+        field: impl Into<String>,
+        earlier: Timestamp,
+        later: Timestamp,
+        why: T,
+    ) {
         if earlier.0 > 0 && later.0 > 0 && later <= earlier {
             let lang = self.lang;
             self.problem(field, lang.t(why));
@@ -216,12 +233,12 @@ pub fn focus(target: Option<EventTarget>, field: &str) {
 /// Submits a form's action: with problems, shows them beside their fields and focuses the
 /// first; otherwise checks the action against the state (a refusal goes beside the field
 /// `field_of` names, or to the banner when it names none), then does it.
-pub fn submit(
+pub fn submit<K: Into<String>>(
     app: &App,
     shown: &UseStateHandle<Problems>,
     target: Option<EventTarget>,
     action: Result<Action, Problems>,
-    field_of: impl Fn(&DomainError) -> Option<FieldId>,
+    field_of: impl Fn(&DomainError) -> Option<K>,
 ) -> Option<Event> {
     let action = match action {
         Ok(action) => action,
@@ -242,12 +259,12 @@ pub fn submit(
 
 /// Checks `action` against the state: `true` when it may be done. A refusal is shown
 /// beside its field (and the field focused), or in the banner.
-pub fn allowed(
+pub fn allowed<K: Into<String>>(
     app: &App,
     shown: &UseStateHandle<Problems>,
     target: Option<EventTarget>,
     action: &Action,
-    field_of: impl Fn(&DomainError) -> Option<FieldId>,
+    field_of: impl Fn(&DomainError) -> Option<K>,
 ) -> bool {
     let lang = app.lang();
     let checked = {
@@ -282,10 +299,10 @@ pub fn show(
     problems: Problems,
 ) {
     app.dismiss();
-    let first = problems.first();
+    let first = problems.first().map(str::to_owned);
     shown.set(problems);
     if let Some(first) = first {
-        focus(target, first);
+        focus(target, &first);
     }
 }
 
