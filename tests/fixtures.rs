@@ -5,9 +5,38 @@
 
 use std::collections::BTreeMap;
 
-use linli::domain::{EntryKind, Points, ReplicaId, VolunteerId};
+use linli::domain::{EntryKind, Points, Timestamp, VolunteerId};
 use linli::store::codec::{decode_segment, encode_segment};
+use linli::store::device::DeviceRecord;
+use linli::store::seal::Signer;
 use linli::store::{Backend, MemoryBackend, Namespace, Store, prefs};
+
+const WALL: Timestamp = Timestamp(1_795_400_000_000);
+
+/// Opens a fixture's storage as the organizer's device does after the upgrade: the
+/// events of formats 1 and 2 wait, unsigned, until the organizer founds the community
+/// (with the device's PIN) and adopts them.
+fn upgrade(backend: MemoryBackend, legacy: usize) -> Store<MemoryBackend> {
+    let mut store = Store::open(backend, Namespace::default(), || 0xc3);
+    assert_eq!(store.legacy_events(), legacy);
+    assert!(store.journal().is_empty(), "unsigned events do not count");
+    let signer = Signer::from_seed([5; 32]);
+    let record = DeviceRecord::wrapped(&signer, "2468", b"fixture-salt", 10);
+    store.found("幸福社区", signer, record, WALL).unwrap();
+    let adopted = store.adopt_legacy(WALL).unwrap();
+    assert_eq!(adopted.events, legacy);
+    assert_eq!(store.legacy_events(), 0);
+    assert!(
+        store.backend().keys("linli/log/").unwrap().is_empty(),
+        "legacy segments went"
+    );
+    assert!(
+        store.journal().kept_aside().is_empty(),
+        "{:?}",
+        store.journal().kept_aside()
+    );
+    store
+}
 
 fn load(name: &str) -> MemoryBackend {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -25,11 +54,12 @@ fn load(name: &str) -> MemoryBackend {
 fn format_1_loads() {
     let backend = load("format-1.json");
     let loaded = prefs::load(&backend, "linli");
-    let store = Store::open(backend, Namespace::default(), || ReplicaId(0xc3));
+    let store = upgrade(backend.clone(), 6);
     let report = store.report();
     assert!(report.unreadable.is_empty(), "{:?}", report.unreadable);
-    assert_eq!((report.segments, report.events), (2, 6));
     assert_eq!(store.read_only(), None);
+    let reloaded = Store::open(backend, Namespace::default(), || 9);
+    assert_eq!(reloaded.journal().state(), store.journal().state());
 
     let state = store.journal().state();
     let wang: VolunteerId = "a1-1".parse().unwrap();
@@ -51,11 +81,12 @@ fn format_1_loads() {
 #[test]
 fn format_2_loads() {
     let backend = load("format-2.json");
-    let store = Store::open(backend.clone(), Namespace::default(), || ReplicaId(0xe5));
+    let store = upgrade(backend.clone(), 12);
     let report = store.report();
     assert!(report.unreadable.is_empty(), "{:?}", report.unreadable);
-    assert_eq!((report.segments, report.events), (3, 12));
     assert_eq!(store.read_only(), None);
+    let reloaded = Store::open(backend, Namespace::default(), || 9);
+    assert_eq!(reloaded.journal().state(), store.journal().state());
 
     let state = store.journal().state();
     assert!(state.rejected().is_empty());

@@ -14,11 +14,14 @@
 use super::activity::ActivityPlan;
 use super::event::Action;
 use super::expiry::PointsPolicy;
-use super::id::{ActivityId, EntryId, PerkId, ProjectId, UnitId, VolunteerId, VoucherId, WishId};
+use super::id::{
+    ActivityId, EntryId, PerkId, ProjectId, ReplicaId, UnitId, VolunteerId, VoucherId, WishId,
+};
 use super::ledger::Points;
 use super::member::VolunteerProfile;
 use super::perk::PerkOffer;
 use super::project::{Participant, ProjectPlan};
+use super::trust::{DeviceKey, PersonalDetails, Role, Subject};
 use super::unit::UnitProfile;
 use super::wish::{Claimant, WishPlan, WishPolicy};
 
@@ -144,6 +147,17 @@ areas! {
         ConfirmWish { wish: WishId, thanks: String },
         CancelWish { wish: WishId, reason: String },
         CloseWish { wish: WishId },
+    }
+
+    /// The community's device keys (judged by the keyring before the fold) and the
+    /// organizer-only personal details.
+    Trust(TrustAction) {
+        FoundCommunity { key: DeviceKey, name: String },
+        RequestBinding { key: DeviceKey, role: Role, label: String },
+        EnrolDevice { key: DeviceKey, role: Role, label: String },
+        DeclineBinding { key: DeviceKey },
+        RevokeDevice { key: DeviceKey, accepted: [(ReplicaId, u32)], reason: String },
+        RecordDetails { subject: Subject, details: PersonalDetails },
     }
 }
 

@@ -13,6 +13,58 @@ pub fn china_date(at: Timestamp) -> (i32, u32, u32) {
     civil_from_days(i64::try_from(days).unwrap_or(i64::MAX))
 }
 
+/// The wall-clock time of a stamp in China's time: (year, month, day, hour, minute).
+pub fn china_clock(at: Timestamp) -> (i32, u32, u32, u32, u32) {
+    let (year, month, day) = china_date(at);
+    let minutes = at.0.saturating_add(CHINA_OFFSET_MS) / Timestamp::MINUTE % 1_440;
+    let minutes = u32::try_from(minutes).unwrap_or(0);
+    (year, month, day, minutes / 60, minutes % 60)
+}
+
+/// The stamp of a wall-clock time in China's time, or `None` for a date or time that
+/// does not exist (2026-02-30, 24:00) or falls before 1970.
+pub fn from_china_clock(
+    year: i32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+) -> Option<Timestamp> {
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !YEARS.contains(&year) || !(1..=days_in_month).contains(&day) || hour > 23 || minute > 59 {
+        return None;
+    }
+    let days = u64::try_from(days_from_civil(year, month, day)).ok()?;
+    let local = days * Timestamp::DAY
+        + u64::from(hour) * Timestamp::HOUR
+        + u64::from(minute) * Timestamp::MINUTE;
+    local.checked_sub(CHINA_OFFSET_MS).map(Timestamp)
+}
+
+/// `2026-12-02T09:00` (an `<input type="datetime-local">`'s value; a space in place of
+/// the `T` and seconds are also read), as China's time, whatever the device's zone.
+pub fn parse_china_date_time(text: &str) -> Option<Timestamp> {
+    let text = text.trim();
+    let (date, time) = text.split_once(['T', ' '])?;
+    let mut date = date.split('-');
+    let year = date.next()?.parse().ok()?;
+    let month = date.next()?.parse().ok()?;
+    let day = date.next()?.parse().ok()?;
+    let mut time = time.trim().split(':');
+    let hour = time.next()?.parse().ok()?;
+    let minute = time.next()?.parse().ok()?;
+    if date.next().is_some() || time.next().is_some_and(|s| s.parse::<f64>().is_err()) {
+        return None;
+    }
+    from_china_clock(year, month, day, hour, minute)
+}
+
 /// A span of time `[from, to)`: a month, a year, or all time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Period {
@@ -115,6 +167,47 @@ fn civil_from_days(days: i64) -> (i32, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn china_clock_times_read_back_whatever_the_text() {
+        // 2026-12-02 09:00 in Beijing is 01:00 UTC.
+        let nine = Timestamp(1_796_173_200_000);
+        assert_eq!(china_clock(nine), (2026, 12, 2, 9, 0));
+        for text in [
+            "2026-12-02T09:00",
+            "2026-12-02 09:00",
+            " 2026-12-02T09:00:00 ",
+        ] {
+            assert_eq!(parse_china_date_time(text), Some(nine), "{text}");
+        }
+        // Just before midnight in China is still the same day there.
+        assert_eq!(
+            china_clock(Timestamp(
+                nine.0 + 14 * Timestamp::HOUR + 59 * Timestamp::MINUTE
+            )),
+            (2026, 12, 2, 23, 59)
+        );
+        for bad in [
+            "",
+            "2026-12-02",
+            "2026-02-30T09:00",
+            "2026-12-02T24:00",
+            "2026-13-01T09:00",
+            "1969-12-31T23:00",
+            "tomorrow",
+            "2026-12-02T09:00:xx",
+            "2026-12-02-1T09:00",
+        ] {
+            assert_eq!(parse_china_date_time(bad), None, "{bad}");
+        }
+        assert!(parse_china_date_time("2024-02-29T00:00").is_some());
+        assert!(parse_china_date_time("2100-02-29T00:00").is_none());
+        for minutes in (0..3_000_000u64).step_by(7_919) {
+            let at = Timestamp(minutes * Timestamp::MINUTE);
+            let (y, m, d, h, min) = china_clock(at);
+            assert_eq!(from_china_clock(y, m, d, h, min), Some(at));
+        }
+    }
 
     #[test]
     fn days_and_dates_convert_both_ways() {

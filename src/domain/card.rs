@@ -13,7 +13,8 @@ pub fn card_text(id: VolunteerId) -> String {
 
 /// Finds a volunteer from what the organizer scanned or typed: the card's text, the
 /// volunteer number (志愿者编号) or the phone number. Numbers must match exactly, after
-/// trimming; an ambiguous number (two volunteers share it after a merge) finds no one.
+/// trimming, except that a number of digits may be typed without its leading zeros (12
+/// finds 0012); an ambiguous number (two volunteers share it after a merge) finds no one.
 pub fn find_volunteer(state: &State, input: &str) -> Option<VolunteerId> {
     let input = input.trim();
     if input.is_empty() {
@@ -25,13 +26,27 @@ pub fn find_volunteer(state: &State, input: &str) -> Option<VolunteerId> {
     {
         return state.volunteer(id).map(|v| v.id);
     }
-    let mut found = state
-        .volunteers()
-        .filter(|v| v.profile.number.trim() == input || v.profile.phone.trim() == input);
-    match (found.next(), found.next()) {
-        (Some(v), None) => Some(v.id),
-        _ => None,
+    let only = |matches: &dyn Fn(&str, &str) -> bool| {
+        let mut found = state
+            .volunteers()
+            .filter(|v| matches(v.profile.number.trim(), v.profile.phone.trim()));
+        match (found.next(), found.next()) {
+            (Some(v), None) => Some(Some(v.id)),
+            (Some(_), Some(_)) => Some(None),
+            _ => None,
+        }
+    };
+    if let Some(found) = only(&|number, phone| number == input || phone == input) {
+        return found;
     }
+    // A number the community gave out (0012) may be said without its zeros (12).
+    let digits = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
+    if digits(input) {
+        let value = input.trim_start_matches('0');
+        return only(&|number, _| digits(number) && number.trim_start_matches('0') == value)
+            .flatten();
+    }
+    None
 }
 
 #[cfg(test)]
@@ -81,6 +96,27 @@ mod tests {
             ("linli:v:garbage".to_owned(), None),
         ] {
             assert_eq!(find_volunteer(state, &input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn a_given_number_is_found_without_its_zeros() {
+        let (journal, ids) = with(&[
+            ("王小明", "", "0012"),
+            ("李四", "", "0120"),
+            ("赵六", "", "A12"),
+        ]);
+        let state = journal.state();
+        for (input, expected) in [
+            ("0012", Some(ids[0])),
+            ("12", Some(ids[0])),
+            ("012", Some(ids[0])),
+            ("120", Some(ids[1])),
+            ("A12", Some(ids[2])),
+            ("2", None),
+            ("0", None),
+        ] {
+            assert_eq!(find_volunteer(state, input), expected, "{input}");
         }
     }
 

@@ -57,6 +57,10 @@ pub enum Field {
     WishDescription,
     /// The thank-you note at confirmation (感谢留言).
     ThankYou,
+    /// A community's name (社区名称).
+    CommunityName,
+    /// What an organizer calls a device (设备名称).
+    DeviceLabel,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

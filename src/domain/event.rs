@@ -17,6 +17,7 @@ use super::ledger::Points;
 use super::member::VolunteerProfile;
 use super::perk::PerkOffer;
 use super::project::{Participant, ProjectPlan};
+use super::trust::{DeviceKey, PersonalDetails, Role, Subject};
 use super::unit::UnitProfile;
 use super::wish::{Claimant, WishPlan, WishPolicy};
 
@@ -317,6 +318,39 @@ pub enum Action {
     CancelWish { wish: WishId, reason: String },
     /// An organizer closes an open wish that nobody lit by its wanted-by date (关闭).
     CloseWish { wish: WishId },
+
+    /// The first organizer device founds the community (建立社区). It counts only when
+    /// signed by `key`, the key the community's id is made from.
+    FoundCommunity { key: DeviceKey, name: String },
+    /// A device asks to be bound to the community with a role (申请绑定), signed by
+    /// the new key itself; an organizer answers with [`Action::EnrolDevice`].
+    RequestBinding {
+        key: DeviceKey,
+        role: Role,
+        label: String,
+    },
+    /// An organizer enrols a device key with a role (绑定设备): another organizer
+    /// device, a volunteer's phone, a merchant's counter. A key is enrolled once.
+    EnrolDevice {
+        key: DeviceKey,
+        role: Role,
+        label: String,
+    },
+    /// An organizer declines a binding request (拒绝绑定).
+    DeclineBinding { key: DeviceKey },
+    /// An organizer revokes a device (撤销设备). Of its events, those up to the
+    /// sequence number given for each listed replica stay valid; no other counts.
+    RevokeDevice {
+        key: DeviceKey,
+        accepted: Vec<(ReplicaId, u32)>,
+        reason: String,
+    },
+    /// Personal details (full name, phone, a wish's private note), written only to
+    /// the organizer-only log: see [`crate::domain::trust::personal`].
+    RecordDetails {
+        subject: Subject,
+        details: PersonalDetails,
+    },
 }
 
 /// A hybrid logical clock: stamps follow the wall clock, never go backwards, and are

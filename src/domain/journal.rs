@@ -1,6 +1,14 @@
 //! The journal: the set of all known events, kept in their total order, and the state
 //! folded from them. Merging is set union: adding an event twice changes nothing, and
 //! the same set gives the same state whatever order its events arrived in.
+//!
+//! A journal of a community ([`Journal::of_community`]) also knows who signed each
+//! event (the store verifies the signatures and says so in each [`Batch`]) and folds an
+//! event only when a signer had the authority for it (see [`super::trust`]). The fold
+//! has two phases: the trust actions first, in their order, give the keyring; then
+//! every other event is judged against that keyring and folded, or kept aside with its
+//! [`Refusal`]. A journal without a community (the rules' tests, the sample generator)
+//! folds every event as an organizer's.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -8,6 +16,7 @@ use super::error::DomainError;
 use super::event::{Action, Clock, Event, OrderKey};
 use super::id::{EventId, ReplicaId, Timestamp};
 use super::state::State;
+use super::trust::{CommunityId, DeviceKey, Keyring, Refusal, Role, permits};
 
 /// Two different events that carry the same id: a sign of corrupted or tampered data.
 /// The first one seen is kept; the other is reported here, never silently dropped.
@@ -26,6 +35,75 @@ pub struct Merged {
     pub known: usize,
     /// Events whose id was known with other content.
     pub conflicts: Vec<IdConflict>,
+    /// The ids of the events that were new, in the order they arrived.
+    pub ids: Vec<EventId>,
+    /// Whether the state was folded again from the start (an event that sorted before
+    /// others, a trust action, a new signature for a known event).
+    pub refolded: bool,
+}
+
+/// Events that arrived together, with the key whose signature over them verified
+/// (`None`: unsigned, or a signature that did not verify).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Batch {
+    pub signer: Option<DeviceKey>,
+    pub events: Vec<Event>,
+}
+
+/// An event that is stored but does not count, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptAside {
+    pub event: EventId,
+    pub refusal: Refusal,
+}
+
+/// Which keys signed which events: runs of sequence numbers per replica.
+#[derive(Clone, Debug, Default)]
+struct Provenance {
+    runs: HashMap<ReplicaId, Vec<(u32, u32, DeviceKey)>>,
+}
+
+impl Provenance {
+    /// Notes that `key` signed `id`; `false` if it was noted already.
+    fn note(&mut self, id: EventId, key: DeviceKey) -> bool {
+        let runs = self.runs.entry(id.replica).or_default();
+        if runs
+            .iter()
+            .any(|&(first, last, k)| k == key && (first..=last).contains(&id.seq))
+        {
+            return false;
+        }
+        match runs.last_mut() {
+            Some((_, last, k)) if *k == key && *last + 1 == id.seq => *last = id.seq,
+            _ => runs.push((id.seq, id.seq, key)),
+        }
+        true
+    }
+
+    fn signers(&self, id: EventId, into: &mut Vec<DeviceKey>) {
+        into.clear();
+        if let Some(runs) = self.runs.get(&id.replica) {
+            into.extend(
+                runs.iter()
+                    .filter(|(first, last, _)| (*first..=*last).contains(&id.seq))
+                    .map(|(_, _, key)| *key),
+            );
+        }
+    }
+}
+
+/// How the journal decides which events count.
+#[derive(Clone, Debug, Default)]
+enum Trust {
+    /// Every event counts, as an organizer's.
+    #[default]
+    Open,
+    /// An event counts when a key with the authority for it signed it.
+    Community {
+        keyring: Keyring,
+        provenance: Provenance,
+        kept_aside: Vec<KeptAside>,
+    },
 }
 
 #[derive(Clone, Debug, Default)]
@@ -36,11 +114,42 @@ pub struct Journal {
     keys: HashMap<EventId, OrderKey>,
     state: State,
     clock: Clock,
+    trust: Trust,
 }
 
 impl Journal {
+    /// The journal of `community`: events count only with a signature that has the
+    /// authority for them.
+    /// A journal of no community yet (`None`) counts no event at all.
+    pub fn of_community(community: Option<CommunityId>) -> Journal {
+        Journal {
+            trust: Trust::Community {
+                keyring: community.map(Keyring::new).unwrap_or_default(),
+                provenance: Provenance::default(),
+                kept_aside: Vec::new(),
+            },
+            ..Journal::default()
+        }
+    }
+
     pub fn state(&self) -> &State {
         &self.state
+    }
+
+    /// The community's keyring; `None` for a journal that trusts every event.
+    pub fn keyring(&self) -> Option<&Keyring> {
+        match &self.trust {
+            Trust::Open => None,
+            Trust::Community { keyring, .. } => Some(keyring),
+        }
+    }
+
+    /// Events that are stored but do not count, with the reason, in the total order.
+    pub fn kept_aside(&self) -> &[KeptAside] {
+        match &self.trust {
+            Trust::Open => &[],
+            Trust::Community { kept_aside, .. } => kept_aside,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -58,6 +167,25 @@ impl Journal {
 
     pub fn contains(&self, id: EventId) -> bool {
         self.keys.contains_key(&id)
+    }
+
+    /// The event named `id`, if known.
+    pub fn event(&self, id: EventId) -> Option<&Event> {
+        let key = self.keys.get(&id)?;
+        self.events
+            .binary_search_by_key(key, Event::order_key)
+            .ok()
+            .and_then(|i| self.events.get(i))
+    }
+
+    /// The role `key` has for a new event of `replica`, when it is enrolled.
+    pub fn role_of(&self, key: &DeviceKey, replica: ReplicaId) -> Option<Role> {
+        match &self.trust {
+            Trust::Open => Some(Role::Organizer),
+            Trust::Community { keyring, .. } => {
+                keyring.role_for(key, EventId::new(replica, u32::MAX)).ok()
+            }
+        }
     }
 
     /// Checks `action` as a new action by this replica and, if it passes, makes the event
@@ -78,35 +206,74 @@ impl Journal {
         })
     }
 
-    /// Adds events by set union. Events that sort after everything known are folded
-    /// in directly; an earlier one (from another tab or an import) refolds the state
-    /// from the start, so the result never depends on arrival order.
+    /// Whether `signer` may write `event` (made by [`Journal::prepare`]): the rules of
+    /// authority the fold will apply, asked before anything is written.
+    pub fn authorize_new(&self, signer: &DeviceKey, event: &Event) -> Result<(), Refusal> {
+        let Trust::Community { keyring, .. } = &self.trust else {
+            return Ok(());
+        };
+        let mut trial = keyring.clone();
+        if trial.observe(event, std::slice::from_ref(signer)) {
+            return match trial.refused().last() {
+                Some((id, refusal)) if *id == event.id => Err(refusal.clone()),
+                _ => Ok(()),
+            };
+        }
+        keyring
+            .role_for(signer, event.id)
+            .and_then(|role| permits(role, &event.action, &self.state))
+    }
+
+    /// Adds events by set union, as unsigned ones.
     pub fn merge(&mut self, incoming: impl IntoIterator<Item = Event>) -> Merged {
+        self.merge_batches(vec![Batch {
+            signer: None,
+            events: incoming.into_iter().collect(),
+        }])
+    }
+
+    /// Adds events by set union, with who signed them. Events that sort after
+    /// everything known are folded in directly; an earlier one (from another tab or an
+    /// import), a trust action, or a signature for an event known before refolds the
+    /// state from the start, so the result never depends on arrival order.
+    pub fn merge_batches(&mut self, batches: Vec<Batch>) -> Merged {
         let mut merged = Merged::default();
-        let incoming = incoming.into_iter();
-        let mut fresh: Vec<Event> = Vec::with_capacity(incoming.size_hint().0);
-        self.keys.reserve(incoming.size_hint().0);
-        for event in incoming {
-            if let Some(&key) = self.keys.get(&event.id) {
-                // Known before this merge, or earlier in this same batch (rare: a file
-                // that holds an event twice).
-                let kept = match self.events.binary_search_by_key(&key, Event::order_key) {
-                    Ok(i) => self.events.get(i),
-                    Err(_) => fresh.iter().find(|e| e.id == event.id),
-                };
-                match kept {
-                    Some(kept) if *kept == event => merged.known += 1,
-                    Some(kept) => merged.conflicts.push(IdConflict {
-                        kept: kept.clone(),
-                        refused: event,
-                    }),
-                    None => {}
+        let total: usize = batches.iter().map(|b| b.events.len()).sum();
+        let mut fresh: Vec<Event> = Vec::with_capacity(total);
+        self.keys.reserve(total);
+        let mut refold = false;
+        for batch in batches {
+            for event in batch.events {
+                if let (Some(key), Trust::Community { provenance, .. }) =
+                    (batch.signer, &mut self.trust)
+                    && provenance.note(event.id, key)
+                    && self.keys.contains_key(&event.id)
+                {
+                    // A signature for an event folded before: it may count now.
+                    refold = true;
                 }
-                continue;
+                if let Some(&key) = self.keys.get(&event.id) {
+                    // Known before this merge, or earlier in this same batch (rare: a
+                    // file that holds an event twice).
+                    let kept = match self.events.binary_search_by_key(&key, Event::order_key) {
+                        Ok(i) => self.events.get(i),
+                        Err(_) => fresh.iter().find(|e| e.id == event.id),
+                    };
+                    match kept {
+                        Some(kept) if *kept == event => merged.known += 1,
+                        Some(kept) => merged.conflicts.push(IdConflict {
+                            kept: kept.clone(),
+                            refused: event,
+                        }),
+                        None => {}
+                    }
+                    continue;
+                }
+                self.clock.observe(event.at);
+                self.keys.insert(event.id, event.order_key());
+                merged.ids.push(event.id);
+                fresh.push(event);
             }
-            self.clock.observe(event.at);
-            self.keys.insert(event.id, event.order_key());
-            fresh.push(event);
         }
         merged.added = fresh.len();
         // Stable sort: each replica's events arrive as an ordered run, which it merges.
@@ -115,9 +282,11 @@ impl Journal {
             (Some(last), Some(first)) => last.order_key() < first.order_key(),
             _ => true,
         };
+        let trusted = matches!(self.trust, Trust::Community { .. })
+            && fresh.iter().any(|e| Keyring::is_trust_action(&e.action));
         // When all of them sort after what is known (a load, a new action), only they
         // are folded; otherwise the state is folded again from the first event.
-        let mut from = self.events.len();
+        let from = self.events.len();
         if self.events.is_empty() {
             self.events = fresh;
         } else {
@@ -125,12 +294,69 @@ impl Journal {
         }
         if !in_order {
             self.events.sort_by_key(Event::order_key);
-            self.state = State::default();
-            from = 0;
         }
-        for event in &self.events[from..] {
-            self.state.apply(event);
+        if !in_order || trusted || refold {
+            merged.refolded = true;
+            self.refold();
+        } else {
+            self.fold(from);
         }
         merged
+    }
+
+    /// Folds again from the first event: the keyring from the trust actions, then the
+    /// state.
+    fn refold(&mut self) {
+        self.state = State::default();
+        if let Trust::Community {
+            keyring,
+            provenance,
+            kept_aside,
+        } = &mut self.trust
+        {
+            *keyring = keyring.restarted();
+            kept_aside.clear();
+            let mut signers = Vec::new();
+            for event in &self.events {
+                provenance.signers(event.id, &mut signers);
+                keyring.observe(event, &signers);
+            }
+        }
+        self.fold(0);
+    }
+
+    /// Folds the events from index `from` on into the state, each if it counts.
+    fn fold(&mut self, from: usize) {
+        match &mut self.trust {
+            Trust::Open => {
+                for event in &self.events[from..] {
+                    self.state.apply(event);
+                }
+            }
+            Trust::Community {
+                keyring,
+                provenance,
+                kept_aside,
+            } => {
+                let mut signers = Vec::new();
+                for event in &self.events[from..] {
+                    provenance.signers(event.id, &mut signers);
+                    // Trust actions were judged by the keyring before the fold (any
+                    // merge that brings one refolds).
+                    let verdict = if Keyring::is_trust_action(&event.action) {
+                        keyring.verdict(event.id)
+                    } else {
+                        keyring.authorize(&signers, event, &self.state)
+                    };
+                    match verdict {
+                        Ok(()) => self.state.apply(event),
+                        Err(refusal) => kept_aside.push(KeptAside {
+                            event: event.id,
+                            refusal,
+                        }),
+                    }
+                }
+            }
+        }
     }
 }

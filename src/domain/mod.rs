@@ -20,6 +20,7 @@ pub mod pin;
 pub mod project;
 pub mod state;
 pub mod text;
+pub mod trust;
 pub mod unit;
 pub mod wish;
 

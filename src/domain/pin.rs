@@ -56,12 +56,19 @@ impl PinHash {
 }
 
 fn derive(pin: &str, salt: &str, rounds: u32) -> String {
-    let mut key = [0u8; 32];
-    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(pin.as_bytes(), salt.as_bytes(), rounds, &mut key);
-    hex(&key)
+    hex(&derive_key(pin, salt, rounds))
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// 32 bytes derived from the PIN and a salt (PBKDF2-HMAC-SHA256): slow on purpose, so
+/// every guess costs as much as a real unlock.
+pub fn derive_key(pin: &str, salt: &str, rounds: u32) -> [u8; 32] {
+    let mut key = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(pin.as_bytes(), salt.as_bytes(), rounds.max(1), &mut key);
+    key
+}
+
+/// Bytes as lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -9,20 +9,24 @@
 use std::collections::BTreeMap;
 
 use super::activity::{Activities, Activity, Signup, StarLevel};
-use super::area::{AreaAction, Named, PeopleAction, PerkAction, PointsAction};
-use super::error::DomainError;
+use super::area::{
+    AreaAction, Named, PeopleAction, PerkAction, PointsAction, TrustAction, WishAction,
+};
+use super::error::{DomainError, Field};
 use super::event::{Action, Event};
 use super::expiry::{PointsPolicy, PointsSummary, Purse};
 use super::id::{
     ActivityId, EntryId, EventId, PerkId, ProjectId, Timestamp, UnitId, VolunteerId, VoucherId,
+    WishId,
 };
 use super::ledger::{Account, Entry, EntryKind, Ledger, Points};
 use super::member::{Volunteer, VolunteerProfile};
 use super::perk::{Perk, Perks, Voucher, VoucherCode};
 use super::project::{Participant, Project, ProjectQuery, Projects};
-use super::text::reason_text;
+use super::text::{is_phone, limit, reason_text};
+use super::trust::{PersonalDetails, Subject};
 use super::unit::{Unit, UnitProfile};
-use super::wish::Wishes;
+use super::wish::{NOTE_MAX, Wishes};
 
 pub use super::text::REASON_MAX;
 
@@ -45,6 +49,9 @@ pub struct State {
     policy: PointsPolicy,
     /// Each volunteer's points split into lots by expiry (see [`super::expiry`]).
     purses: BTreeMap<VolunteerId, Purse>,
+    /// Personal details from the organizer-only log, by whose they are: laid over the
+    /// public (masked) profiles (see [`super::trust::personal`]).
+    details: BTreeMap<Subject, PersonalDetails>,
     rejected: Vec<Rejected>,
 }
 
@@ -284,6 +291,9 @@ impl State {
                 self.known(action.named())?;
                 self.wishes.check(action, at)
             }
+            // The keyring judged the others before the fold (`super::trust::Keyring`).
+            AreaAction::Trust(TrustAction::RecordDetails { details, .. }) => details_text(details),
+            AreaAction::Trust(_) => Ok(()),
         }
     }
 
@@ -369,6 +379,7 @@ impl State {
     /// This is also what the app asks before offering a button: a sign-up refused with
     /// [`DomainError::ActivityFull`] offers [`Action::JoinWaitlist`] instead.
     pub fn check_new(&self, action: &Action, at: Timestamp) -> Result<(), DomainError> {
+        let whole = action;
         let action = action.area();
         self.check_area(action, at)?;
         match action {
@@ -376,6 +387,7 @@ impl State {
             AreaAction::Activity(action) => self.activities.check_new(action),
             AreaAction::Project(action) => self.projects.check_new(action),
             AreaAction::Wish(action) => self.wishes.check_new(action, at),
+            AreaAction::Trust(_) => super::trust::trust_text(whole),
             AreaAction::Points(_) | AreaAction::Perk(_) => Ok(()),
         }
     }
@@ -478,7 +490,17 @@ impl State {
                 if let Some(entry) = self.wishes.apply(event, action) {
                     self.post(entry);
                 }
+                match action {
+                    WishAction::PostWish { .. } => self.overlay(Subject::Wish(WishId(event.id))),
+                    WishAction::UpdateWish { wish, .. } => self.overlay(Subject::Wish(*wish)),
+                    _ => {}
+                }
             }
+            AreaAction::Trust(TrustAction::RecordDetails { subject, details }) => {
+                self.details.insert(*subject, details.clone());
+                self.overlay(*subject);
+            }
+            AreaAction::Trust(_) => {}
         }
     }
 
@@ -494,11 +516,13 @@ impl State {
                         joined: event.at,
                     },
                 );
+                self.overlay(Subject::Volunteer(id));
             }
             PeopleAction::UpdateVolunteer { volunteer, profile } => {
                 if let Some(v) = self.volunteers.get_mut(volunteer) {
                     v.profile = profile.clone();
                 }
+                self.overlay(Subject::Volunteer(*volunteer));
             }
             PeopleAction::RegisterUnit { profile } => {
                 let id = UnitId(event.id);
@@ -510,11 +534,13 @@ impl State {
                         joined: event.at,
                     },
                 );
+                self.overlay(Subject::Unit(id));
             }
             PeopleAction::UpdateUnit { unit, profile } => {
                 if let Some(u) = self.units.get_mut(unit) {
                     u.profile = profile.clone();
                 }
+                self.overlay(Subject::Unit(*unit));
             }
         }
     }
@@ -588,6 +614,31 @@ impl State {
             kind,
             reason: reason.clone(),
         });
+    }
+
+    /// Lays the personal details recorded for `subject`, if any, over its public
+    /// profile: on an organizer device the state shows full names and phones.
+    fn overlay(&mut self, subject: Subject) {
+        let Some(details) = self.details.get(&subject) else {
+            return;
+        };
+        match subject {
+            Subject::Volunteer(id) => {
+                if let Some(v) = self.volunteers.get_mut(&id) {
+                    details.overlay_volunteer(&mut v.profile);
+                }
+            }
+            Subject::Unit(id) => {
+                if let Some(u) = self.units.get_mut(&id) {
+                    details.overlay_unit(&mut u.profile);
+                }
+            }
+            Subject::Wish(id) => {
+                if let Some(plan) = self.wishes.plan_mut(id) {
+                    details.overlay_wish(plan);
+                }
+            }
+        }
     }
 
     /// Posts an entry to the ledger and keeps the volunteers' lots (see
@@ -686,4 +737,13 @@ fn manual_points(points: Points) -> Result<(), DomainError> {
     } else {
         Ok(())
     }
+}
+
+/// Personal details hold what the forms they come from allow.
+fn details_text(details: &PersonalDetails) -> Result<(), DomainError> {
+    limit(Field::Name, &details.name, super::text::NAME_MAX)?;
+    if !details.phone.is_empty() && !is_phone(&details.phone) {
+        return Err(DomainError::InvalidPhone);
+    }
+    limit(Field::PrivateNote, &details.note, NOTE_MAX)
 }

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{DomainError, Field};
 use super::id::{Timestamp, UnitId};
-use super::text::{NAME_MAX, SHORT_TEXT_MAX, is_phone, limit, require};
+use super::member::is_phone_or_masked;
+use super::text::{NAME_MAX, SHORT_TEXT_MAX, limit, require};
 
 /// The longest unit name: full registered names such as
 /// “西安市临潼区某某街道社区卫生服务中心” stay well within it.
@@ -66,7 +67,7 @@ impl UnitProfile {
         limit(Field::Contact, &self.contact, NAME_MAX)?;
         limit(Field::Address, &self.address, ADDRESS_MAX)?;
         limit(Field::Grid, &self.grid, SHORT_TEXT_MAX)?;
-        if !self.phone.is_empty() && !is_phone(&self.phone) {
+        if !is_phone_or_masked(&self.phone) {
             return Err(DomainError::InvalidPhone);
         }
         Ok(())

@@ -2,18 +2,13 @@
 //! from the caller, in the user's language; values are plain so a spreadsheet can sum
 //! them. Times are in China's time (UTC+8), as the community office reads them.
 
-use crate::domain::calendar::{CHINA_OFFSET_MS, china_date};
+use crate::domain::calendar::china_clock;
 use crate::domain::{Account, Entry, State, Timestamp};
 
 /// `2026-12-02 09:00`, in China's time.
 pub fn china_date_time(at: Timestamp) -> String {
-    let (y, m, d) = china_date(at);
-    let minutes = (at.0 + CHINA_OFFSET_MS) / 60_000 % 1_440;
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
-        minutes / 60,
-        minutes % 60
-    )
+    let (y, m, d, hour, minute) = china_clock(at);
+    format!("{y:04}-{m:02}-{d:02} {hour:02}:{minute:02}")
 }
 
 /// Minutes as hours with at most one decimal: 90 → "1.5", 120 → "2".

@@ -55,6 +55,8 @@ impl Subscription {
 pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes `key` (nothing if it is not there).
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// Every key that starts with `prefix`.
     fn keys(&self, prefix: &str) -> Result<Vec<String>, StoreError>;
     /// Calls `on_change` for each write made elsewhere (never for this handle's own).
@@ -145,8 +147,20 @@ impl MemoryBackend {
     }
 
     /// Removes a key without telling anyone: as a user clearing data by hand.
-    pub fn remove(&self, key: &str) {
+    pub fn erase(&self, key: &str) {
         self.shared.borrow_mut().items.remove(key);
+    }
+
+    /// Every listener but this handle's own.
+    fn others(&self) -> Vec<Rc<dyn Fn(Change)>> {
+        let mut shared = self.shared.borrow_mut();
+        shared.listeners.retain(|(_, l)| l.strong_count() > 0);
+        shared
+            .listeners
+            .iter()
+            .filter(|(handle, _)| *handle != self.handle)
+            .filter_map(|(_, l)| l.upgrade())
+            .collect()
     }
 }
 
@@ -156,7 +170,7 @@ impl Backend for MemoryBackend {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        let listeners: Vec<Rc<dyn Fn(Change)>> = {
+        {
             let mut shared = self.shared.borrow_mut();
             if let Some(quota) = shared.quota
                 && shared.used_without(key) + utf16_len(key) + utf16_len(value) > quota
@@ -164,20 +178,25 @@ impl Backend for MemoryBackend {
                 return Err(StoreError::QuotaExceeded);
             }
             shared.items.insert(key.to_owned(), value.to_owned());
-            shared.listeners.retain(|(_, l)| l.strong_count() > 0);
-            shared
-                .listeners
-                .iter()
-                .filter(|(handle, _)| *handle != self.handle)
-                .filter_map(|(_, l)| l.upgrade())
-                .collect()
-        };
+        }
         // Other tabs hear of the write after it is done, as with the `storage` event.
-        for listener in listeners {
+        for listener in self.others() {
             listener(Change {
                 key: key.to_owned(),
                 value: Some(value.to_owned()),
             });
+        }
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        if self.shared.borrow_mut().items.remove(key).is_some() {
+            for listener in self.others() {
+                listener(Change {
+                    key: key.to_owned(),
+                    value: None,
+                });
+            }
         }
         Ok(())
     }

@@ -1,66 +1,94 @@
-//! The backup file: every event, as versioned JSON, to move data between devices or
-//! keep it safe. Importing merges by set union, so importing a file twice changes
-//! nothing and two devices' files give the same state in either order.
+//! The backup file: sealed segments as JSON, to move a community's log between devices
+//! or keep it safe. Importing verifies every segment and merges by set union, so
+//! importing a file twice changes nothing and two devices' files give the same state in
+//! either order; a changed character anywhere makes its segment count for nothing.
 //!
-//! Format version 1:
+//! Format version 2:
 //! ```json
-//! {"format":"linli-backup","version":1,"schema":2,"namespace":"linli",
-//!  "exported_at":1795222800000,"count":1,
-//!  "events":[{"id":"a1-1","at":1795222800000,"action":{"t":"register_volunteer",…}}]}
+//! {"format":"linli-backup","version":2,"schema":7,"namespace":"linli",
+//!  "community":{"id":"…","name":"幸福社区"},"scope":"full","exported_at":1795222800000,
+//!  "count":3,"segments":{"s/<replica>/0":"3:…","p/<replica>/0":"3:…"}}
 //! ```
+//! `scope` says what it holds: `full` (every segment, the organizer-only log included:
+//! only an organizer device writes it), `public` (the community's log) or `own` (the
+//! segments this device wrote). Segment keys are given without the namespace.
+//!
+//! Version 1 (before signing) held the events as JSON; it is still read, and its events
+//! are unsigned: they count only if an organizer adopts them (see `adopt`).
 //! Device preferences (the PIN, the language, "who am I") are never in a backup.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::codec::SCHEMA;
-use super::tagged::{self, Tagged};
-use crate::domain::{Event, EventId, Journal, Timestamp};
+use super::tagged;
+use crate::domain::trust::CommunityId;
+use crate::domain::{Event, EventId, Timestamp};
 
 pub const FORMAT: &str = "linli-backup";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
-#[derive(Serialize)]
-struct BackupOut<'a> {
-    format: &'static str,
+/// What a backup holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Every segment, the organizer-only log included.
+    Full,
+    /// The community's log, without personal details.
+    Public,
+    /// Only what this device wrote (a volunteer's own sign-ups, say).
+    Own,
+}
+
+/// The community a backup belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileCommunity {
+    pub id: CommunityId,
+    #[serde(default)]
+    pub name: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BackupV2 {
+    format: String,
     version: u32,
+    #[serde(default)]
     schema: u32,
-    namespace: &'a str,
+    #[serde(default)]
+    namespace: String,
+    community: FileCommunity,
+    scope: Scope,
+    #[serde(default)]
     exported_at: Timestamp,
+    #[serde(default)]
     count: usize,
-    events: Vec<EventOut<'a>>,
+    segments: BTreeMap<String, String>,
 }
 
-#[derive(Serialize)]
-struct EventOut<'a> {
-    id: EventId,
-    at: Timestamp,
-    action: Tagged<'a>,
-}
-
-#[derive(Deserialize)]
-struct EventIn {
-    id: EventId,
-    at: Timestamp,
-    action: serde_json::Value,
-}
-
-/// Writes every event of the journal, in their total order.
-pub fn export(journal: &Journal, namespace: &str, exported_at: Timestamp) -> String {
-    let backup = BackupOut {
-        format: FORMAT,
+/// Writes a backup of `segments` (keys with the namespace, as stored).
+pub fn export(
+    namespace: &str,
+    community: FileCommunity,
+    scope: Scope,
+    segments: Vec<(String, String)>,
+    events: usize,
+    exported_at: Timestamp,
+) -> String {
+    let prefix = format!("{namespace}/");
+    let backup = BackupV2 {
+        format: FORMAT.to_owned(),
         version: VERSION,
         schema: SCHEMA,
-        namespace,
+        namespace: namespace.to_owned(),
+        community,
+        scope,
         exported_at,
-        count: journal.len(),
-        events: journal
-            .events()
-            .map(|event| EventOut {
-                id: event.id,
-                at: event.at,
-                action: Tagged(&event.action),
-            })
+        count: events,
+        segments: segments
+            .into_iter()
+            .map(|(key, text)| (key.strip_prefix(&prefix).unwrap_or(&key).to_owned(), text))
             .collect(),
     };
     // Plain data always serializes; an empty string would fail to import, loudly.
@@ -88,7 +116,21 @@ pub struct RejectedRecord {
     pub reason: String,
 }
 
-/// The records of a backup: those that could be read and those that could not.
+/// A backup as read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Parsed {
+    /// Version 2: sealed segments of a community.
+    Sealed {
+        community: FileCommunity,
+        scope: Scope,
+        /// Segment keys with `namespace` put in front, and their texts.
+        segments: Vec<(String, String)>,
+    },
+    /// Version 1: events without signatures.
+    Unsigned(ParsedBackup),
+}
+
+/// The records of a version-1 backup: those that could be read and those that could not.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ParsedBackup {
     pub events: Vec<Event>,
@@ -96,11 +138,53 @@ pub struct ParsedBackup {
 }
 
 #[derive(Deserialize)]
-struct BackupIn<'a> {
+struct Versioned {
     format: String,
     version: u32,
+}
+
+/// Reads a backup file, putting `namespace` in front of its segment keys.
+pub fn parse(text: &str, namespace: &str) -> Result<Parsed, BackupError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(BackupError::NotABackup);
+    }
+    let versioned: Versioned =
+        serde_json::from_value(value).map_err(|_| BackupError::NotABackup)?;
+    if versioned.format != FORMAT {
+        return Err(BackupError::NotABackup);
+    }
+    match versioned.version {
+        v if v > VERSION => Err(BackupError::NewerVersion(v)),
+        1 => parse_v1(text).map(Parsed::Unsigned),
+        _ => {
+            let backup: BackupV2 =
+                serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
+            Ok(Parsed::Sealed {
+                community: backup.community,
+                scope: backup.scope,
+                segments: backup
+                    .segments
+                    .into_iter()
+                    .map(|(key, text)| (format!("{namespace}/{key}"), text))
+                    .collect(),
+            })
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct BackupIn<'a> {
     #[serde(borrow)]
     events: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct EventIn {
+    id: EventId,
+    at: Timestamp,
+    action: serde_json::Value,
 }
 
 #[derive(Deserialize)]
@@ -108,21 +192,10 @@ struct JustId {
     id: Option<String>,
 }
 
-/// Reads a backup file. Each record is read on its own: a bad one is reported with its
-/// reason and does not stop the others.
-pub fn parse(text: &str) -> Result<ParsedBackup, BackupError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| BackupError::NotJson(e.to_string()))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(BackupError::NotABackup);
-    }
+/// Reads a version-1 backup. Each record is read on its own: a bad one is reported
+/// with its reason and does not stop the others.
+fn parse_v1(text: &str) -> Result<ParsedBackup, BackupError> {
     let backup: BackupIn<'_> = serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
-    if backup.format != FORMAT {
-        return Err(BackupError::NotABackup);
-    }
-    if backup.version > VERSION {
-        return Err(BackupError::NewerVersion(backup.version));
-    }
     let mut parsed = ParsedBackup::default();
     for (index, raw) in backup.events.iter().enumerate() {
         let event = serde_json::from_str::<EventIn>(raw.get())
@@ -146,4 +219,31 @@ pub fn parse(text: &str) -> Result<ParsedBackup, BackupError> {
         }
     }
     Ok(parsed)
+}
+
+/// Writes events as a version-1 backup: the fixtures and tests of the old format.
+pub fn export_v1<'a>(
+    events: impl Iterator<Item = &'a Event>,
+    namespace: &str,
+    exported_at: Timestamp,
+) -> String {
+    let events: Vec<serde_json::Value> = events
+        .map(|event| {
+            serde_json::json!({
+                "id": event.id,
+                "at": event.at,
+                "action": tagged::to_value(&event.action).unwrap_or_default(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "format": FORMAT,
+        "version": 1,
+        "schema": 6,
+        "namespace": namespace,
+        "exported_at": exported_at,
+        "count": events.len(),
+        "events": events,
+    })
+    .to_string()
 }

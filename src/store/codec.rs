@@ -5,8 +5,10 @@
 //! append rewrites only the replica's open segment, so its cost does not grow with the
 //! log, and no two tabs ever write the same key.
 //!
-//! Format 2, written since schema 6, is compact text: see [`super::compact`]. About 8
-//! characters an event, where JSON took about 110.
+//! Format 3, written since schema 7, is format 2's compact text sealed by the writer's
+//! key: see [`super::seal`]. Format 2 (schema 6) is compact text, see [`super::compact`]:
+//! about 8 characters an event, where JSON took about 110. Both older formats are read
+//! as unsigned events, which count once an organizer adopts them.
 //!
 //! Format 1, still read, is JSON:
 //! `{"v":1,"r":"<replica>","e":[[seq, at, action], …]}`. A row whose first element is a
@@ -22,7 +24,7 @@ use crate::domain::{Event, EventId, ReplicaId, Timestamp};
 
 /// The newest segment format this build reads and the one it writes (see
 /// [`compact`]). Format 1 (JSON) is still read.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// The newest event schema this build understands. Raised whenever an action is added
 /// or changed, so an older build that meets newer data stops writing (see `meta`).
 ///
@@ -39,7 +41,11 @@ pub const FORMAT: u32 = 2;
 ///   fulfil, confirm (which credits points to the claimant), cancel, close.
 /// - 6: no new action: segments are written in format 2 (compact), which a build of
 ///   schema 5 cannot read; it sees the raised schema and only reads.
-pub const SCHEMA: u32 = 6;
+/// - 7: trust: the community's founding, device keys (binding requests, enrolment,
+///   declines, revocation) and personal details; segments are sealed (format 3, under
+///   `{ns}/s/` and `{ns}/p/`, see `seal`); formats 1 and 2 are still read, as events
+///   that count once an organizer adopts them.
+pub const SCHEMA: u32 = 7;
 /// Events per segment before a replica starts a new one.
 pub const SEGMENT_EVENTS: usize = 256;
 
@@ -65,6 +71,15 @@ pub fn encode_segment(replica: ReplicaId, events: &[Event]) -> Result<String, St
     compact::encode(replica, events).map_err(|e| StoreError::Failed(e.to_string()))
 }
 
+/// The format number a stored text starts with (`2:` …, or 1 for JSON).
+pub fn format_of(text: &str) -> Option<u32> {
+    if text.starts_with('{') {
+        return serde_json::from_str::<Versioned>(text).ok().map(|v| v.v);
+    }
+    text.split_once(':')
+        .and_then(|(v, _)| v.parse::<u32>().ok())
+}
+
 /// Decodes a segment stored under `key`, in any format this build has written. A
 /// segment that cannot be read at all is an error; one with some unreadable events
 /// returns the rest and an error for each.
@@ -79,6 +94,9 @@ pub fn decode_segment(key: SegmentKey, text: &str) -> Result<DecodedSegment, Cod
     match version {
         v if v > FORMAT => Err(CodecError::NewerFormat(v)),
         2 => compact::decode(key, &text[compact::PREFIX.len()..]),
+        3 => Err(CodecError::Malformed(
+            "a sealed segment under a legacy key".to_owned(),
+        )),
         v => Err(CodecError::Malformed(format!(
             "format {v} is not compact text"
         ))),
@@ -199,7 +217,7 @@ mod tests {
         ] {
             assert!(decode_segment(KEY, text).is_err(), "{text}");
         }
-        for newer in [r#"{"v":3,"r":"ab","e":[]}"#, "3:anything", "12:"] {
+        for newer in [r#"{"v":4,"r":"ab","e":[]}"#, "4:anything", "12:"] {
             assert!(
                 matches!(decode_segment(KEY, newer), Err(CodecError::NewerFormat(_))),
                 "{newer}"

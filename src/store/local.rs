@@ -76,6 +76,12 @@ impl Backend for LocalStorageBackend {
         })
     }
 
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.storage
+            .remove_item(key)
+            .map_err(|e| StoreError::Failed(describe(&e)))
+    }
+
     fn keys(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
         let len = self
             .storage
@@ -155,6 +161,13 @@ impl Backend for BrowserBackend {
         match self {
             BrowserBackend::Local(b) => b.set(key, value),
             BrowserBackend::Memory(b) => b.set(key, value),
+        }
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        match self {
+            BrowserBackend::Local(b) => b.remove(key),
+            BrowserBackend::Memory(b) => b.remove(key),
         }
     }
 

@@ -3,6 +3,7 @@
 
 mod components;
 mod download;
+mod form;
 mod format;
 pub mod host;
 pub mod i18n;

@@ -6,15 +6,23 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use linli::domain::{Action, Points, ReplicaId, Timestamp, VolunteerId, VolunteerProfile};
+use linli::domain::{Action, Points, Timestamp, VolunteerId, VolunteerProfile};
+use linli::store::device::DeviceRecord;
+use linli::store::seal::Signer;
 use linli::store::{ActError, Backend, Change, CodecError, Namespace, Store, StoreError};
 
 const WALL: Timestamp = Timestamp(1_795_222_800_000);
 
-fn open<B: Backend>(backend: B, ns: &str, replica: u64) -> Store<B> {
-    Store::open(backend, Namespace::new(ns).unwrap(), move || {
-        ReplicaId(replica)
-    })
+/// A tab of an organizer device: the first founds the community (one event), the
+/// others find it and the device's key in storage.
+fn open<B: Backend>(backend: B, ns: &str, nonce: u64) -> Store<B> {
+    let mut store = Store::open(backend, Namespace::new(ns).unwrap(), move || nonce);
+    if store.community().is_none() {
+        let signer = Signer::from_seed([42; 32]);
+        let record = DeviceRecord::plain(&signer);
+        store.found("幸福社区", signer, record, WALL).unwrap();
+    }
+    store
 }
 
 fn register<B: Backend>(store: &mut Store<B>, name: &str) -> VolunteerId {
@@ -31,6 +39,7 @@ fn register<B: Backend>(store: &mut Store<B>, name: &str) -> VolunteerId {
                 WALL,
             )
             .unwrap()
+            .event
             .id,
     )
 }
@@ -50,7 +59,12 @@ pub fn events_survive_a_reload<B: Backend>(tabs: impl Fn() -> (B, B)) {
     let wang = register(&mut store, "王小明");
     store.act(award(wang, 5), WALL).unwrap();
     let reloaded = open(second, "t1", 2);
-    assert_eq!(reloaded.journal().len(), 2);
+    assert_eq!(
+        reloaded.journal().len(),
+        4,
+        "the founding, the registration and its personal details, the award"
+    );
+    assert!(reloaded.journal().kept_aside().is_empty());
     assert_eq!(reloaded.journal().state().balance(wang), Points::whole(5));
     assert!(reloaded.report().unreadable.is_empty());
 }
@@ -63,14 +77,14 @@ pub fn appends_write_one_segment<B: Backend>(tabs: impl Fn() -> (B, B)) {
     for _ in 0..600 {
         store.act(award(wang, 1), WALL).unwrap();
     }
-    let keys = second.keys("t2/log/").unwrap();
+    let keys = second.keys("t2/s/").unwrap();
     assert_eq!(
         keys.len(),
         3,
-        "601 events fill three segments of 256: {keys:?}"
+        "602 events fill three segments of 256: {keys:?}"
     );
     let reloaded = open(second, "t2", 2);
-    assert_eq!(reloaded.journal().len(), 601);
+    assert_eq!(reloaded.journal().len(), 603, "and one of personal details");
     assert_eq!(reloaded.journal().state().balance(wang), Points::whole(600));
 }
 
@@ -100,9 +114,9 @@ pub fn other_tabs_writes_arrive<B: Backend + Clone>(
     a.act(award(wang, 1), WALL).unwrap();
     announce(a.backend(), "t3/");
     deliver(&heard, &b);
-    assert_eq!(b.borrow().journal().len(), 4);
+    assert_eq!(b.borrow().journal().len(), 7);
     let reloaded = open(b.borrow().backend().clone(), "t3", 3);
-    assert_eq!(reloaded.journal().len(), 4);
+    assert_eq!(reloaded.journal().len(), 7);
     assert!(reloaded.journal().state().volunteer(li).is_some());
     assert_eq!(
         reloaded.journal().state(),
@@ -134,13 +148,13 @@ pub fn quota_exceeded_loses_nothing<B: Backend>(
         result.unwrap_err(),
         ActError::Store(StoreError::QuotaExceeded)
     );
-    assert_eq!(store.journal().len(), 2, "nothing half-applied");
+    assert_eq!(store.journal().len(), 4, "nothing half-applied");
     assert_eq!(store.journal().state().balance(wang), Points::whole(2));
     free();
     store.act(award(wang, 7), WALL).unwrap();
     let reloaded = open(second, "t4", 2);
     assert_eq!(reloaded.journal().state().balance(wang), Points::whole(9));
-    assert_eq!(reloaded.journal().len(), 3);
+    assert_eq!(reloaded.journal().len(), 5);
 }
 
 /// A corrupt segment is reported and left untouched; the rest loads, and new writes go
@@ -153,6 +167,7 @@ pub fn corrupt_data_is_kept_and_reported<B: Backend>(tabs: impl Fn() -> (B, B)) 
     let broken = "{\"v\":1,\"r\":\"9\",\"e\":[[1,5,{\"t\":\"award_po";
     second.set("t5/log/9/0", broken).unwrap();
     second.set("t5/log/1/1", "not json at all").unwrap();
+    second.set("t5/s/1/0", "3:not sealed at all").unwrap();
     let mut reloaded = open(second, "t5", 2);
     assert_eq!(reloaded.journal().state().balance(wang), Points::whole(4));
     let keys: Vec<_> = reloaded
@@ -161,7 +176,7 @@ pub fn corrupt_data_is_kept_and_reported<B: Backend>(tabs: impl Fn() -> (B, B)) 
         .iter()
         .map(|u| u.key.clone())
         .collect();
-    assert_eq!(keys, ["t5/log/1/1", "t5/log/9/0"]);
+    assert_eq!(keys, ["t5/log/1/1", "t5/log/9/0", "t5/s/1/0"]);
     reloaded.act(award(wang, 1), WALL).unwrap();
     assert_eq!(
         reloaded.backend().get("t5/log/9/0").unwrap().as_deref(),
@@ -171,6 +186,10 @@ pub fn corrupt_data_is_kept_and_reported<B: Backend>(tabs: impl Fn() -> (B, B)) 
     assert_eq!(
         reloaded.backend().get("t5/log/1/1").unwrap().as_deref(),
         Some("not json at all")
+    );
+    assert_eq!(
+        reloaded.backend().get("t5/s/1/0").unwrap().as_deref(),
+        Some("3:not sealed at all")
     );
 }
 
@@ -188,7 +207,7 @@ pub fn newer_data_is_read_only<B: Backend>(tabs: impl Fn() -> (B, B)) {
     );
     assert_eq!(
         reloaded.journal().len(),
-        1,
+        3,
         "what it can read, it still shows"
     );
 }
@@ -217,8 +236,9 @@ pub fn unreadable_meta_is_kept_and_reported<B: Backend>(tabs: impl Fn() -> (B, B
         "an unreadable schema record is never written over"
     );
     assert_eq!(reloaded.journal().state().balance(wang), Points::whole(1));
-    assert!(
-        reloaded.backend().get("t7/log/2/0").unwrap().is_some(),
+    assert_eq!(
+        reloaded.backend().keys("t7/s/").unwrap().len(),
+        2,
         "the event was written to the session's own segment"
     );
 }
@@ -228,7 +248,8 @@ pub fn namespaces_are_separate<B: Backend>(tabs: impl Fn() -> (B, B)) {
     let (first, second) = tabs();
     let mut a = open(first, "ns", 1);
     register(&mut a, "王小明");
-    let b = open(second, "ns2", 2);
+    let b = Store::open(second, Namespace::new("ns2").unwrap(), || 2);
     assert!(b.journal().is_empty());
+    assert!(b.community().is_none());
     assert!(b.report().unreadable.is_empty());
 }

@@ -56,6 +56,8 @@ test('sign up, wait, move up, check in and out, confirm, points on 我的', asyn
   await chooseMe(page, '王*明 138****1234');
   await openActivity(page, '社区清扫');
   await page.getByRole('button', { name: '取消报名' }).click();
+  await expect(page.getByRole('alertdialog', { name: '取消报名' })).toContainText('取消 王*明 在“社区清扫”（2026-12-02 09:00）的报名？');
+  await page.getByRole('button', { name: '确认取消报名' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已取消报名' })).toBeVisible();
   const roster = page.getByRole('list', { name: '签到名单' });
   await expect(roster.getByRole('listitem').filter({ hasText: '李四' })).toContainText('已报名');

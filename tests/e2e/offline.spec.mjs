@@ -141,7 +141,7 @@ test('the organizer is reminded to export a backup when none was made or the las
   await expect(page.getByRole('button', { name: '导出备份' })).toBeVisible();
   await expect(reminder).toHaveCount(0);
   await registerVolunteer(page, { name: '王小明' });
-  await expect(reminder).toContainText('本设备上的数据还没有备份过');
+  await expect(reminder).toContainText('本机数据还没有备份过');
 
   await reminder.getByRole('link', { name: '去备份' }).click();
   const downloading = page.waitForEvent('download');
@@ -158,7 +158,7 @@ test('the organizer is reminded to export a backup when none was made or the las
   await expect(reminder).toHaveCount(0);
   await page.clock.setSystemTime(new Date('2026-11-28T10:00:00+08:00'));
   await tab(page, '我的').click();
-  await expect(reminder).toContainText('距上次备份已超过 7 天');
+  await expect(reminder).toContainText('已超过 7 天没有备份');
 
   // Only the organizer is reminded.
   await page.getByRole('link', { name: '管理模式' }).click();

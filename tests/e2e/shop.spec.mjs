@@ -37,8 +37,16 @@ test('redeem a perk, verify the voucher once, refused twice', async ({ page }) =
   await tab(page, '我的').click();
   await page.getByLabel('选择志愿者').selectOption({ label: '王*明 138****1234' });
   await page.getByRole('link', { name: '积分超市' }).click();
+  // The shop says whose points are spent, and asks before spending them, naming the
+  // person and the amount; a quick second tap lands on the question, not on 确认.
+  await expect(page.getByTestId('shop-whose')).toHaveText('王*明 的可用积分');
   const item = page.getByRole('listitem', { name: '免费理发一次' });
-  await item.getByRole('button', { name: '兑换' }).click();
+  await item.getByRole('button', { name: '兑换' }).dblclick();
+  const ask = item.getByRole('alertdialog', { name: '兑换' });
+  await expect(ask).toContainText('用 王*明 的 3 积分兑换“免费理发一次”？兑换后剩 2 积分。');
+  await expect(page.getByTestId('shop-available')).toHaveText('5');
+  await page.screenshot({ path: `${ARTIFACTS}shop-confirm.png`, fullPage: true });
+  await ask.getByRole('button', { name: '确认兑换' }).click();
   await expect(page.getByRole('status')).toContainText('兑换成功，兑换码');
   await expect(page.getByTestId('shop-available')).toHaveText('2');
   // The one voucher is gone: the reason is shown instead of the button.
@@ -59,11 +67,20 @@ test('redeem a perk, verify the voucher once, refused twice', async ({ page }) =
   const found = page.getByRole('region', { name: '核销兑换券' });
   await expect(found).toContainText('王*明');
   await expect(found).toContainText('老街理发店');
+  // The card says first whether the code can be used.
+  await expect(found.getByTestId('voucher-status')).toContainText('可以核销');
+  await page.screenshot({ path: `${ARTIFACTS}verify-card.png`, fullPage: true });
   await found.getByRole('button', { name: '确认核销' }).click();
   await expect(page.getByRole('status').filter({ hasText: '核销成功：免费理发一次' })).toBeVisible();
-  // A second time is refused, saying when it was used.
-  await found.getByRole('button', { name: '确认核销' }).click();
-  await expect(page.getByRole('alert')).toContainText('不能重复使用');
+  // After the verification the card says it is used and offers nothing more.
+  await expect(found.getByTestId('voucher-status')).toContainText('已核销');
+  await expect(found.getByRole('button', { name: '确认核销' })).toHaveCount(0);
+  await page.screenshot({ path: `${ARTIFACTS}verify-card-used.png`, fullPage: true });
+  // Looking the used code up again shows when it was used, and no button.
+  await page.getByLabel('兑换码').fill(code);
+  await page.getByRole('button', { name: '查找' }).click();
+  await expect(found.getByTestId('voucher-status')).toContainText(/已核销（\d{4}-\d\d-\d\d \d\d:\d\d），不能再次使用/);
+  await expect(found.getByRole('button', { name: '确认核销' })).toHaveCount(0);
 
   await tab(page, '我的').click();
   await expect(voucher).toContainText('已核销');
@@ -76,4 +93,38 @@ test('redeem a perk, verify the voucher once, refused twice', async ({ page }) =
   await expect(board).toContainText('王*明');
   await expect(board).not.toContainText('王小明');
   await expect(board).toContainText('5 积分');
+});
+
+test('cancelling a voucher asks first, naming whose it is and the points refunded', async ({ page }) => {
+  await openApp(page);
+  await becomeOrganizer(page);
+  await registerVolunteer(page, { name: '李四', phone: '13900001111' });
+  await page.getByRole('link', { name: /李四/ }).click();
+  await awardPoints(page, 10, '巡逻');
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByRole('link', { name: '积分超市' }).click();
+  await page.getByRole('button', { name: '上架礼遇' }).click();
+  const perk = page.getByRole('form', { name: '上架礼遇' });
+  await perk.getByLabel('礼遇名称').fill('洗车券');
+  await perk.getByLabel('所需积分').fill('4');
+  await perk.getByRole('button', { name: '上架礼遇' }).click();
+  await tab(page, '我的').click();
+  await page.getByLabel('选择志愿者').selectOption({ label: '李* 139****1111' });
+  await page.getByRole('link', { name: '积分超市' }).click();
+  await page.getByRole('listitem', { name: '洗车券' }).getByRole('button', { name: '兑换' }).click();
+  await page.getByRole('button', { name: '确认兑换' }).click();
+  await expect(page.getByTestId('shop-available')).toHaveText('6');
+
+  await tab(page, '我的').click();
+  const voucher = page.getByRole('list', { name: '我的兑换券' }).getByRole('listitem', { name: '洗车券' });
+  await voucher.getByRole('button', { name: '取消并退还积分' }).click();
+  const ask = voucher.getByRole('alertdialog');
+  await expect(ask).toContainText('取消 李* 的兑换券“洗车券”，退还 4 积分？');
+  // Changing one's mind keeps the voucher.
+  await ask.getByRole('button', { name: '取消', exact: true }).click();
+  await expect(voucher).toContainText('未使用');
+  await voucher.getByRole('button', { name: '取消并退还积分' }).click();
+  await voucher.getByRole('button', { name: '确认取消并退还' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '退还 4 积分' })).toBeVisible();
+  await expect(page.getByTestId('my-balance')).toHaveText('10');
 });

@@ -33,6 +33,11 @@ impl Wishes {
         self.policy
     }
 
+    /// A wish's plan, to lay its private note back over it (organizer devices).
+    pub(crate) fn plan_mut(&mut self, id: WishId) -> Option<&mut super::WishPlan> {
+        self.by_id.get_mut(&id).map(|wish| &mut wish.plan)
+    }
+
     /// The wishes the claimant holds at `now` (claimed, not lapsed, not yet lit).
     pub fn held_by(&self, claimant: Claimant, now: Timestamp) -> usize {
         self.by_id

@@ -17,7 +17,7 @@
 //! is reported and the rest are still read. How an action is written is in `ser`.
 
 mod de;
-mod pack;
+pub(crate) mod pack;
 mod ser;
 
 use std::fmt;
@@ -66,9 +66,76 @@ impl serde::de::Error for Error {
     }
 }
 
+/// How a segment's rows name their events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ids {
+    /// Each row carries its id (format 2, and sealed segments that hold other
+    /// replicas' events).
+    Each,
+    /// Every row is the writer's own, numbered on from this sequence number: no row
+    /// carries an id (sealed segments as a session writes them).
+    From(u32),
+}
+
 /// Encodes the events of one segment written by `replica`. Fails only for an action
 /// the compact form cannot hold, which no action of this version is.
 pub fn encode(replica: ReplicaId, events: &[Event]) -> Result<String, Error> {
+    let bytes = encode_body(replica, events, Ids::Each)?;
+    let mut out = checksum(&bytes).to_le_bytes().to_vec();
+    out.extend_from_slice(&bytes);
+    Ok(format!("{PREFIX}{}", pack::pack(&out)))
+}
+
+/// The payload of a sealed segment (format 3, see `store::seal`): the first sequence
+/// number (0 when rows carry their ids), then the tables and rows as in format 2.
+pub fn sealed_payload(replica: ReplicaId, events: &[Event]) -> Result<Vec<u8>, Error> {
+    let first = events.first().map_or(1, |e| e.id.seq);
+    let consecutive = events
+        .iter()
+        .zip(first..)
+        .all(|(e, seq)| e.id.replica == replica && e.id.seq == seq);
+    let ids = if consecutive {
+        Ids::From(first)
+    } else {
+        Ids::Each
+    };
+    let mut out = Vec::new();
+    put_varint(
+        &mut out,
+        match ids {
+            Ids::From(first) => first.into(),
+            Ids::Each => 0,
+        },
+    );
+    out.extend(encode_body(replica, events, ids)?);
+    Ok(out)
+}
+
+/// Reads a sealed segment's payload (see [`sealed_payload`]) written by `replica`; says
+/// how many bytes it took (packing may leave a spare zero byte after them).
+pub fn read_sealed_payload(
+    replica: ReplicaId,
+    payload: &[u8],
+) -> Result<(DecodedSegment, usize), CodecError> {
+    let names = Names::default();
+    let mut head = Reader::new(payload, &names);
+    let first = head.varint().map_err(|e| CodecError::Malformed(e.0))?;
+    let ids = match u32::try_from(first) {
+        Ok(0) => Ids::Each,
+        Ok(first) => Ids::From(first),
+        Err(_) => {
+            return Err(CodecError::Malformed(
+                "a sequence number out of range".into(),
+            ));
+        }
+    };
+    let header = payload.len() - head.rest().len();
+    let (decoded, body) = decode_body(replica, head.rest(), ids)?;
+    Ok((decoded, header + body))
+}
+
+/// The tables and rows.
+fn encode_body(replica: ReplicaId, events: &[Event], ids: Ids) -> Result<Vec<u8>, Error> {
     let mut tables = Tables::default();
     tables.replica(replica.0);
     let mut rows = Vec::new();
@@ -77,12 +144,14 @@ pub fn encode(replica: ReplicaId, events: &[Event]) -> Result<String, Error> {
         let mut row = Writer::new(&mut tables);
         row.varint(zigzag((event.at.0 as i64).wrapping_sub(previous as i64)));
         previous = event.at.0;
-        if event.id.replica == replica {
-            row.varint(u64::from(event.id.seq) << 1);
-        } else {
-            let index = row.replica_index(event.id.replica.0);
-            row.varint((index << 1) | 1);
-            row.varint(event.id.seq.into());
+        if ids == Ids::Each {
+            if event.id.replica == replica {
+                row.varint(u64::from(event.id.seq) << 1);
+            } else {
+                let index = row.replica_index(event.id.replica.0);
+                row.varint((index << 1) | 1);
+                row.varint(event.id.seq.into());
+            }
         }
         event.action.serialize(&mut row)?;
         put_varint(&mut rows, row.out.len() as u64);
@@ -112,9 +181,7 @@ pub fn encode(replica: ReplicaId, events: &[Event]) -> Result<String, Error> {
     }
     put_varint(&mut bytes, events.len() as u64);
     bytes.extend_from_slice(&rows);
-    let mut out = checksum(&bytes).to_le_bytes().to_vec();
-    out.extend_from_slice(&bytes);
-    Ok(format!("{PREFIX}{}", pack::pack(&out)))
+    Ok(bytes)
 }
 
 /// Decodes the text after [`PREFIX`] of the segment stored under `key`.
@@ -125,14 +192,31 @@ pub fn decode(key: SegmentKey, packed: &str) -> Result<DecodedSegment, CodecErro
     let (sum, body) = bytes
         .split_at_checked(4)
         .ok_or_else(|| malformed("too short"))?;
+    let (mut decoded, end) = decode_body(key.replica, body, Ids::Each)?;
+    if sum != checksum(&body[..end]).to_le_bytes() {
+        decoded.errors.push(malformed(
+            "the checksum does not match: some text was changed",
+        ));
+    }
+    Ok(decoded)
+}
+
+/// Reads the tables and rows; returns what was read and how many bytes it took (the
+/// spare zero byte packing may add is not part of them).
+fn decode_body(
+    writer: ReplicaId,
+    body: &[u8],
+    ids: Ids,
+) -> Result<(DecodedSegment, usize), CodecError> {
+    let malformed = |reason: &str| CodecError::Malformed(reason.to_owned());
     let names = Names::default();
     let mut head = Reader::new(body, &names);
     let (names, rows) = read_tables(&mut head).map_err(|e| malformed(&e.0))?;
-    let writer = names.replicas.first().copied().map(ReplicaId);
-    if writer != Some(key.replica) {
+    let first = names.replicas.first().copied().map(ReplicaId);
+    if first != Some(writer) {
         return Err(CodecError::WrongReplica {
-            expected: key.replica.to_string(),
-            found: writer.map_or_else(String::new, |r| r.to_string()),
+            expected: writer.to_string(),
+            found: first.map_or_else(String::new, |r| r.to_string()),
         });
     }
     let mut reader = Reader::new(rows, &names);
@@ -145,21 +229,24 @@ pub fn decode(key: SegmentKey, packed: &str) -> Result<DecodedSegment, CodecErro
             .count()
             .and_then(|len| reader.take(len))
             .map_err(|e| malformed(&format!("row {index}: {e}")))?;
-        match read_row(row, &names, key.replica, &mut previous) {
+        let id = match ids {
+            Ids::Each => None,
+            Ids::From(first) => Some(
+                u32::try_from(index)
+                    .ok()
+                    .and_then(|i| first.checked_add(i))
+                    .map(|seq| EventId::new(writer, seq))
+                    .ok_or_else(|| malformed("a sequence number out of range"))?,
+            ),
+        };
+        match read_row(row, &names, writer, id, &mut previous) {
             Ok(event) => decoded.events.push(event),
             Err(e) => decoded
                 .errors
                 .push(CodecError::Event { index, reason: e.0 }),
         }
     }
-    // The spare zero byte packing may add is not part of the sum.
-    let end = body.len() - reader.rest().len();
-    if sum != checksum(&body[..end]).to_le_bytes() {
-        decoded.errors.push(malformed(
-            "the checksum does not match: some text was changed",
-        ));
-    }
-    Ok(decoded)
+    Ok((decoded, body.len() - reader.rest().len()))
 }
 
 /// FNV-1a over the segment's bytes: damage anywhere is reported, even where it still
@@ -206,28 +293,35 @@ fn read_row(
     row: &[u8],
     names: &Names,
     writer: ReplicaId,
+    id: Option<EventId>,
     previous: &mut u64,
 ) -> Result<Event, Error> {
     let mut reader = Reader::new(row, names);
     let delta = reader.signed_varint()?;
     let at = (*previous as i64).wrapping_add(delta) as u64;
     *previous = at;
-    let tag = reader.varint()?;
-    let (replica, seq) = if tag & 1 == 0 {
-        (writer, tag >> 1)
-    } else {
-        (ReplicaId(names.replica(tag >> 1)?), reader.varint()?)
+    let id = match id {
+        Some(id) => id,
+        None => {
+            let tag = reader.varint()?;
+            let (replica, seq) = if tag & 1 == 0 {
+                (writer, tag >> 1)
+            } else {
+                (ReplicaId(names.replica(tag >> 1)?), reader.varint()?)
+            };
+            let seq = u32::try_from(seq)
+                .ok()
+                .filter(|s| *s > 0)
+                .ok_or_else(|| Error::new("a sequence number out of range"))?;
+            EventId::new(replica, seq)
+        }
     };
-    let seq = u32::try_from(seq)
-        .ok()
-        .filter(|s| *s > 0)
-        .ok_or_else(|| Error::new("a sequence number out of range"))?;
     let action = Action::deserialize(&mut reader)?;
     if !reader.is_empty() {
         return Err(Error::new("bytes left over after the action"));
     }
     Ok(Event {
-        id: EventId::new(replica, seq),
+        id,
         at: Timestamp(at),
         action,
     })
@@ -276,7 +370,7 @@ mod tests {
 
     #[test]
     fn replica_ids_of_48_bits_take_six_bytes_and_longer_ones_still_round_trip() {
-        let short = ReplicaId(crate::store::random_replica().0 | 1 << 47);
+        let short = ReplicaId((crate::store::random() & crate::store::REPLICA_BITS) | 1 << 47);
         assert_eq!(short.0 >> 48, 0);
         let rename = |replica: ReplicaId| -> Vec<Event> {
             (1..=3)

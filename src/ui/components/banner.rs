@@ -69,8 +69,8 @@ pub fn Banner() -> Html {
                 <Link<Route> to={Route::Recovery} classes="ll-link">{ lang.t(T::RecoveryDetails) }</Link<Route>>
             }
             if let Some(reminder) = reminder {
-                <section class="ll-banner ll-warn" aria-label={lang.t(T::BackupReminder)}>
-                    <span>{ reminder }</span>
+                <section class="ll-banner ll-warn ll-banner-line" aria-label={lang.t(T::BackupReminder)}>
+                    <span>{ "⚠ " }{ reminder }</span>
                     <Link<Route> to={Route::Organizer} classes="ll-link">{ lang.t(T::BackupGoThere) }</Link<Route>>
                 </section>
             }

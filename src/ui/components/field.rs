@@ -1,7 +1,7 @@
 //! Labelled form fields: a visible label tied to its input, large enough to tap.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// A callback that sets one field of a form's draft from what was typed: every form
@@ -28,38 +28,97 @@ pub struct TextFieldProps {
     pub kind: AttrValue,
     #[prop_or_default]
     pub inputmode: Option<AttrValue>,
+    /// Marked with * and `aria-required`. Not the browser's own `required`: the form
+    /// lists every problem itself, beside each field, in the person's language.
     #[prop_or_default]
     pub required: bool,
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
+    /// What is wrong with the value, shown under the field and read with it.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Several lines (a `<textarea>`).
+    #[prop_or_default]
+    pub multiline: bool,
+    /// A hint under the label, read with the field.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
 }
 
-/// One line of text, with its label above it.
+/// A label with the required mark.
+pub fn label_text(label: &AttrValue, required: bool) -> Html {
+    html! { <>
+        { label.clone() }
+        if required { <span class="ll-required" aria-hidden="true">{ " *" }</span> }
+    </> }
+}
+
+/// One line (or several) of text, with its label above it and any problem below it.
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let oninput = {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e
-                .target()
+            let target = e.target();
+            if let Some(input) = target
+                .clone()
                 .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
             {
                 cb.emit(input.value());
+            } else if let Some(area) = target.and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                cb.emit(area.value());
             }
         })
     };
+    let error_id = format!("{}-error", props.id);
+    let hint_id = format!("{}-hint", props.id);
+    let described: Vec<&str> = [
+        props.hint.is_some().then_some(hint_id.as_str()),
+        props.error.is_some().then_some(error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let described = (!described.is_empty()).then(|| AttrValue::from(described.join(" ")));
+    let invalid = props.error.is_some().then_some(AttrValue::Static("true"));
+    let required = props.required.then_some(AttrValue::Static("true"));
+    let autocomplete = props
+        .autocomplete
+        .clone()
+        .unwrap_or(AttrValue::Static("off"));
     html! {
-        <div class="ll-field">
-            <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <input
-                id={props.id.clone()}
-                type={props.kind.clone()}
-                inputmode={props.inputmode.clone()}
-                autocomplete={props.autocomplete.clone().unwrap_or(AttrValue::Static("off"))}
-                required={props.required}
-                value={props.value.clone()}
-                {oninput}
-            />
+        <div class={classes!("ll-field", props.error.is_some().then_some("ll-invalid"))}>
+            <label for={props.id.clone()}>{ label_text(&props.label, props.required) }</label>
+            if let Some(hint) = &props.hint {
+                <span class="ll-field-hint" id={hint_id.clone()}>{ hint.clone() }</span>
+            }
+            if props.multiline {
+                <textarea
+                    id={props.id.clone()}
+                    rows="3"
+                    aria-required={required}
+                    aria-invalid={invalid}
+                    aria-describedby={described}
+                    value={props.value.clone()}
+                    {oninput}
+                />
+            } else {
+                <input
+                    id={props.id.clone()}
+                    type={props.kind.clone()}
+                    inputmode={props.inputmode.clone()}
+                    {autocomplete}
+                    aria-required={required}
+                    aria-invalid={invalid}
+                    aria-describedby={described}
+                    value={props.value.clone()}
+                    {oninput}
+                />
+            }
+            if let Some(error) = &props.error {
+                <p class="ll-field-error" id={error_id}>{ error.clone() }</p>
+            }
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! Components: they take props and draw; state lives in the session.
 
 pub mod banner;
+pub mod confirm;
 pub mod disclosure;
 pub mod field;
 pub mod header;

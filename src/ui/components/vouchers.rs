@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
+use super::confirm::Confirm;
 use super::qr::Qr;
 use crate::domain::perk::VoucherStatus;
-use crate::domain::{Action, VolunteerId};
+use crate::domain::{Action, VolunteerId, mask_name};
 use crate::ui::format::date_time;
 use crate::ui::i18n::T;
 use crate::ui::session::{now, use_app};
@@ -22,6 +23,10 @@ pub fn Vouchers(props: &VouchersProps) -> Html {
     let session = app.session();
     let state = session.store.journal().state();
     let wall = now();
+    let holder = state
+        .volunteer(props.volunteer)
+        .map(|v| mask_name(&v.profile.name))
+        .unwrap_or_default();
     let mut vouchers: Vec<_> = state.vouchers_of(props.volunteer).collect();
     vouchers.reverse();
     if vouchers.is_empty() {
@@ -40,12 +45,16 @@ pub fn Vouchers(props: &VouchersProps) -> Html {
                 };
                 let cancel = matches!(status, VoucherStatus::Open | VoucherStatus::Expired).then(|| {
                     let (app, id, points) = (app.clone(), voucher.id, voucher.points);
-                    let onclick = Callback::from(move |_| {
+                    let on_yes = Callback::from(move |()| {
                         if app.act(Action::CancelVoucher { voucher: id }).is_some() {
                             app.notify(false, app.lang().f(T::VoucherRefunded, &[&points]));
                         }
                     });
-                    html! { <button class="ll-button ll-secondary" {onclick}>{ lang.t(T::CancelVoucher) }</button> }
+                    let question = lang.f(T::CancelVoucherQuestion, &[&holder, &title, &voucher.points]);
+                    html! {
+                        <Confirm label={lang.t(T::CancelVoucher)} class="ll-secondary" danger=true
+                            {question} yes={lang.t(T::ConfirmCancelVoucher)} {on_yes} />
+                    }
                 });
                 html! {
                     <li class="ll-line" key={voucher.id.to_string()} aria-label={title.clone()}>

@@ -5,7 +5,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::activity::{Activity, Phase, PointsRule};
-use crate::domain::{Action, ActivityId, DomainError, State, VolunteerId};
+use crate::domain::{Action, ActivityId, DomainError, State, VolunteerId, mask_name};
+use crate::ui::components::confirm::Confirm;
 use crate::ui::components::field::TextField;
 use crate::ui::components::roster::{Roster, status_text};
 use crate::ui::format::{date_time, hours};
@@ -96,9 +97,13 @@ fn my_signup(
     };
     let wall = now();
     let id = activity.id;
+    let my_name = state
+        .volunteer(me)
+        .map(|v| mask_name(&v.profile.name))
+        .unwrap_or_default();
     let act = |action: Action, done: T| {
         let app = app.clone();
-        Callback::from(move |_| {
+        Callback::from(move |_: ()| {
             if app.act(action.clone()).is_some() {
                 let lang = app.lang();
                 let text = match done {
@@ -131,9 +136,10 @@ fn my_signup(
             <div class="ll-card" aria-label={lang.t(T::MySignups)}>
                 <p><strong>{ lang.f(T::MyStatus, &[&status_text(lang, activity, signup)]) }</strong></p>
                 if can_cancel.is_ok() {
-                    <button class="ll-button ll-secondary" onclick={act(cancel, T::SignupCancelled)}>
-                        { lang.t(T::CancelSignup) }
-                    </button>
+                    <Confirm label={lang.t(T::CancelSignup)} class="ll-secondary" danger=true
+                        question={lang.f(T::CancelSignupQuestion, &[&my_name, &activity.plan.title, &date_time(activity.plan.start)])}
+                        yes={lang.t(T::ConfirmCancelSignup)}
+                        on_yes={{ let go = act(cancel, T::SignupCancelled); Callback::from(move |()| go.emit(())) }} />
                 }
             </div>
         };
@@ -148,10 +154,10 @@ fn my_signup(
     };
     let body = match state.check_new(&sign_up, wall) {
         Ok(()) => html! {
-            <button class="ll-button ll-big-button" onclick={act(sign_up, T::SignedUpDone)}>{ lang.t(T::SignUp) }</button>
+            <button class="ll-button ll-big-button" onclick={{ let go = act(sign_up, T::SignedUpDone); Callback::from(move |_| go.emit(())) }}>{ lang.t(T::SignUp) }</button>
         },
         Err(DomainError::ActivityFull) if state.check_new(&wait, wall).is_ok() => html! {
-            <button class="ll-button ll-big-button" onclick={act(wait, T::JoinedWaitlist)}>{ lang.t(T::JoinWaitlist) }</button>
+            <button class="ll-button ll-big-button" onclick={{ let go = act(wait, T::JoinedWaitlist); Callback::from(move |_| go.emit(())) }}>{ lang.t(T::JoinWaitlist) }</button>
         },
         Err(why) => {
             html! { <p class="ll-reason-why" role="note">{ domain_error_text(lang, &why) }</p> }

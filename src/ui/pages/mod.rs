@@ -22,6 +22,7 @@ pub mod shop;
 pub mod units;
 pub mod verify;
 pub mod volunteer;
+pub mod volunteer_form;
 pub mod volunteers;
 pub mod wish;
 pub mod wish_form;

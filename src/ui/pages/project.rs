@@ -7,8 +7,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::project_admin::ProjectAdmin;
-use crate::domain::project::{Participant, Project};
-use crate::domain::{Action, DomainError, ProjectId, State, VolunteerId};
+use crate::domain::project::{NeedUnit, Participant, Project, RoleStanding};
+use crate::domain::{Action, DomainError, ProjectId, State, VolunteerId, mask_name};
+use crate::ui::components::confirm::Confirm;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{Lang, T, domain_error_text, project_status_text};
 use crate::ui::routes::Route;
@@ -91,12 +92,17 @@ fn my_roles(app: &App, lang: Lang, state: &State, project: &Project, me: Volunte
     let id = project.id;
     let act = |action: Action, done: String| {
         let app = app.clone();
-        Callback::from(move |_| {
+        Callback::from(move |_: ()| {
             if app.act(action.clone()).is_some() {
                 app.notify(false, done.clone());
             }
         })
     };
+    let tap = |go: Callback<()>| Callback::from(move |_: MouseEvent| go.emit(()));
+    let my_name = state
+        .volunteer(me)
+        .map(|v| mask_name(&v.profile.name))
+        .unwrap_or_default();
     let rows = project.plan.roles.iter().map(|role| {
         let name = role.name.clone();
         if let Some(signup) = project.signup_of(who, &name) {
@@ -106,9 +112,10 @@ fn my_roles(app: &App, lang: Lang, state: &State, project: &Project, me: Volunte
                 <li class="ll-line">
                     <strong>{ lang.f(T::MyRoleStatus, &[&name, &standing_text(lang, project, who, &name, &signup.standing)]) }</strong>
                     if can {
-                        <button class="ll-button ll-secondary" onclick={act(withdraw, lang.t(T::Withdrawn).to_owned())}>
-                            { lang.f(T::WithdrawRole, &[&name]) }
-                        </button>
+                        <Confirm label={lang.f(T::WithdrawRole, &[&name])} class="ll-secondary"
+                            question={lang.f(T::WithdrawQuestion, &[&my_name, &name, &project.plan.title])}
+                            yes={lang.t(T::ConfirmWithdraw)} danger=true
+                            on_yes={act(withdraw, lang.t(T::Withdrawn).to_owned())} />
                     }
                 </li>
             };
@@ -121,11 +128,11 @@ fn my_roles(app: &App, lang: Lang, state: &State, project: &Project, me: Volunte
             lang.f(T::Joined, &[&name])
         };
         let body = match state.check_new(&join, wall) {
-            Ok(()) => html! { <button class="ll-button" onclick={act(join, done)}>{ lang.f(T::JoinRole, &[&name]) }</button> },
+            Ok(()) => html! { <button class="ll-button" onclick={tap(act(join, done))}>{ lang.f(T::JoinRole, &[&name]) }</button> },
             Err(DomainError::RoleFull) if state.check_new(&wait, wall).is_ok() => {
                 let place = project.waitlist(&name).count() + 1;
                 html! {
-                    <button class="ll-button" onclick={act(wait, lang.f(T::JoinedWaitlist, &[&place]))}>
+                    <button class="ll-button" onclick={tap(act(wait, lang.f(T::JoinedWaitlist, &[&place])))}>
                         { lang.f(T::JoinRoleWaitlist, &[&name]) }
                     </button>
                 }

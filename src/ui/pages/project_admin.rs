@@ -8,6 +8,7 @@ use crate::domain::project::{Participant, Project, RoleStanding};
 use crate::domain::{Action, ProjectId, State};
 use crate::records::csv::to_csv;
 use crate::records::projects as rows;
+use crate::ui::components::confirm::Confirm as AskFirst;
 use crate::ui::components::field::{Select, TextField};
 use crate::ui::download::download;
 use crate::ui::format::file_stamp;
@@ -98,14 +99,19 @@ pub fn ProjectAdmin(props: &AdminProps) -> Html {
                 reason: lang.t(T::Remove).to_owned(),
             };
             let app = app.clone();
+            let name = participant_name(state, s.who);
+            let can = state.check_new(&remove, wall).is_ok();
             html! {
                 <li class="ll-roster-row" key={s.id.to_string()}>
                     <div class="ll-roster-who">
-                        <strong>{ participant_name(state, s.who) }</strong>
+                        <strong>{ name.clone() }</strong>
                         <span class="ll-muted">{ s.role.clone() }{ " · " }{ standing_text(lang, project, s.who, &s.role, &s.standing) }</span>
                     </div>
-                    if state.check_new(&remove, wall).is_ok() {
-                        <button class="ll-button ll-secondary" onclick={move |_| { app.act(remove.clone()); }}>{ lang.t(T::Remove) }</button>
+                    if can {
+                        <AskFirst label={lang.t(T::Remove)} class="ll-secondary" danger=true
+                            question={lang.f(T::RemoveQuestion, &[&name, &s.role])}
+                            yes={lang.t(T::ConfirmRemove)}
+                            on_yes={Callback::from(move |()| { app.act(remove.clone()); })} />
                     }
                 </li>
             }
@@ -125,6 +131,7 @@ pub fn ProjectAdmin(props: &AdminProps) -> Html {
                 <ul class="ll-list">{ for roster }</ul>
             </section>
             <OnBehalf id={id} />
+            <AssignVolunteer id={id} />
             <PostUpdate id={id} />
             <Confirm id={id} />
             { exports(&app, lang, project) }
@@ -151,9 +158,9 @@ fn exports(app: &App, lang: Lang, project: &Project) -> Html {
                             T::UnitLabel,
                             T::Phone,
                             T::Quantity,
-                            T::NeedLabel,
+                            T::ColMeasure,
                             T::ColTime,
-                            T::Withdrawn,
+                            T::ColWithdrawnAt,
                             T::ColPoints,
                         ]
                         .map(|k| lang.t(k)),
@@ -213,7 +220,9 @@ fn exports(app: &App, lang: Lang, project: &Project) -> Html {
     }
 }
 
-/// Join a role or pledge to a need for a unit, or assign a volunteer to a role.
+/// Join a role or pledge to a need for a unit (units only in the picker: volunteers are
+/// assigned in [`AssignVolunteer`]). After a pledge the amount is cleared, so a second
+/// tap cannot pledge it twice.
 #[component]
 fn OnBehalf(props: &AdminProps) -> Html {
     let app = use_app();
@@ -227,30 +236,14 @@ fn OnBehalf(props: &AdminProps) -> Html {
     let Some(project) = state.project(props.id) else {
         return html! {};
     };
-    let mut people = vec![(AttrValue::Static(""), AttrValue::from(lang.t(T::NotChosen)))];
-    people.extend(state.units().map(|u| {
+    let mut units = vec![(AttrValue::Static(""), AttrValue::from(lang.t(T::NotChosen)))];
+    units.extend(state.units().map(|u| {
         (
             AttrValue::from(participant_code(Participant::Unit(u.id))),
             AttrValue::from(u.profile.name.clone()),
         )
     }));
-    people.extend(state.volunteers().map(|v| {
-        (
-            AttrValue::from(participant_code(Participant::Volunteer(v.id))),
-            AttrValue::from(v.profile.name.clone()),
-        )
-    }));
-    let roles: Vec<_> = project
-        .plan
-        .roles
-        .iter()
-        .map(|r| {
-            (
-                AttrValue::from(r.name.clone()),
-                AttrValue::from(r.name.clone()),
-            )
-        })
-        .collect();
+    let roles = role_options(project);
     let needs: Vec<_> = project
         .plan
         .needs
@@ -258,31 +251,30 @@ fn OnBehalf(props: &AdminProps) -> Html {
         .map(|n| {
             (
                 AttrValue::from(n.name.clone()),
-                AttrValue::from(n.name.clone()),
+                AttrValue::from(format!("{}（{}）", n.name, need_unit_text(lang, &n.unit))),
             )
         })
         .collect();
-    let first = |options: &[(AttrValue, AttrValue)], chosen: &str| {
-        if chosen.is_empty() {
-            options.first().map(|o| o.0.to_string()).unwrap_or_default()
-        } else {
-            chosen.to_owned()
-        }
-    };
     let chosen_role = first(&roles, &role);
     let chosen_need = first(&needs, &need);
     let id = props.id;
     let join = {
         let (app, who, chosen_role) = (app.clone(), who.clone(), chosen_role.clone());
         Callback::from(move |_| {
+            let lang = app.lang();
             let Some(who) = parse_participant(&who) else {
-                return app.notify(true, app.lang().t(T::ChooseWhoToAssign).to_owned());
+                return app.notify(true, lang.t(T::ChooseUnitFirst).to_owned());
             };
-            app.act(Action::AssignToRole {
-                project: id,
-                role: chosen_role.clone(),
-                who,
-            });
+            if app
+                .act(Action::AssignToRole {
+                    project: id,
+                    role: chosen_role.clone(),
+                    who,
+                })
+                .is_some()
+            {
+                app.notify(false, lang.f(T::Joined, &[&chosen_role]));
+            }
         })
     };
     let pledge = {
@@ -295,9 +287,9 @@ fn OnBehalf(props: &AdminProps) -> Html {
         Callback::from(move |_| {
             let lang = app.lang();
             let Some(Participant::Unit(unit)) = parse_participant(&who) else {
-                return app.notify(true, lang.f(T::BadTime, &[&lang.t(T::UnitLabel)]));
+                return app.notify(true, lang.t(T::ChooseUnitFirst).to_owned());
             };
-            let Ok(quantity) = quantity.trim().parse::<u64>() else {
+            let Ok(amount) = quantity.trim().parse::<u64>() else {
                 return app.notify(true, lang.f(T::BadNumber, &[&lang.t(T::Quantity)]));
             };
             if app
@@ -305,22 +297,19 @@ fn OnBehalf(props: &AdminProps) -> Html {
                     project: id,
                     need: chosen_need.clone(),
                     unit,
-                    quantity,
+                    quantity: amount,
                 })
                 .is_some()
             {
-                app.notify(false, lang.t(T::Pledged).to_owned());
+                app.notify(false, lang.f(T::PledgedAmount, &[&chosen_need, &amount]));
+                quantity.set(String::new());
             }
         })
-    };
-    let setter = |h: &UseStateHandle<String>| {
-        let h = h.clone();
-        Callback::from(move |v: String| h.set(v))
     };
     html! {
         <section class="ll-card" aria-label={lang.t(T::OnBehalfOfUnit)}>
             <h3>{ lang.t(T::OnBehalfOfUnit) }</h3>
-            <Select id="behalf-who" label={lang.t(T::UnitLabel)} options={people} selected={AttrValue::from((*who).clone())} onchange={setter(&who)} />
+            <Select id="behalf-who" label={lang.t(T::UnitLabel)} options={units} selected={AttrValue::from((*who).clone())} onchange={setter(&who)} />
             if !roles.is_empty() {
                 <Select id="behalf-role" label={lang.t(T::RoleLabel)} options={roles} selected={AttrValue::from(chosen_role)} onchange={setter(&role)} />
                 <button class="ll-button ll-secondary" onclick={join}>{ lang.t(T::UnitJoin) }</button>
@@ -330,6 +319,93 @@ fn OnBehalf(props: &AdminProps) -> Html {
                 <TextField id="behalf-quantity" inputmode="numeric" label={lang.t(T::Quantity)} value={(*quantity).clone()} oninput={setter(&quantity)} />
                 <button class="ll-button" onclick={pledge}>{ lang.t(T::Pledge) }</button>
             }
+        </section>
+    }
+}
+
+fn role_options(project: &Project) -> Vec<(AttrValue, AttrValue)> {
+    project
+        .plan
+        .roles
+        .iter()
+        .map(|r| {
+            (
+                AttrValue::from(r.name.clone()),
+                AttrValue::from(r.name.clone()),
+            )
+        })
+        .collect()
+}
+
+/// The option chosen, or the first when none is.
+fn first(options: &[(AttrValue, AttrValue)], chosen: &str) -> String {
+    if chosen.is_empty() {
+        options.first().map(|o| o.0.to_string()).unwrap_or_default()
+    } else {
+        chosen.to_owned()
+    }
+}
+
+fn setter(h: &UseStateHandle<String>) -> Callback<String> {
+    let h = h.clone();
+    Callback::from(move |v: String| h.set(v))
+}
+
+/// 指派志愿者: the organizer puts a volunteer in a role (skills are checked).
+#[component]
+fn AssignVolunteer(props: &AdminProps) -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let who = use_state(String::new);
+    let role = use_state(String::new);
+    let session = app.session();
+    let state = session.store.journal().state();
+    let Some(project) = state.project(props.id) else {
+        return html! {};
+    };
+    let roles = role_options(project);
+    if roles.is_empty() {
+        return html! {};
+    }
+    let mut people = vec![(AttrValue::Static(""), AttrValue::from(lang.t(T::NotChosen)))];
+    people.extend(state.volunteers().map(|v| {
+        let number = if v.profile.number.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", v.profile.number)
+        };
+        (
+            AttrValue::from(participant_code(Participant::Volunteer(v.id))),
+            AttrValue::from(format!("{}{number}", v.profile.name)),
+        )
+    }));
+    let chosen_role = first(&roles, &role);
+    let id = props.id;
+    let assign = {
+        let (app, who, chosen_role) = (app.clone(), who.clone(), chosen_role.clone());
+        Callback::from(move |_| {
+            let lang = app.lang();
+            let Some(who) = parse_participant(&who) else {
+                return app.notify(true, lang.t(T::ChooseVolunteerFirst).to_owned());
+            };
+            if app
+                .act(Action::AssignToRole {
+                    project: id,
+                    role: chosen_role.clone(),
+                    who,
+                })
+                .is_some()
+            {
+                app.notify(false, lang.f(T::Joined, &[&chosen_role]));
+            }
+        })
+    };
+    html! {
+        <section class="ll-card" aria-label={lang.t(T::AssignVolunteer)}>
+            <h3>{ lang.t(T::AssignVolunteer) }</h3>
+            <Select id="assign-who" label={lang.t(T::ColVolunteer)} options={people} selected={AttrValue::from((*who).clone())} onchange={setter(&who)} />
+            <Select id="assign-role" label={lang.t(T::RoleLabel)} options={roles} selected={AttrValue::from(chosen_role)} onchange={setter(&role)} />
+            <button class="ll-button ll-secondary" onclick={assign}>{ lang.t(T::AssignButton) }</button>
         </section>
     }
 }

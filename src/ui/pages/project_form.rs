@@ -1,20 +1,52 @@
 //! 发起项目: the organizer's form for a co-construction project. It is saved as a draft;
-//! the project page opens it for sign-up.
+//! the project page opens it for sign-up. Roles and needs are edited row by row (add a
+//! role with its slots and skills, add a need with its amount and unit, remove either),
+//! not typed in a mini-language.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::domain::calendar::{china_clock, from_china_clock};
 use crate::domain::project::{
     Cover, Initiator, JoinMode, Need, NeedUnit, ProjectPlan, ProjectRole, ProjectRule,
 };
-use crate::domain::{Action, Points, ProjectId, Timestamp};
+use crate::domain::{Action, DomainError, Field, ProjectId, Timestamp};
 use crate::ui::components::field::{Select, TextField, draft_setter};
-use crate::ui::format::{datetime_local, parse_datetime_local};
+use crate::ui::form::{self, FieldId, ProblemSummary, Problems, Reader};
+use crate::ui::format::datetime_local;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
 use crate::ui::session::{now, use_app};
 
-#[derive(Clone, Default, PartialEq)]
+/// One role as typed. `key` names the row for its whole life (removing another row
+/// never makes it another role).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct RoleDraft {
+    key: u32,
+    name: String,
+    slots: String,
+    skills: String,
+}
+
+/// One need as typed; `unit` is a code of [`UNITS`], `custom` the word for "other".
+#[derive(Clone, Debug, Default, PartialEq)]
+struct NeedDraft {
+    key: u32,
+    name: String,
+    quantity: String,
+    unit: String,
+    custom: String,
+}
+
+/// The counting units offered, by code; "custom" asks for the word.
+const UNITS: [(&str, T); 4] = [
+    ("yuan", T::UnitYuan),
+    ("m2", T::UnitSquareMetres),
+    ("items", T::UnitItems),
+    ("custom", T::UnitOther),
+];
+
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Draft {
     title: String,
     description: String,
@@ -25,80 +57,56 @@ struct Draft {
     withdraw_by: String,
     approval: bool,
     colour: String,
-    roles: String,
-    needs: String,
+    roles: Vec<RoleDraft>,
+    needs: Vec<NeedDraft>,
+    next_key: u32,
     volunteer_points: String,
     unit_points: String,
 }
 
-/// "电工:3:电工/安全; 引导员:10" → roles; `None` names the first part that is wrong.
-fn parse_roles(text: &str) -> Result<Vec<ProjectRole>, String> {
-    parts(text)
-        .map(|part| {
-            let mut fields = part.split([':', '：']).map(str::trim);
-            let name = fields.next().unwrap_or_default().to_owned();
-            let slots = fields
-                .next()
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(|| part.to_owned())?;
-            let skills = fields
-                .next()
-                .map(|s| {
-                    s.split(['/', '、'])
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default();
-            Ok(ProjectRole {
-                name,
-                slots,
-                skills,
-                points: None,
-            })
-        })
-        .collect()
+const TITLE: FieldId = "prj-title";
+const DESCRIPTION: FieldId = "prj-description";
+const CATEGORY: FieldId = "prj-category";
+const PLACE: FieldId = "prj-place";
+const START: FieldId = "prj-start";
+const END: FieldId = "prj-end";
+const WITHDRAW: FieldId = "prj-withdraw";
+const COLOUR: FieldId = "prj-colour";
+const VOLUNTEER_POINTS: FieldId = "prj-vpoints";
+const UNIT_POINTS: FieldId = "prj-upoints";
+const ADD_ROLE: FieldId = "prj-add-role";
+const ADD_NEED: FieldId = "prj-add-need";
+
+fn role_field(key: u32, part: &str) -> String {
+    format!("prj-role-{key}-{part}")
 }
 
-/// "资金:5000:元; 场地:100:平方米" → needs.
-fn parse_needs(text: &str) -> Result<Vec<Need>, String> {
-    parts(text)
-        .map(|part| {
-            let mut fields = part.split([':', '：']).map(str::trim);
-            let name = fields.next().unwrap_or_default().to_owned();
-            let quantity = fields
-                .next()
-                .and_then(|q| q.parse().ok())
-                .ok_or_else(|| part.to_owned())?;
-            let unit = match fields.next().unwrap_or_default() {
-                "元" | "¥" | "yuan" | "" => NeedUnit::Yuan,
-                "平方米" | "m2" | "m²" => NeedUnit::SquareMetres,
-                "件" | "items" => NeedUnit::Items,
-                other => NeedUnit::Custom(other.to_owned()),
-            };
-            Ok(Need {
-                name,
-                quantity,
-                unit,
-            })
-        })
-        .collect()
+fn need_field(key: u32, part: &str) -> String {
+    format!("prj-need-{key}-{part}")
 }
 
-fn parts(text: &str) -> impl Iterator<Item = &str> {
-    text.split([';', '；', '\n'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
+/// Names compared as the domain compares them: case and spaces ignored.
+fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    key(a) == key(b)
 }
 
 impl Draft {
+    /// A week from today at 09:00 (China), for thirty days to 17:00; withdrawals until
+    /// the start.
     fn fresh(wall: Timestamp) -> Draft {
-        let day = Timestamp::DAY;
-        let start = Timestamp((wall.0 / day + 7) * day);
+        let (y, m, d, _, _) = china_clock(wall);
+        let nine = from_china_clock(y, m, d, 9, 0).unwrap_or(wall);
+        let start = Timestamp(nine.0 + 7 * Timestamp::DAY);
+        let end = Timestamp(start.0 + 30 * Timestamp::DAY + 8 * Timestamp::HOUR);
         Draft {
             start: datetime_local(start),
-            end: datetime_local(Timestamp(start.0 + 30 * day)),
+            end: datetime_local(end),
             withdraw_by: datetime_local(start),
             colour: "#c8102e".into(),
             volunteer_points: "5".into(),
@@ -107,40 +115,219 @@ impl Draft {
         }
     }
 
-    fn plan(&self, lang: Lang) -> Result<ProjectPlan, String> {
-        let time = |text: &str, label: T| {
-            parse_datetime_local(text).ok_or_else(|| lang.f(T::BadTime, &[&lang.t(label)]))
+    fn plan(&self, lang: Lang) -> Result<ProjectPlan, Problems> {
+        let mut r = Reader::new(lang);
+        let title = r.required(TITLE, T::ProjectTitle, &self.title);
+        let description = r.text(&self.description);
+        let category = r.required(CATEGORY, T::ActivityCategory, &self.category);
+        let place = r.required(PLACE, T::ActivityPlace, &self.place);
+        let start = r.time(START, T::StartsAt, &self.start);
+        let end = r.time(END, T::EndsAt, &self.end);
+        r.after(END, start, end, T::ErrEndNotAfterStart);
+        let withdraw_deadline = r.time(WITHDRAW, T::WithdrawDeadline, &self.withdraw_by);
+        let mut roles: Vec<ProjectRole> = Vec::new();
+        for row in &self.roles {
+            let name = r.required(role_field(row.key, "name"), T::RoleName, &row.name);
+            if !name.is_empty() && roles.iter().any(|other| same_name(&other.name, &name)) {
+                r.problem(
+                    role_field(row.key, "name"),
+                    lang.f(T::ErrDuplicateRole, &[&name]),
+                );
+            }
+            let slots = r.number(role_field(row.key, "slots"), T::Slots, &row.slots);
+            roles.push(ProjectRole {
+                name,
+                slots,
+                skills: form::list(&row.skills),
+                points: None,
+            });
+        }
+        let mut needs: Vec<Need> = Vec::new();
+        for row in &self.needs {
+            let name = r.required(need_field(row.key, "name"), T::NeedName, &row.name);
+            if !name.is_empty() && needs.iter().any(|other| same_name(&other.name, &name)) {
+                r.problem(
+                    need_field(row.key, "name"),
+                    lang.f(T::ErrDuplicateNeed, &[&name]),
+                );
+            }
+            let quantity = r.number(
+                need_field(row.key, "quantity"),
+                T::NeedAmount,
+                &row.quantity,
+            );
+            let unit = match row.unit.as_str() {
+                "m2" => NeedUnit::SquareMetres,
+                "items" => NeedUnit::Items,
+                "custom" => NeedUnit::Custom(r.required(
+                    need_field(row.key, "custom"),
+                    T::UnitWord,
+                    &row.custom,
+                )),
+                _ => NeedUnit::Yuan,
+            };
+            needs.push(Need {
+                name,
+                quantity,
+                unit,
+            });
+        }
+        let rule = ProjectRule {
+            volunteer_points: r.points(
+                VOLUNTEER_POINTS,
+                T::VolunteerPoints,
+                &self.volunteer_points,
+            ),
+            unit_points: r.points(UNIT_POINTS, T::UnitPointsRule, &self.unit_points),
         };
-        let points = |text: &str| {
-            text.trim()
-                .parse::<Points>()
-                .map_err(|_| lang.t(T::InvalidPoints).to_owned())
-        };
-        Ok(ProjectPlan {
-            title: self.title.trim().to_owned(),
-            description: self.description.trim().to_owned(),
+        r.finish(ProjectPlan {
+            title,
+            description,
             initiator: Initiator::Community,
-            start: time(&self.start, T::StartsAt)?,
-            end: time(&self.end, T::EndsAt)?,
-            place: self.place.trim().to_owned(),
-            category: self.category.trim().to_owned(),
+            start,
+            end,
+            place,
+            category,
             cover: Cover::Colour(self.colour.clone()),
             join: if self.approval {
                 JoinMode::Approval
             } else {
                 JoinMode::Open
             },
-            withdraw_deadline: time(&self.withdraw_by, T::WithdrawDeadline)?,
-            roles: parse_roles(&self.roles)
-                .map_err(|bad| lang.f(T::BadSpec, &[&lang.t(T::RoleLabel), &bad]))?,
-            needs: parse_needs(&self.needs)
-                .map_err(|bad| lang.f(T::BadSpec, &[&lang.t(T::NeedLabel), &bad]))?,
-            rule: ProjectRule {
-                volunteer_points: points(&self.volunteer_points)?,
-                unit_points: points(&self.unit_points)?,
-            },
+            withdraw_deadline,
+            roles,
+            needs,
+            rule,
         })
     }
+
+    /// Where the domain's refusal of the plan belongs: a role's or a need's row when
+    /// it names one.
+    fn field_of(&self, error: &DomainError) -> Option<String> {
+        let role_named = |name: &str| {
+            self.roles
+                .iter()
+                .find(|r| same_name(&r.name, name))
+                .map(|r| role_field(r.key, "name"))
+        };
+        let need_named = |name: &str| {
+            self.needs
+                .iter()
+                .find(|n| same_name(&n.name, name))
+                .map(|n| need_field(n.key, "name"))
+        };
+        let first_role = |part: &str| self.roles.first().map(|r| role_field(r.key, part));
+        let first_need = |part: &str| self.needs.first().map(|n| need_field(n.key, part));
+        match error {
+            DomainError::Required(f) | DomainError::TooLong { field: f, .. } => match f {
+                Field::ProjectTitle => Some(TITLE.into()),
+                Field::ProjectDescription => Some(DESCRIPTION.into()),
+                Field::ProjectPlace => Some(PLACE.into()),
+                Field::ProjectCategory => Some(CATEGORY.into()),
+                Field::Role => self
+                    .roles
+                    .iter()
+                    .find(|r| r.name.trim().chars().count() > 20 || r.name.trim().is_empty())
+                    .map(|r| role_field(r.key, "name"))
+                    .or_else(|| first_role("name")),
+                Field::Skills => self
+                    .roles
+                    .iter()
+                    .find(|r| form::list(&r.skills).iter().any(|s| s.chars().count() > 30))
+                    .map(|r| role_field(r.key, "skills"))
+                    .or_else(|| first_role("skills")),
+                Field::Need => first_need("name"),
+                Field::NeedUnit => first_need("custom"),
+                _ => None,
+            },
+            DomainError::TooMany {
+                field: Field::Role, ..
+            } => Some(ADD_ROLE.into()),
+            DomainError::TooMany {
+                field: Field::Need, ..
+            } => Some(ADD_NEED.into()),
+            DomainError::TooMany {
+                field: Field::Skills,
+                ..
+            } => first_role("skills"),
+            DomainError::EndNotAfterStart | DomainError::ProjectTooLong { .. } => Some(END.into()),
+            DomainError::WithdrawDeadlineAfterEnd => Some(WITHDRAW.into()),
+            DomainError::InvalidCoverColour(_) | DomainError::InvalidCoverIcon(_) => {
+                Some(COLOUR.into())
+            }
+            DomainError::DuplicateRole(name) => role_named(name),
+            DomainError::DuplicateNeed(name) => need_named(name),
+            DomainError::SlotsOutOfRange { .. } => self
+                .roles
+                .iter()
+                .find(|r| !matches!(r.slots.trim().parse::<u32>(), Ok(1..=999)))
+                .map(|r| role_field(r.key, "slots"))
+                .or_else(|| first_role("slots")),
+            DomainError::QuantityOutOfRange { .. } => self
+                .needs
+                .iter()
+                .find(|n| n.quantity.trim().parse::<u64>().is_ok_and(|q| q == 0))
+                .map(|n| need_field(n.key, "quantity"))
+                .or_else(|| first_need("quantity")),
+            DomainError::PointsOutOfRange { .. } => Some(VOLUNTEER_POINTS.into()),
+            _ => None,
+        }
+    }
+}
+
+/// Sets one part of the role row `key`.
+fn role_setter(
+    draft: &UseStateHandle<Draft>,
+    key: u32,
+    update: fn(&mut RoleDraft, String),
+) -> Callback<String> {
+    let draft = draft.clone();
+    Callback::from(move |value: String| {
+        let mut next = (*draft).clone();
+        if let Some(row) = next.roles.iter_mut().find(|r| r.key == key) {
+            update(row, value);
+        }
+        draft.set(next);
+    })
+}
+
+/// Sets one part of the need row `key`.
+fn need_setter(
+    draft: &UseStateHandle<Draft>,
+    key: u32,
+    update: fn(&mut NeedDraft, String),
+) -> Callback<String> {
+    let draft = draft.clone();
+    Callback::from(move |value: String| {
+        let mut next = (*draft).clone();
+        if let Some(row) = next.needs.iter_mut().find(|n| n.key == key) {
+            update(row, value);
+        }
+        draft.set(next);
+    })
+}
+
+/// Adds an empty role or need row, or removes the row `key`.
+fn edit_rows(draft: &UseStateHandle<Draft>, change: fn(&mut Draft)) -> Callback<MouseEvent> {
+    let draft = draft.clone();
+    Callback::from(move |_| {
+        let mut next = (*draft).clone();
+        change(&mut next);
+        draft.set(next);
+    })
+}
+
+fn remove_row(draft: &UseStateHandle<Draft>, key: u32, role: bool) -> Callback<MouseEvent> {
+    let draft = draft.clone();
+    Callback::from(move |_| {
+        let mut next = (*draft).clone();
+        if role {
+            next.roles.retain(|r| r.key != key);
+        } else {
+            next.needs.retain(|n| n.key != key);
+        }
+        draft.set(next);
+    })
 }
 
 #[component]
@@ -149,30 +336,31 @@ pub fn ProjectForm() -> Html {
     let lang = app.lang();
     let navigator = use_navigator();
     let draft = use_state(|| Draft::fresh(now()));
+    let problems = use_state(Problems::default);
     if !app.session().organizer {
         return html! { <section class="ll-page"><p class="ll-empty">{ lang.t(T::OrganizerOnly) }</p></section> };
     }
     let set = |update: fn(&mut Draft, String)| draft_setter(&draft, update);
     let submit = {
-        let (app, draft) = (app.clone(), draft.clone());
+        let (app, draft, problems) = (app.clone(), draft.clone(), problems.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let lang = app.lang();
-            match draft.plan(lang) {
-                Err(why) => app.notify(true, why),
-                Ok(plan) => {
-                    let title = plan.title.clone();
-                    if let Some(event) = app.act(Action::CreateProject {
-                        plan: Box::new(plan),
-                    }) {
-                        app.notify_next(lang.f(T::DraftSaved, &[&title]));
-                        if let Some(nav) = &navigator {
-                            nav.push(&Route::Project {
-                                id: ProjectId(event.id),
-                            });
-                        }
-                    }
-                }
+            let plan = draft.plan(lang);
+            let title = plan.as_ref().map(|p| p.title.clone()).unwrap_or_default();
+            let action = plan.map(|plan| Action::CreateProject {
+                plan: Box::new(plan),
+            });
+            let d = (*draft).clone();
+            let Some(event) = form::submit(&app, &problems, e.target(), action, |e| d.field_of(e))
+            else {
+                return;
+            };
+            app.notify_next(lang.f(T::DraftSaved, &[&title]));
+            if let Some(nav) = &navigator {
+                nav.push(&Route::Project {
+                    id: ProjectId(event.id),
+                });
             }
         })
     };
@@ -186,28 +374,109 @@ pub fn ProjectForm() -> Html {
             AttrValue::from(lang.t(T::JoinApproval)),
         ),
     ];
+    let unit_options: Vec<(AttrValue, AttrValue)> = UNITS
+        .iter()
+        .map(|(code, text)| (AttrValue::Static(code), AttrValue::from(lang.t(*text))))
+        .collect();
     let d = &*draft;
+    let p = &*problems;
+    let add_role = edit_rows(&draft, |d| {
+        d.next_key += 1;
+        d.roles.push(RoleDraft {
+            key: d.next_key,
+            slots: "1".into(),
+            ..RoleDraft::default()
+        });
+    });
+    let add_need = edit_rows(&draft, |d| {
+        d.next_key += 1;
+        d.needs.push(NeedDraft {
+            key: d.next_key,
+            unit: "yuan".into(),
+            ..NeedDraft::default()
+        });
+    });
+    let roles = d.roles.iter().enumerate().map(|(i, row)| {
+        let key = row.key;
+        let (name, slots, skills) = (role_field(key, "name"), role_field(key, "slots"), role_field(key, "skills"));
+        let label = lang.f(T::RoleNumber, &[&(i + 1)]);
+        html! {
+            <fieldset class="ll-rows-item" key={key} aria-label={label.clone()}>
+                <legend>{ label.clone() }</legend>
+                <TextField id={name.clone()} required=true label={lang.t(T::RoleName)} value={row.name.clone()}
+                    error={p.of(&name)} oninput={role_setter(&draft, key, |r, v| r.name = v)} />
+                <div class="ll-row">
+                    <TextField id={slots.clone()} required=true inputmode="numeric" label={lang.t(T::Slots)} value={row.slots.clone()}
+                        error={p.of(&slots)} oninput={role_setter(&draft, key, |r, v| r.slots = v)} />
+                    <TextField id={skills.clone()} label={lang.t(T::RoleSkills)} value={row.skills.clone()}
+                        error={p.of(&skills)} oninput={role_setter(&draft, key, |r, v| r.skills = v)} />
+                </div>
+                <button type="button" class="ll-link" onclick={remove_row(&draft, key, true)}>
+                    { lang.f(T::RemoveRow, &[&label]) }
+                </button>
+            </fieldset>
+        }
+    });
+    let needs = d.needs.iter().enumerate().map(|(i, row)| {
+        let key = row.key;
+        let (name, quantity, custom) = (need_field(key, "name"), need_field(key, "quantity"), need_field(key, "custom"));
+        let label = lang.f(T::NeedNumber, &[&(i + 1)]);
+        html! {
+            <fieldset class="ll-rows-item" key={key} aria-label={label.clone()}>
+                <legend>{ label.clone() }</legend>
+                <TextField id={name.clone()} required=true label={lang.t(T::NeedName)} value={row.name.clone()}
+                    error={p.of(&name)} oninput={need_setter(&draft, key, |n, v| n.name = v)} />
+                <div class="ll-row">
+                    <TextField id={quantity.clone()} required=true inputmode="numeric" label={lang.t(T::NeedAmount)} value={row.quantity.clone()}
+                        error={p.of(&quantity)} oninput={need_setter(&draft, key, |n, v| n.quantity = v)} />
+                    <Select id={need_field(key, "unit")} label={lang.t(T::NeedUnitLabel)} options={unit_options.clone()}
+                        selected={AttrValue::from(row.unit.clone())} onchange={need_setter(&draft, key, |n, v| n.unit = v)} />
+                </div>
+                if row.unit == "custom" {
+                    <TextField id={custom.clone()} required=true label={lang.t(T::UnitWord)} value={row.custom.clone()}
+                        error={p.of(&custom)} oninput={need_setter(&draft, key, |n, v| n.custom = v)} />
+                }
+                <button type="button" class="ll-link" onclick={remove_row(&draft, key, false)}>
+                    { lang.f(T::RemoveRow, &[&label]) }
+                </button>
+            </fieldset>
+        }
+    });
     html! {
         <section class="ll-page">
             <h2>{ lang.t(T::NewProject) }</h2>
-            <form class="ll-card" onsubmit={submit} aria-label={lang.t(T::NewProject)}>
-                <TextField id="prj-title" label={lang.t(T::ProjectTitle)} value={d.title.clone()} oninput={set(|d, v| d.title = v)} />
-                <TextField id="prj-description" label={lang.t(T::ProjectDescription)} value={d.description.clone()} oninput={set(|d, v| d.description = v)} />
-                <TextField id="prj-category" label={lang.t(T::ActivityCategory)} value={d.category.clone()} oninput={set(|d, v| d.category = v)} />
-                <TextField id="prj-place" label={lang.t(T::ActivityPlace)} value={d.place.clone()} oninput={set(|d, v| d.place = v)} />
-                <TextField id="prj-start" kind="datetime-local" label={lang.t(T::StartsAt)} value={d.start.clone()} oninput={set(|d, v| d.start = v)} />
-                <TextField id="prj-end" kind="datetime-local" label={lang.t(T::EndsAt)} value={d.end.clone()} oninput={set(|d, v| d.end = v)} />
-                <TextField id="prj-withdraw" kind="datetime-local" label={lang.t(T::WithdrawDeadline)} value={d.withdraw_by.clone()} oninput={set(|d, v| d.withdraw_by = v)} />
+            <form class="ll-card" onsubmit={submit} aria-label={lang.t(T::NewProject)} novalidate=true>
+                <p class="ll-hint">{ lang.t(T::RequiredHint) }</p>
+                <TextField id={TITLE} required=true label={lang.t(T::ProjectTitle)} value={d.title.clone()} error={p.of(TITLE)} oninput={set(|d, v| d.title = v)} />
+                <TextField id={DESCRIPTION} multiline=true label={lang.t(T::ProjectDescription)} value={d.description.clone()} error={p.of(DESCRIPTION)} oninput={set(|d, v| d.description = v)} />
+                <TextField id={CATEGORY} required=true label={lang.t(T::ActivityCategory)} value={d.category.clone()} error={p.of(CATEGORY)} oninput={set(|d, v| d.category = v)} />
+                <TextField id={PLACE} required=true label={lang.t(T::ActivityPlace)} value={d.place.clone()} error={p.of(PLACE)} oninput={set(|d, v| d.place = v)} />
+                <TextField id={START} required=true kind="datetime-local" label={lang.t(T::StartsAt)} value={d.start.clone()} error={p.of(START)} oninput={set(|d, v| d.start = v)} />
+                <TextField id={END} required=true kind="datetime-local" label={lang.t(T::EndsAt)} value={d.end.clone()} error={p.of(END)} oninput={set(|d, v| d.end = v)} />
+                <TextField id={WITHDRAW} required=true kind="datetime-local" label={lang.t(T::WithdrawDeadline)} value={d.withdraw_by.clone()} error={p.of(WITHDRAW)} oninput={set(|d, v| d.withdraw_by = v)} />
                 <Select id="prj-join" label={lang.t(T::JoinModeLabel)} options={join_options}
                     selected={AttrValue::Static(if d.approval { "approval" } else { "open" })}
                     onchange={set(|d, v| d.approval = v == "approval")} />
-                <TextField id="prj-colour" kind="color" label={lang.t(T::CoverColour)} value={d.colour.clone()} oninput={set(|d, v| d.colour = v)} />
-                <TextField id="prj-roles" label={lang.t(T::RolesSpec)} value={d.roles.clone()} oninput={set(|d, v| d.roles = v)} />
-                <TextField id="prj-needs" label={lang.t(T::NeedsSpec)} value={d.needs.clone()} oninput={set(|d, v| d.needs = v)} />
+                <TextField id={COLOUR} kind="color" label={lang.t(T::CoverColour)} value={d.colour.clone()} error={p.of(COLOUR)} oninput={set(|d, v| d.colour = v)} />
+                <section class="ll-rows" aria-label={lang.t(T::RolesHeading)}>
+                    <h3>{ lang.t(T::RolesHeading) }</h3>
+                    if d.roles.is_empty() { <p class="ll-hint">{ lang.t(T::NoRolesYet) }</p> }
+                    { for roles }
+                    <button type="button" id={ADD_ROLE} class="ll-button ll-secondary" onclick={add_role}>{ lang.t(T::AddRole) }</button>
+                    if let Some(error) = p.of(ADD_ROLE) { <p class="ll-field-error">{ error }</p> }
+                </section>
+                <section class="ll-rows" aria-label={lang.t(T::NeedsHeading)}>
+                    <h3>{ lang.t(T::NeedsHeading) }</h3>
+                    if d.needs.is_empty() { <p class="ll-hint">{ lang.t(T::NoNeedsYet) }</p> }
+                    { for needs }
+                    <button type="button" id={ADD_NEED} class="ll-button ll-secondary" onclick={add_need}>{ lang.t(T::AddNeed) }</button>
+                    if let Some(error) = p.of(ADD_NEED) { <p class="ll-field-error">{ error }</p> }
+                </section>
                 <div class="ll-row">
-                    <TextField id="prj-vpoints" inputmode="decimal" label={lang.t(T::VolunteerPoints)} value={d.volunteer_points.clone()} oninput={set(|d, v| d.volunteer_points = v)} />
-                    <TextField id="prj-upoints" inputmode="decimal" label={lang.t(T::UnitPointsRule)} value={d.unit_points.clone()} oninput={set(|d, v| d.unit_points = v)} />
+                    <TextField id={VOLUNTEER_POINTS} required=true inputmode="decimal" label={lang.t(T::VolunteerPoints)} value={d.volunteer_points.clone()} error={p.of(VOLUNTEER_POINTS)} oninput={set(|d, v| d.volunteer_points = v)} />
+                    <TextField id={UNIT_POINTS} required=true inputmode="decimal" label={lang.t(T::UnitPointsRule)} value={d.unit_points.clone()} error={p.of(UNIT_POINTS)} oninput={set(|d, v| d.unit_points = v)} />
                 </div>
+                <ProblemSummary problems={p.clone()} />
                 <button type="submit" class="ll-button">{ lang.t(T::CreateDraft) }</button>
             </form>
         </section>

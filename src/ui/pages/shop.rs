@@ -2,13 +2,20 @@
 //! voucher; when they cannot, the page says why. Organizers add and withdraw perks.
 
 use yew::prelude::*;
+use yew_router::prelude::*;
 
+use crate::domain::calendar::{china_clock, from_china_clock};
 use crate::domain::perk::{Perk, PerkOffer, PerkPhase};
-use crate::domain::{Action, PerkId, Points, State, Timestamp, VolunteerId};
+use crate::domain::{
+    Action, DomainError, Field, PerkId, Points, State, Timestamp, UnitId, VolunteerId, mask_name,
+};
+use crate::ui::components::confirm::Confirm;
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::field::{Select, TextField, draft_setter};
-use crate::ui::format::{date_time, datetime_local, parse_datetime_local};
+use crate::ui::form::{self, FieldId, ProblemSummary, Problems, Reader};
+use crate::ui::format::{date_time, datetime_local};
 use crate::ui::i18n::{Lang, T, domain_error_text};
+use crate::ui::routes::Route;
 use crate::ui::session::{App, now, use_app};
 use crate::ui::words::perk::{phase_text, sponsor_name};
 
@@ -24,6 +31,10 @@ pub fn Shop() -> Html {
         .prefs
         .me
         .filter(|v| state.volunteer(*v).is_some());
+    let my_name = me
+        .and_then(|id| state.volunteer(id))
+        .map(|v| mask_name(&v.profile.name))
+        .unwrap_or_default();
     let mut perks: Vec<&Perk> = state.perks().collect();
     perks.sort_by_key(|p| (p.phase(wall) != PerkPhase::Open, p.offer.cost, p.id));
     html! {
@@ -32,8 +43,13 @@ pub fn Shop() -> Html {
             <p class="ll-hint">{ lang.t(T::ShopHint) }</p>
             if let Some(me) = me {
                 <p class="ll-card ll-balance">
-                    <span class="ll-label">{ lang.t(T::Available) }</span>
+                    <span class="ll-label" data-testid="shop-whose">{ lang.f(T::WhosePoints, &[&my_name]) }</span>
                     <strong class="ll-big" data-testid="shop-available">{ state.available(me, wall).to_string() }</strong>
+                </p>
+            } else {
+                <p class="ll-card">
+                    { lang.t(T::ChooseMeToRedeem) }{ " " }
+                    <Link<Route> to={Route::Me} classes="ll-link">{ lang.t(T::TabMe) }</Link<Route>>
                 </p>
             }
             if session.organizer {
@@ -68,8 +84,16 @@ fn perk_card(
         match state.check_new(&redeem, wall) {
             Ok(()) => {
                 let app = app.clone();
-                let onclick = Callback::from(move |_| redeem_now(&app, redeem.clone()));
-                html! { <button class="ll-button" {onclick}>{ lang.t(T::Redeem) }</button> }
+                let on_yes = Callback::from(move |()| redeem_now(&app, redeem.clone()));
+                let name = state
+                    .volunteer(volunteer)
+                    .map(|v| mask_name(&v.profile.name))
+                    .unwrap_or_default();
+                let left = Points(state.available(volunteer, wall).0 - offer.cost.0);
+                let question = lang.f(T::RedeemQuestion, &[&name, &offer.cost, &offer.title, &left]);
+                html! {
+                    <Confirm label={lang.t(T::Redeem)} {question} yes={lang.t(T::ConfirmRedeem)} {on_yes} />
+                }
             }
             Err(why) => {
                 html! { <p class="ll-reason-why" role="note">{ domain_error_text(lang, &why) }</p> }
@@ -158,39 +182,66 @@ struct PerkDraft {
 }
 
 impl PerkDraft {
-    fn offer(&self, lang: Lang) -> Result<PerkOffer, String> {
-        let number = |text: &str, label: T| {
-            text.trim()
-                .parse::<u32>()
-                .map_err(|_| lang.f(T::BadNumber, &[&lang.t(label)]))
-        };
-        let time = |text: &str, label: T| {
-            parse_datetime_local(text).ok_or_else(|| lang.f(T::BadTime, &[&lang.t(label)]))
-        };
-        let hours: Points = match self.min_hours.trim() {
-            "" => Points::ZERO,
-            text => text
-                .parse()
-                .map_err(|_| lang.f(T::BadNumber, &[&lang.t(T::MinHours)]))?,
-        };
-        Ok(PerkOffer {
+    fn offer(&self, lang: Lang) -> Result<PerkOffer, Problems> {
+        let mut r = Reader::new(lang);
+        let title = r.required(PERK_TITLE, T::PerkTitle, &self.title);
+        let description = r.text(&self.description);
+        let cost = r.points(PERK_COST, T::Cost, &self.cost);
+        let stock = r.number(PERK_STOCK, T::Stock, &self.stock);
+        let per_person = r.optional_number(PERK_PER_PERSON, T::PerPerson, &self.per_person);
+        let valid_from = r.time(PERK_FROM, T::ValidFrom, &self.from);
+        let valid_until = r.time(PERK_UNTIL, T::ValidUntil, &self.until);
+        r.after(
+            PERK_UNTIL,
+            valid_from,
+            valid_until,
+            T::ErrValidUntilNotAfterFrom,
+        );
+        let hours = r
+            .optional_points(PERK_MIN_HOURS, T::MinHours, &self.min_hours)
+            .unwrap_or(Points::ZERO);
+        r.finish(PerkOffer {
             sponsor: self.sponsor.parse().ok(),
-            title: self.title.trim().to_owned(),
-            description: self.description.trim().to_owned(),
-            cost: self
-                .cost
-                .parse()
-                .map_err(|_| lang.t(T::InvalidPoints).to_owned())?,
-            stock: number(&self.stock, T::Stock)?,
-            per_person: match self.per_person.trim() {
-                "" => None,
-                text => Some(number(text, T::PerPerson)?),
-            },
-            valid_from: time(&self.from, T::ValidFrom)?,
-            valid_until: time(&self.until, T::ValidUntil)?,
+            title,
+            description,
+            cost,
+            stock,
+            per_person,
+            valid_from,
+            valid_until,
             min_service_minutes: u32::try_from(hours.0 * 60 / 100).unwrap_or(u32::MAX),
         })
     }
+}
+
+const PERK_TITLE: FieldId = "perk-title";
+const PERK_DESCRIPTION: FieldId = "perk-description";
+const PERK_COST: FieldId = "perk-cost";
+const PERK_STOCK: FieldId = "perk-stock";
+const PERK_PER_PERSON: FieldId = "perk-per-person";
+const PERK_FROM: FieldId = "perk-from";
+const PERK_UNTIL: FieldId = "perk-until";
+const PERK_MIN_HOURS: FieldId = "perk-min-hours";
+
+/// Where the domain's refusal of an offer belongs.
+fn field_of(error: &DomainError) -> Option<FieldId> {
+    Some(match error {
+        DomainError::Required(Field::PerkTitle)
+        | DomainError::TooLong {
+            field: Field::PerkTitle,
+            ..
+        } => PERK_TITLE,
+        DomainError::TooLong {
+            field: Field::Description,
+            ..
+        } => PERK_DESCRIPTION,
+        DomainError::PerkCostOutOfRange { .. } => PERK_COST,
+        DomainError::StockOutOfRange { .. } => PERK_STOCK,
+        DomainError::PerPersonOutOfRange { .. } => PERK_PER_PERSON,
+        DomainError::ValidUntilNotAfterFrom => PERK_UNTIL,
+        DomainError::MinServiceOutOfRange { .. } => PERK_MIN_HOURS,
+        _ => return None,
+    })
 }
 
 /// 上架礼遇: the organizer's form, kept open under the list.
@@ -200,38 +251,37 @@ fn PerkForm() -> Html {
     let lang = app.lang();
     let draft = use_state(|| {
         let wall = now();
+        // Valid from now for three months, to the end of that day.
+        let (y, m, d, _, _) = china_clock(Timestamp(wall.0 + 90 * Timestamp::DAY));
+        let until =
+            from_china_clock(y, m, d, 23, 59).unwrap_or(Timestamp(wall.0 + 90 * Timestamp::DAY));
         PerkDraft {
             stock: "10".into(),
             from: datetime_local(Timestamp(wall.0 / 60_000 * 60_000)),
-            until: datetime_local(Timestamp(wall.0 / 60_000 * 60_000 + 90 * Timestamp::DAY)),
+            until: datetime_local(until),
             min_hours: "0".into(),
             ..PerkDraft::default()
         }
     });
+    let problems = use_state(Problems::default);
     let set = |update: fn(&mut PerkDraft, String)| draft_setter(&draft, update);
     let submit = {
-        let (app, draft) = (app.clone(), draft.clone());
+        let (app, draft, problems) = (app.clone(), draft.clone(), problems.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let lang = app.lang();
-            match draft.offer(lang) {
-                Err(why) => app.notify(true, why),
-                Ok(offer) => {
-                    let title = offer.title.clone();
-                    if app
-                        .act(Action::CreatePerk {
-                            offer: Box::new(offer),
-                        })
-                        .is_some()
-                    {
-                        app.notify(false, lang.f(T::PerkAdded, &[&title]));
-                        draft.set(PerkDraft {
-                            title: String::new(),
-                            description: String::new(),
-                            ..(*draft).clone()
-                        });
-                    }
-                }
+            let offer = draft.offer(lang);
+            let title = offer.as_ref().map(|o| o.title.clone()).unwrap_or_default();
+            let action = offer.map(|offer| Action::CreatePerk {
+                offer: Box::new(offer),
+            });
+            if form::submit(&app, &problems, e.target(), action, field_of).is_some() {
+                app.notify(false, lang.f(T::PerkAdded, &[&title]));
+                draft.set(PerkDraft {
+                    title: String::new(),
+                    description: String::new(),
+                    ..(*draft).clone()
+                });
             }
         })
     };
@@ -250,20 +300,23 @@ fn PerkForm() -> Html {
         options
     };
     let d = &*draft;
+    let p = &*problems;
     html! {
         <Disclosure label={lang.t(T::NewPerk)}>
-            <form class="ll-inline-form" onsubmit={submit} aria-label={lang.t(T::NewPerk)}>
+            <form class="ll-inline-form" onsubmit={submit} aria-label={lang.t(T::NewPerk)} novalidate=true>
+                <p class="ll-hint">{ lang.t(T::RequiredHint) }</p>
                 <Select id="perk-sponsor" label={lang.t(T::Sponsor)} options={sponsors} selected={AttrValue::from(d.sponsor.clone())} onchange={set(|d, v| d.sponsor = v)} />
-                <TextField id="perk-title" label={lang.t(T::PerkTitle)} value={d.title.clone()} oninput={set(|d, v| d.title = v)} />
-                <TextField id="perk-description" label={lang.t(T::PerkDescription)} value={d.description.clone()} oninput={set(|d, v| d.description = v)} />
+                <TextField id={PERK_TITLE} required=true label={lang.t(T::PerkTitle)} value={d.title.clone()} error={p.of(PERK_TITLE)} oninput={set(|d, v| d.title = v)} />
+                <TextField id={PERK_DESCRIPTION} multiline=true label={lang.t(T::PerkDescription)} value={d.description.clone()} error={p.of(PERK_DESCRIPTION)} oninput={set(|d, v| d.description = v)} />
                 <div class="ll-row">
-                    <TextField id="perk-cost" inputmode="decimal" label={lang.t(T::Cost)} value={d.cost.clone()} oninput={set(|d, v| d.cost = v)} />
-                    <TextField id="perk-stock" inputmode="numeric" label={lang.t(T::Stock)} value={d.stock.clone()} oninput={set(|d, v| d.stock = v)} />
+                    <TextField id={PERK_COST} required=true inputmode="decimal" label={lang.t(T::Cost)} value={d.cost.clone()} error={p.of(PERK_COST)} oninput={set(|d, v| d.cost = v)} />
+                    <TextField id={PERK_STOCK} required=true inputmode="numeric" label={lang.t(T::Stock)} value={d.stock.clone()} error={p.of(PERK_STOCK)} oninput={set(|d, v| d.stock = v)} />
                 </div>
-                <TextField id="perk-per-person" inputmode="numeric" label={lang.t(T::PerPerson)} value={d.per_person.clone()} oninput={set(|d, v| d.per_person = v)} />
-                <TextField id="perk-from" kind="datetime-local" label={lang.t(T::ValidFrom)} value={d.from.clone()} oninput={set(|d, v| d.from = v)} />
-                <TextField id="perk-until" kind="datetime-local" label={lang.t(T::ValidUntil)} value={d.until.clone()} oninput={set(|d, v| d.until = v)} />
-                <TextField id="perk-min-hours" inputmode="decimal" label={lang.t(T::MinHours)} value={d.min_hours.clone()} oninput={set(|d, v| d.min_hours = v)} />
+                <TextField id={PERK_PER_PERSON} inputmode="numeric" label={lang.t(T::PerPerson)} value={d.per_person.clone()} error={p.of(PERK_PER_PERSON)} oninput={set(|d, v| d.per_person = v)} />
+                <TextField id={PERK_FROM} required=true kind="datetime-local" label={lang.t(T::ValidFrom)} value={d.from.clone()} error={p.of(PERK_FROM)} oninput={set(|d, v| d.from = v)} />
+                <TextField id={PERK_UNTIL} required=true kind="datetime-local" label={lang.t(T::ValidUntil)} value={d.until.clone()} error={p.of(PERK_UNTIL)} oninput={set(|d, v| d.until = v)} />
+                <TextField id={PERK_MIN_HOURS} inputmode="decimal" label={lang.t(T::MinHours)} value={d.min_hours.clone()} error={p.of(PERK_MIN_HOURS)} oninput={set(|d, v| d.min_hours = v)} />
+                <ProblemSummary problems={p.clone()} />
                 <button type="submit" class="ll-button">{ lang.t(T::NewPerk) }</button>
             </form>
         </Disclosure>

@@ -1,15 +1,16 @@
 //! 核销: the merchant (or an organizer) types or scans the code a volunteer shows, sees
-//! what it is for and whose it is (masked), and marks it used. A used voucher is refused
-//! the second time, with when it was used.
+//! what it is for and whose it is (masked), and marks it used. The card says first
+//! whether the voucher can be used (unused, or used / expired / cancelled and when), and
+//! offers 确认核销 only when it can: never on a used code, nor after a verification.
 
 use yew::prelude::*;
 
-use crate::domain::{Action, VoucherId, mask_name};
+use crate::domain::{Action, VoucherId, VoucherStatus, mask_name};
 use crate::ui::components::field::TextField;
 use crate::ui::components::scanner::Scanner;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{T, domain_error_text};
-use crate::ui::session::use_app;
+use crate::ui::session::{now, use_app};
 use crate::ui::words::perk::sponsor_name;
 
 #[component]
@@ -67,6 +68,19 @@ pub fn Verify() -> Html {
         let title = perk.map(|p| p.offer.title.clone()).unwrap_or_default();
         let sponsor = sponsor_name(lang, state, perk.and_then(|p| p.offer.sponsor));
         let holder = state.volunteer(voucher.volunteer).map(|v| mask_name(&v.profile.name)).unwrap_or_default();
+        let status = voucher.status(now());
+        let (status_text, status_class) = match status {
+            VoucherStatus::Open => (lang.f(T::VerifyStatusOpen, &[&date_time(voucher.expires)]), "ll-status-ok"),
+            VoucherStatus::Used => (
+                lang.f(T::VerifyStatusUsed, &[&voucher.used.map(date_time).unwrap_or_default()]),
+                "ll-status-stop",
+            ),
+            VoucherStatus::Expired => (lang.f(T::VerifyStatusExpired, &[&date_time(voucher.expires)]), "ll-status-stop"),
+            VoucherStatus::Cancelled => (
+                lang.f(T::VerifyStatusCancelled, &[&voucher.cancelled.map(date_time).unwrap_or_default()]),
+                "ll-status-stop",
+            ),
+        };
         let verify = {
             let (app, id, title) = (app.clone(), voucher.id, title.clone());
             Callback::from(move |_| {
@@ -77,6 +91,7 @@ pub fn Verify() -> Html {
         };
         html! {
             <section class="ll-card" aria-label={lang.t(T::Verify)}>
+                <p class={classes!("ll-voucher-status", status_class)} data-testid="voucher-status">{ status_text }</p>
                 <dl class="ll-details">
                     <dt>{ lang.t(T::PerkTitle) }</dt><dd>{ title }</dd>
                     <dt>{ lang.t(T::Sponsor) }</dt><dd>{ sponsor }</dd>
@@ -84,7 +99,9 @@ pub fn Verify() -> Html {
                     <dt>{ lang.t(T::VoucherCodeLabel) }</dt><dd>{ voucher.code.to_string() }</dd>
                     <dt>{ lang.t(T::ValidUntil) }</dt><dd>{ date_time(voucher.expires) }</dd>
                 </dl>
-                <button class="ll-button ll-big-button" onclick={verify}>{ lang.t(T::VerifyButton) }</button>
+                if status == VoucherStatus::Open {
+                    <button class="ll-button ll-big-button" onclick={verify}>{ lang.t(T::VerifyButton) }</button>
+                }
             </section>
         }
     });

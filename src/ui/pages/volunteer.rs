@@ -1,15 +1,20 @@
-//! One volunteer, for organizers: details, balance, manual award and deduction with a
-//! reason, and the statement with reversal.
+//! One volunteer, for organizers: details (skills included) and a form to correct them,
+//! balance and service hours, manual award and deduction with a reason, and the
+//! statement with reversal.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::volunteer_form::VolunteerForm;
+use crate::domain::activity::StarLevel;
 use crate::domain::{Action, Points, VolunteerId};
+use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::TextField;
 use crate::ui::components::statement::Statement;
-use crate::ui::i18n::T;
+use crate::ui::format::hours;
+use crate::ui::i18n::{T, domain_error_text};
 use crate::ui::routes::Route;
-use crate::ui::session::use_app;
+use crate::ui::session::{now, use_app};
 
 #[derive(Properties, PartialEq)]
 pub struct VolunteerProps {
@@ -20,6 +25,7 @@ pub struct VolunteerProps {
 pub fn VolunteerPage(props: &VolunteerProps) -> Html {
     let app = use_app();
     let lang = app.lang();
+    let editing = use_state(|| false);
     let session = app.session();
     if !session.organizer {
         return html! {
@@ -34,20 +40,66 @@ pub fn VolunteerPage(props: &VolunteerProps) -> Html {
         return html! { <section class="ll-page"><p class="ll-empty">{ lang.t(T::UnknownVolunteer) }</p></section> };
     };
     let p = &volunteer.profile;
+    let minutes = state.service_minutes(props.id);
+    let star = StarLevel::from_minutes(minutes);
+    let shares_number: Vec<String> = state
+        .duplicate_numbers()
+        .into_iter()
+        .filter(|(_, holders)| holders.contains(&props.id))
+        .flat_map(|(_, holders)| holders)
+        .filter(|id| *id != props.id)
+        .filter_map(|id| state.volunteer(id).map(|v| v.profile.name.clone()))
+        .collect();
+    let none = || html! { <span class="ll-muted">{ lang.t(T::NotGiven) }</span> };
+    let text_or_none = |text: &str| {
+        if text.is_empty() {
+            none()
+        } else {
+            html! { { text.to_owned() } }
+        }
+    };
+    let edit_done = {
+        let editing = editing.clone();
+        Callback::from(move |()| editing.set(false))
+    };
+    let toggle_edit = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(!*editing))
+    };
     html! {
         <section class="ll-page">
             <Link<Route> to={Route::Volunteers} classes="ll-link">{ "‹ " }{ lang.t(T::Back) }</Link<Route>>
             <h2>{ p.name.clone() }</h2>
-            <dl class="ll-details">
-                <dt>{ lang.t(T::Phone) }</dt><dd>{ p.phone.clone() }</dd>
-                <dt>{ lang.t(T::VolunteerNumber) }</dt><dd>{ p.number.clone() }</dd>
-                <dt>{ lang.t(T::Grid) }</dt><dd>{ p.grid.clone() }</dd>
-                <dt>{ lang.t(T::Building) }</dt><dd>{ p.building.clone() }</dd>
+            if !shares_number.is_empty() {
+                <p class="ll-banner ll-warn" role="note">{ lang.f(T::SharesNumber, &[&p.number, &shares_number.join("、")]) }</p>
+            }
+            <dl class="ll-details" aria-label={lang.t(T::VolunteerDetails)}>
+                <dt>{ lang.t(T::Phone) }</dt><dd>{ text_or_none(&p.phone) }</dd>
+                <dt>{ lang.t(T::VolunteerNumber) }</dt><dd>{ text_or_none(&p.number) }</dd>
+                <dt>{ lang.t(T::Grid) }</dt><dd>{ text_or_none(&p.grid) }</dd>
+                <dt>{ lang.t(T::Building) }</dt><dd>{ text_or_none(&p.building) }</dd>
+                <dt>{ lang.t(T::SkillsLabel) }</dt><dd>{ text_or_none(&p.skills.join("、")) }</dd>
+                <dt>{ lang.t(T::PartyMember) }</dt><dd>{ lang.t(if p.party_member { T::Yes } else { T::No }) }</dd>
             </dl>
-            <div class="ll-card ll-balance">
-                <span class="ll-label">{ lang.t(T::Balance) }</span>
-                <strong class="ll-big" data-testid="volunteer-balance">{ state.balance(props.id).to_string() }</strong>
-            </div>
+            <button class="ll-button ll-secondary" aria-expanded={editing.to_string()} onclick={toggle_edit}>
+                { lang.t(if *editing { T::CloseEdit } else { T::EditVolunteer }) }
+            </button>
+            if *editing {
+                <VolunteerForm volunteer={Some(props.id)} on_done={edit_done} />
+            }
+            <dl class="ll-stats">
+                <div>
+                    <dt>{ lang.t(T::Balance) }</dt>
+                    <dd data-testid="volunteer-balance">{ state.balance(props.id).to_string() }</dd>
+                </div>
+                <div>
+                    <dt>{ lang.t(T::Hours) }</dt>
+                    <dd data-testid="volunteer-hours">{ lang.f(T::HoursValue, &[&hours(minutes)]) }</dd>
+                </div>
+            </dl>
+            if star.0 > 0 {
+                <p class="ll-hint ll-stars">{ lang.f(T::Stars, &[&star.0]) }</p>
+            }
             <PointsForm volunteer={props.id} deduct=false />
             <PointsForm volunteer={props.id} deduct=true />
             <h3>{ lang.t(T::Statement) }</h3>
@@ -62,50 +114,95 @@ struct PointsFormProps {
     deduct: bool,
 }
 
-/// Award or deduct points by hand, always with a reason.
+/// Award or deduct points by hand, always with a reason. A deduction asks first,
+/// naming the volunteer and the points.
 #[component]
 fn PointsForm(props: &PointsFormProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let points = use_state(String::new);
     let reason = use_state(String::new);
+    let asking = use_state(|| None::<Action>);
     let (title, prefix) = if props.deduct {
         (T::DeductPoints, "deduct")
     } else {
         (T::AwardPoints, "award")
     };
-    let submit = {
-        let (app, points, reason) = (app.clone(), points.clone(), reason.clone());
-        let (volunteer, deduct) = (props.volunteer, props.deduct);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let lang = app.lang();
-            let Ok(amount) = points.parse::<Points>() else {
-                app.notify(true, lang.t(T::InvalidPoints).to_owned());
-                return;
-            };
-            let reason_text = reason.trim().to_owned();
-            let action = if deduct {
-                Action::DeductPoints {
-                    volunteer,
-                    points: amount,
-                    reason: reason_text,
-                }
-            } else {
-                Action::AwardPoints {
-                    volunteer,
-                    points: amount,
-                    reason: reason_text,
-                }
+    let act = {
+        let (app, points, reason, asking) =
+            (app.clone(), points.clone(), reason.clone(), asking.clone());
+        Callback::from(move |action: Action| {
+            asking.set(None);
+            let (amount, done) = match &action {
+                Action::DeductPoints { points, .. } => (*points, T::Deducted),
+                Action::AwardPoints { points, .. } => (*points, T::Awarded),
+                _ => return,
             };
             if app.act(action).is_some() {
-                let done = if deduct { T::Deducted } else { T::Awarded };
-                app.notify(false, lang.f(done, &[&amount]));
+                app.notify(false, app.lang().f(done, &[&amount]));
                 points.set(String::new());
                 reason.set(String::new());
             }
         })
     };
+    let submit = {
+        let (app, points, reason, asking, act) = (
+            app.clone(),
+            points.clone(),
+            reason.clone(),
+            asking.clone(),
+            act.clone(),
+        );
+        let (volunteer, deduct) = (props.volunteer, props.deduct);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let lang = app.lang();
+            let Ok(amount) = points.trim().parse::<Points>() else {
+                app.notify(true, lang.t(T::InvalidPoints).to_owned());
+                return;
+            };
+            let reason_text = reason.trim().to_owned();
+            if !deduct {
+                return act.emit(Action::AwardPoints {
+                    volunteer,
+                    points: amount,
+                    reason: reason_text,
+                });
+            }
+            let action = Action::DeductPoints {
+                volunteer,
+                points: amount,
+                reason: reason_text,
+            };
+            let checked = app
+                .session()
+                .store
+                .journal()
+                .state()
+                .check_new(&action, now());
+            match checked {
+                Ok(()) => {
+                    app.dismiss();
+                    asking.set(Some(action));
+                }
+                Err(why) => app.notify(true, domain_error_text(lang, &why)),
+            }
+        })
+    };
+    let question = asking.as_ref().map(|action| {
+        let session = app.session();
+        let state = session.store.journal().state();
+        let name = state
+            .volunteer(props.volunteer)
+            .map(|v| v.profile.name.clone())
+            .unwrap_or_default();
+        let amount = match action {
+            Action::DeductPoints { points, .. } => *points,
+            _ => Points::ZERO,
+        };
+        let left = Points(state.available(props.volunteer, now()).0 - amount.0);
+        lang.f(T::DeductQuestion, &[&name, &amount, &left])
+    });
     html! {
         <form class="ll-card" onsubmit={submit} aria-label={lang.t(title)}>
             <h3>{ lang.t(title) }</h3>
@@ -114,9 +211,15 @@ fn PointsForm(props: &PointsFormProps) -> Html {
                 oninput={{ let points = points.clone(); Callback::from(move |v| points.set(v)) }} />
             <TextField id={format!("{prefix}-reason")} label={lang.t(T::Reason)} value={(*reason).clone()}
                 oninput={{ let reason = reason.clone(); Callback::from(move |v| reason.set(v)) }} />
-            <button type="submit" class={classes!("ll-button", props.deduct.then_some("ll-secondary"))}>
-                { lang.t(title) }
-            </button>
+            if let (Some(question), Some(action)) = (question, (*asking).clone()) {
+                <ConfirmPanel title={lang.t(title)} question={question} yes={lang.t(T::ConfirmDeduct)} danger=true
+                    on_yes={{ let act = act.clone(); Callback::from(move |()| act.emit(action.clone())) }}
+                    on_no={{ let asking = asking.clone(); Callback::from(move |()| asking.set(None)) }} />
+            } else {
+                <button type="submit" class={classes!("ll-button", props.deduct.then_some("ll-secondary"))}>
+                    { lang.t(title) }
+                </button>
+            }
         </form>
     }
 }

@@ -6,8 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::domain::{Action, Volunteer, VolunteerProfile, mask_name, mask_phone};
-use crate::ui::components::field::{Checkbox, Select, TextField, draft_setter};
+use super::volunteer_form::VolunteerForm;
+use crate::domain::{Volunteer, mask_name, mask_phone};
+use crate::ui::components::field::{Checkbox, Select, TextField};
 use crate::ui::components::paged::{Paged, use_page};
 use crate::ui::components::rows::Row;
 use crate::ui::i18n::T;
@@ -56,7 +57,7 @@ pub fn Volunteers() -> Html {
                             <strong>{ v.profile.name.clone() }</strong>
                             <span>{ v.profile.phone.clone() }</span>
                             <span class="ll-muted">{ v.profile.number.clone() }</span>
-                            <span class="ll-points">{ state.balance(v.id).to_string() }</span>
+                            <span class="ll-points">{ lang.f(T::PointsValue, &[&state.balance(v.id)]) }</span>
                         </Link<Route>>
                     </li>
                 }
@@ -87,6 +88,25 @@ pub fn Volunteers() -> Html {
         let g = AttrValue::from(g.to_owned());
         (g.clone(), g)
     }));
+    // Numbers that two devices gave out at once: listed until the organizer fixes one.
+    let duplicates: Html = if organizer {
+        state
+            .duplicate_numbers()
+            .into_iter()
+            .map(|(number, holders)| {
+                html! {
+                    <div class="ll-banner ll-warn" role="note">
+                        <span>{ lang.f(T::DuplicateNumberNote, &[&number]) }</span>
+                        { for holders.iter().filter_map(|id| state.volunteer(*id)).map(|v| html! {
+                            <Link<Route> to={Route::Volunteer { id: v.id }} classes="ll-link">{ v.profile.name.clone() }</Link<Route>>
+                        }) }
+                    </div>
+                }
+            })
+            .collect()
+    } else {
+        Html::default()
+    };
     let pick_grid = {
         let grid = grid.clone();
         Callback::from(move |g: String| grid.set(g))
@@ -99,7 +119,8 @@ pub fn Volunteers() -> Html {
         <section class="ll-page">
             <h2>{ lang.t(T::Volunteers) }</h2>
             if organizer {
-                <RegisterForm />
+                <VolunteerForm />
+                { duplicates }
                 <TextField id="volunteer-search" label={lang.t(T::Search)} kind="search"
                     value={(*query).clone()}
                     oninput={{ let query = query.clone(); Callback::from(move |v| query.set(v)) }} />
@@ -115,72 +136,5 @@ pub fn Volunteers() -> Html {
                 <Paged label={lang.t(T::Volunteers)} {page} {text_rows}>{ for rows }</Paged>
             }
         </section>
-    }
-}
-
-/// The registration form (登记志愿者). Fields stay filled if the action is refused.
-#[component]
-fn RegisterForm() -> Html {
-    let app = use_app();
-    let lang = app.lang();
-    let profile = use_state(VolunteerProfile::default);
-    let skills = use_state(String::new);
-    let set = |update: fn(&mut VolunteerProfile, String)| draft_setter(&profile, update);
-    let submit = {
-        let (app, profile, skills) = (app.clone(), profile.clone(), skills.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let mut next = (*profile).clone();
-            next.name = next.name.trim().to_owned();
-            next.phone = next.phone.trim().to_owned();
-            next.number = next.number.trim().to_owned();
-            next.skills = skills
-                .split([',', '，', '、'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect();
-            let name = next.name.clone();
-            if app
-                .act(Action::RegisterVolunteer {
-                    profile: Box::new(next),
-                })
-                .is_some()
-            {
-                app.notify(false, app.lang().f(T::Registered, &[&name]));
-                profile.set(VolunteerProfile::default());
-                skills.set(String::new());
-            }
-        })
-    };
-    let party = {
-        let profile = profile.clone();
-        Callback::from(move |checked: bool| {
-            let mut next = (*profile).clone();
-            next.party_member = checked;
-            profile.set(next);
-        })
-    };
-    let p = &*profile;
-    html! {
-        <form class="ll-card" onsubmit={submit} aria-label={lang.t(T::RegisterVolunteer)}>
-            <h3>{ lang.t(T::RegisterVolunteer) }</h3>
-            <TextField id="reg-name" label={lang.t(T::Name)} value={p.name.clone()} required=true
-                oninput={set(|p, v| p.name = v)} />
-            <TextField id="reg-phone" label={lang.t(T::Phone)} kind="tel" inputmode="tel"
-                value={p.phone.clone()} oninput={set(|p, v| p.phone = v)} />
-            <TextField id="reg-number" label={lang.t(T::VolunteerNumber)} value={p.number.clone()}
-                oninput={set(|p, v| p.number = v)} />
-            <div class="ll-row">
-                <TextField id="reg-grid" label={lang.t(T::Grid)} value={p.grid.clone()}
-                    oninput={set(|p, v| p.grid = v)} />
-                <TextField id="reg-building" label={lang.t(T::Building)} value={p.building.clone()}
-                    oninput={set(|p, v| p.building = v)} />
-            </div>
-            <TextField id="reg-skills" label={lang.t(T::Skills)} value={(*skills).clone()}
-                oninput={{ let skills = skills.clone(); Callback::from(move |v| skills.set(v)) }} />
-            <Checkbox id="reg-party" label={lang.t(T::PartyMember)} checked={p.party_member} onchange={party} />
-            <button type="submit" class="ll-button">{ lang.t(T::Register) }</button>
-        </form>
     }
 }

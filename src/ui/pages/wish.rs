@@ -10,6 +10,7 @@ use crate::domain::{
     Action, ClaimStatus, Claimant, State, VolunteerId, Wish, WishId, WishPhase, mask_name,
     suggest_claimants,
 };
+use crate::ui::components::confirm::Confirm;
 use crate::ui::components::field::TextField;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{Lang, T, domain_error_text};
@@ -115,11 +116,25 @@ fn my_part(app: &App, lang: Lang, state: &State, wish: &Wish, me: VolunteerId) -
                     wish: id,
                     claimant: who,
                 };
+                let my_name = state
+                    .volunteer(me)
+                    .map(|v| mask_name(&v.profile.name))
+                    .unwrap_or_default();
+                let on_release = {
+                    let app = app.clone();
+                    Callback::from(move |()| {
+                        if app.act(release.clone()).is_some() {
+                            app.notify(false, app.lang().t(T::Released).to_owned());
+                        }
+                    })
+                };
                 return html! {
                     <div class="ll-card">
                         <p>{ lang.f(T::Claimed, &[&date_time(claim.due)]) }</p>
                         { act_button(app, lang, T::FulfilWish, fulfil, T::Fulfilled, "ll-big-button") }
-                        { act_button(app, lang, T::ReleaseWish, release, T::Released, "ll-secondary") }
+                        <Confirm label={lang.t(T::ReleaseWish)} class="ll-secondary" danger=true
+                            question={lang.f(T::ReleaseQuestion, &[&my_name, &wish.plan.title])}
+                            yes={lang.t(T::ConfirmRelease)} on_yes={on_release} />
                     </div>
                 };
             }

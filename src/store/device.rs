@@ -1,0 +1,187 @@
+//! This device's place in a community: which community (`{ns}/community`) and the
+//! device's own key (`{ns}/device`).
+//!
+//! A volunteer's phone or a merchant's counter keeps its key as it is: whoever holds
+//! the phone acts as its volunteer, as with any app that stays signed in. An organizer
+//! device keeps its key wrapped by the PIN: the 32 secret bytes are XORed with 32 bytes
+//! derived from the PIN and a fresh salt (PBKDF2-HMAC-SHA256, [`pin::ROUNDS`]), and the
+//! public key, kept beside them, tells a right PIN from a wrong one. Without the PIN the
+//! device cannot sign an organizer's event at all.
+
+use serde::{Deserialize, Serialize};
+
+use super::seal::Signer;
+use super::{Backend, StoreError};
+use crate::domain::pin;
+use crate::domain::trust::{CommunityId, DeviceKey};
+
+/// The community this device belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Community {
+    pub id: CommunityId,
+    /// Its name, as the founding or the join code gave it.
+    #[serde(default)]
+    pub name: String,
+    /// The live sync address (a y-sweet server), if the community has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<String>,
+}
+
+/// This device's key, as stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceRecord {
+    pub key: DeviceKey,
+    pub secret: Secret,
+}
+
+/// The secret half of the key.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Secret {
+    /// As it is (a volunteer's phone, a merchant's counter).
+    Plain { seed: String },
+    /// XORed with a key derived from the PIN (an organizer device).
+    Wrapped {
+        salt: String,
+        rounds: u32,
+        sealed: String,
+    },
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Secret::Plain { .. } => "Plain",
+            Secret::Wrapped { .. } => "Wrapped",
+        })
+    }
+}
+
+fn xor(a: &[u8; 32], b: &[u8; 32]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    for (o, (x, y)) in out.iter_mut().zip(a.iter().zip(b)) {
+        *o = x ^ y;
+    }
+    out
+}
+
+fn unhex(text: &str) -> Option<[u8; 32]> {
+    text.parse::<DeviceKey>().ok().map(|k| k.0)
+}
+
+impl DeviceRecord {
+    /// A key kept as it is.
+    pub fn plain(signer: &Signer) -> DeviceRecord {
+        DeviceRecord {
+            key: signer.public(),
+            secret: Secret::Plain {
+                seed: pin::hex(&signer.seed()),
+            },
+        }
+    }
+
+    /// A key wrapped by `pin`, with `salt` (random bytes from the caller).
+    pub fn wrapped(signer: &Signer, pin: &str, salt: &[u8], rounds: u32) -> DeviceRecord {
+        let salt = pin::hex(salt);
+        let pad = pin::derive_key(pin, &salt, rounds);
+        DeviceRecord {
+            key: signer.public(),
+            secret: Secret::Wrapped {
+                sealed: pin::hex(&xor(&signer.seed(), &pad)),
+                salt,
+                rounds,
+            },
+        }
+    }
+
+    /// Whether the PIN is needed to use the key.
+    pub fn is_wrapped(&self) -> bool {
+        matches!(self.secret, Secret::Wrapped { .. })
+    }
+
+    /// The key, ready to sign: as it is, or unwrapped by `pin`. `None` for a wrong PIN
+    /// (or a damaged record).
+    pub fn open(&self, pin: Option<&str>) -> Option<Signer> {
+        let seed = match (&self.secret, pin) {
+            (Secret::Plain { seed }, _) => unhex(seed)?,
+            (
+                Secret::Wrapped {
+                    salt,
+                    rounds,
+                    sealed,
+                },
+                Some(pin),
+            ) => xor(&unhex(sealed)?, &pin::derive_key(pin, salt, *rounds)),
+            (Secret::Wrapped { .. }, None) => return None,
+        };
+        let signer = Signer::from_seed(seed);
+        (signer.public() == self.key).then_some(signer)
+    }
+}
+
+pub fn community_key(ns: &str) -> String {
+    format!("{ns}/community")
+}
+
+pub fn device_key(ns: &str) -> String {
+    format!("{ns}/device")
+}
+
+/// A record read from storage: absent, readable, or there but unreadable (then it is
+/// reported and never written over).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stored<T> {
+    Absent,
+    Found(T),
+    Unreadable(String),
+}
+
+impl<T> Stored<T> {
+    pub fn found(&self) -> Option<&T> {
+        match self {
+            Stored::Found(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+pub fn read<T: serde::de::DeserializeOwned>(backend: &impl Backend, key: &str) -> Stored<T> {
+    match backend.get(key) {
+        Ok(None) => Stored::Absent,
+        Ok(Some(text)) => match serde_json::from_str(&text) {
+            Ok(value) => Stored::Found(value),
+            Err(e) => Stored::Unreadable(e.to_string()),
+        },
+        Err(e) => Stored::Unreadable(e.to_string()),
+    }
+}
+
+pub fn write<T: Serialize>(backend: &impl Backend, key: &str, value: &T) -> Result<(), StoreError> {
+    let text = serde_json::to_string(value).map_err(|e| StoreError::Failed(e.to_string()))?;
+    backend.set(key, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrapped_key_opens_with_its_pin_only() {
+        let signer = Signer::from_seed([7; 32]);
+        let record = DeviceRecord::wrapped(&signer, "2468", b"salt-bytes", 10);
+        assert!(record.is_wrapped());
+        assert_eq!(
+            record.open(Some("2468")).map(|s| s.public()),
+            Some(signer.public())
+        );
+        assert!(record.open(Some("2469")).is_none());
+        assert!(record.open(None).is_none());
+        let text = serde_json::to_string(&record).unwrap();
+        assert!(
+            !text.contains(&pin::hex(&signer.seed())),
+            "the seed is not stored as it is"
+        );
+        let plain = DeviceRecord::plain(&signer);
+        assert_eq!(plain.open(None).map(|s| s.public()), Some(signer.public()));
+    }
+}

@@ -1,0 +1,111 @@
+//! Backup files in and out, by the same rules as every other door: a full backup needs
+//! an organizer's key, unlocked; anyone may export what their own device wrote; an
+//! import verifies every segment and can grant nothing its signatures do not.
+
+use super::backup::{self, BackupError, FileCommunity, Parsed, RejectedRecord, Scope};
+use super::{Backend, ImportReport, Store, StoreError};
+use crate::domain::trust::Role;
+use crate::domain::{Event, Timestamp};
+
+/// What importing a backup file did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileImport {
+    pub report: ImportReport,
+    /// Records of a version-1 file that could not be read.
+    pub rejected: Vec<RejectedRecord>,
+    /// Events of a version-1 file (unsigned): imported only if an organizer adopts
+    /// them ([`Store::adopt_events`]).
+    pub unsigned: Vec<Event>,
+}
+
+/// Why a file could not be imported at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Backup(#[from] BackupError),
+    /// The file belongs to another community than this device's.
+    #[error("the backup belongs to another community ({})", .0.name)]
+    OtherCommunity(FileCommunity),
+    /// This device belongs to no community yet: joining the file's comes first.
+    #[error("this device belongs to no community yet")]
+    NoCommunity(FileCommunity),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Why a backup could not be written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// Only an organizer's device, unlocked, may export the whole log or the
+    /// community's public log.
+    #[error("only an organizer may export this")]
+    NotAllowed,
+    #[error("this device belongs to no community")]
+    NoCommunity,
+}
+
+impl<B: Backend> Store<B> {
+    /// The backup file's text for `scope`, and how many events it holds.
+    pub fn export_file(
+        &self,
+        scope: Scope,
+        wall: Timestamp,
+    ) -> Result<(String, usize), ExportError> {
+        let community = self.community().ok_or(ExportError::NoCommunity)?;
+        let organizer = self.can_sign() && self.role() == Some(Role::Organizer);
+        let (segments, events) = match scope {
+            Scope::Full if organizer => self.sealed_segments(true, None),
+            Scope::Public if organizer => self.sealed_segments(false, None),
+            Scope::Own => self.sealed_segments(
+                false,
+                Some(self.device_key().ok_or(ExportError::NotAllowed)?),
+            ),
+            Scope::Full | Scope::Public => return Err(ExportError::NotAllowed),
+        };
+        let file = FileCommunity {
+            id: community.id,
+            name: self.journal.keyring().map_or(community.name.clone(), |k| {
+                if k.name().is_empty() {
+                    community.name.clone()
+                } else {
+                    k.name().to_owned()
+                }
+            }),
+        };
+        let text = backup::export(self.ns.as_str(), file, scope, segments, events, wall);
+        Ok((text, events))
+    }
+
+    /// Imports a backup file's text: every sealed segment verified, stored when new
+    /// and merged; a version-1 file's events are read but not imported (they carry no
+    /// signature).
+    pub fn import_file(&mut self, text: &str) -> Result<FileImport, ImportError> {
+        match backup::parse(text, self.ns.as_str())? {
+            Parsed::Sealed {
+                community,
+                segments,
+                ..
+            } => {
+                match self.community() {
+                    None => return Err(ImportError::NoCommunity(community)),
+                    Some(ours) if ours.id != community.id => {
+                        return Err(ImportError::OtherCommunity(community));
+                    }
+                    Some(_) => {}
+                }
+                Ok(FileImport {
+                    report: self.import_sealed(segments)?,
+                    ..FileImport::default()
+                })
+            }
+            Parsed::Unsigned(parsed) => Ok(FileImport {
+                report: ImportReport {
+                    unsigned: parsed.events.len(),
+                    ..ImportReport::default()
+                },
+                rejected: parsed.rejected,
+                unsigned: parsed.events,
+            }),
+        }
+    }
+}

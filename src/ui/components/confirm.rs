@@ -1,0 +1,97 @@
+//! Asking before a tap that spends points or undoes something (兑换, 取消报名, 退还, 退出
+//! 岗位, 放弃认领, 扣减…): the question names the person and the amount, and the answer
+//! buttons sit below the question, so a second quick tap on the same spot lands on the
+//! question's text, never on 确认.
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::ui::i18n::T;
+use crate::ui::session::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    /// What is being confirmed, as the dialog's name (the asking button's label).
+    pub title: AttrValue,
+    /// The question, naming who and how much.
+    pub question: AttrValue,
+    /// The button that does it.
+    pub yes: AttrValue,
+    pub on_yes: Callback<()>,
+    pub on_no: Callback<()>,
+    /// The thing cannot be undone or gives something up: the yes button is dark red.
+    #[prop_or_default]
+    pub danger: bool,
+}
+
+/// The question and its two answers; focused when it appears.
+#[component]
+pub fn ConfirmPanel(props: &PanelProps) -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect_with((), move |_| {
+            if let Some(element) = panel.cast::<HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    let yes = {
+        let on_yes = props.on_yes.clone();
+        Callback::from(move |_| on_yes.emit(()))
+    };
+    let no = {
+        let on_no = props.on_no.clone();
+        Callback::from(move |_| on_no.emit(()))
+    };
+    html! {
+        <div class="ll-confirm" role="alertdialog" aria-label={props.title.clone()} tabindex="-1" ref={panel}>
+            <p class="ll-confirm-question">{ props.question.clone() }</p>
+            <div class="ll-row">
+                <button type="button" class="ll-button ll-secondary" onclick={no}>{ lang.t(T::Cancel) }</button>
+                <button type="button" class={classes!("ll-button", props.danger.then_some("ll-danger"))} onclick={yes}>
+                    { props.yes.clone() }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ConfirmProps {
+    /// The button's label.
+    pub label: AttrValue,
+    pub question: AttrValue,
+    pub yes: AttrValue,
+    pub on_yes: Callback<()>,
+    /// The asking button's classes (`ll-secondary`, `ll-big-button`…).
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub danger: bool,
+}
+
+/// A button that asks first: tapped, it gives way to the question.
+#[component]
+pub fn Confirm(props: &ConfirmProps) -> Html {
+    let asking = use_state(|| false);
+    if *asking {
+        let (done, no) = (asking.clone(), asking.clone());
+        let on_yes = props.on_yes.clone();
+        return html! {
+            <ConfirmPanel title={props.label.clone()} question={props.question.clone()} yes={props.yes.clone()}
+                danger={props.danger}
+                on_yes={Callback::from(move |()| { done.set(false); on_yes.emit(()); })}
+                on_no={Callback::from(move |()| no.set(false))} />
+        };
+    }
+    let ask = {
+        let asking = asking.clone();
+        Callback::from(move |_| asking.set(true))
+    };
+    html! {
+        <button type="button" class={classes!("ll-button", props.class.clone())} onclick={ask}>{ props.label.clone() }</button>
+    }
+}
