@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 use crate::domain::calendar::{china_clock, from_china_clock};
 use crate::domain::perk::{Perk, PerkOffer, PerkPhase};
 use crate::domain::{
-    Action, DomainError, Field, PerkId, Points, State, Timestamp, UnitId, VolunteerId, mask_name,
+    Action, DomainError, Field, PerkId, Points, State, Timestamp, VolunteerId, mask_name,
 };
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::disclosure::Disclosure;
