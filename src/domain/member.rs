@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{DomainError, Field};
 use super::id::{Timestamp, UnitId, VolunteerId};
-use super::text::{is_phone, limit, require};
 use super::state::State;
+use super::text::{is_phone, limit, require};
 
 /// What an organizer records about a volunteer. Every text is checked by
 /// [`VolunteerProfile::validate`] before it is written.

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::project_admin::ProjectAdmin;
-use crate::domain::project::{NeedUnit, Participant, Project, RoleStanding};
+use crate::domain::project::{Participant, Project};
 use crate::domain::{Action, DomainError, ProjectId, State, VolunteerId, mask_name};
 use crate::ui::components::confirm::Confirm;
 use crate::ui::format::date_time;
@@ -78,7 +78,7 @@ pub fn ProjectPage(props: &ProjectProps) -> Html {
                     }) }
                 </ol>
             }
-            if session.organizer {
+            if session.organizer() {
                 <ProjectAdmin id={props.id} />
             }
         </section>

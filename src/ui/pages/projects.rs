@@ -54,7 +54,7 @@ pub fn Projects() -> Html {
         .me
         .filter(|v| state.volunteer(*v).is_some());
     let mut q = query(*show, &category, me, state);
-    if session.organizer && *show == Show::All {
+    if session.organizer() && *show == Show::All {
         q.statuses.clear();
     }
     let found: Vec<&Project> = if *show == Show::Mine && me.is_none() {
@@ -89,7 +89,7 @@ pub fn Projects() -> Html {
     html! {
         <section class="ll-page">
             <h2>{ lang.t(T::Projects) }</h2>
-            if session.organizer {
+            if session.organizer() {
                 <Link<Route> to={Route::NewProject} classes="ll-button">{ lang.t(T::NewProject) }</Link<Route>>
             }
             <div class="ll-row" role="group" aria-label={lang.t(T::Projects)}>
