@@ -19,6 +19,7 @@ use web_sys::{
 use yew::{AppHandle, Callback};
 
 use crate::store::Namespace;
+use crate::store::backup::Scope;
 use crate::ui::host::HostEvent;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::session::{ImportOutcome, Instance, Setup};
@@ -332,9 +333,18 @@ fn instance(id: u32) -> Result<Rc<Instance>, JsValue> {
         .ok_or_else(|| api_error("unmounted", T::ApiUnmounted, &[]))
 }
 
-/// The backup file's text (every event); counts as a backup for the reminder.
+/// The full backup file's text; counts as a backup for the reminder. Only an organizer
+/// device with its PIN entered may write it: otherwise it throws `not-allowed`, so a
+/// host page gets no one's personal data from a device that does not hold the key.
 pub fn export_data(id: u32) -> Result<String, JsValue> {
-    Ok(instance(id)?.export_backup().0)
+    instance(id)?
+        .export_backup(Scope::Full)
+        .map(|(text, _)| text)
+        .map_err(|failure| {
+            let error = js_sys::Error::new(&failure.message);
+            let _ = Reflect::set(&error, &"code".into(), &failure.code.into());
+            error.into()
+        })
 }
 
 /// Imports a backup file's text; returns what it did, or throws why nothing could be.
@@ -362,7 +372,11 @@ fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
 fn summary(outcome: &ImportOutcome) -> JsValue {
     let report = &outcome.report;
     let out = Object::new();
-    let refused = outcome.rejected.len() + report.conflicts.len() + report.not_stored;
+    let refused = outcome.rejected.len()
+        + report.conflicts.len()
+        + report.not_stored
+        + report.unsigned
+        + report.refused.iter().map(|r| r.events).sum::<usize>();
     set(&out, "added", report.added as f64);
     set(&out, "known", report.known as f64);
     set(&out, "refused", refused as f64);

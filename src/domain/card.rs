@@ -11,6 +11,28 @@ pub fn card_text(id: VolunteerId) -> String {
     format!("{PREFIX}{id}")
 }
 
+/// The volunteers a person may be, from the phone number or volunteer number they typed
+/// on their own phone ("who am I"): a number matches exactly; a phone number matches
+/// the masked phone every device knows (138****0001), so the phone holds no one's full
+/// number. Several may match: the person then chooses by masked name.
+pub fn find_self(state: &State, input: &str) -> Vec<VolunteerId> {
+    let input: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    if input.is_empty() {
+        return Vec::new();
+    }
+    let masked = super::member::mask_phone(&input);
+    let by_phone = super::text::is_phone(&input);
+    state
+        .volunteers()
+        .filter(|v| {
+            let number = v.profile.number.trim();
+            (!number.is_empty() && number == input)
+                || (by_phone && super::member::mask_phone(v.profile.phone.trim()) == masked)
+        })
+        .map(|v| v.id)
+        .collect()
+}
+
 /// Finds a volunteer from what the organizer scanned or typed: the card's text, the
 /// volunteer number (志愿者编号) or the phone number. Numbers must match exactly, after
 /// trimming, except that a number of digits may be typed without its leading zeros (12
@@ -118,6 +140,26 @@ mod tests {
         ] {
             assert_eq!(find_volunteer(state, input), expected, "{input}");
         }
+    }
+
+    #[test]
+    fn a_person_finds_themselves_by_phone_or_number_without_the_full_phone() {
+        let (journal, ids) = with(&[
+            ("王小明", "13800000001", "V001"),
+            ("李四", "13900001111", "V002"),
+            ("赵六", "13811110001", ""),
+        ]);
+        let state = journal.state();
+        assert_eq!(find_self(state, "V002"), [ids[1]]);
+        assert_eq!(find_self(state, " 139 0000 1111 "), [ids[1]]);
+        // 138****0001 is both 王小明's and 赵六's masked phone: both are offered.
+        assert_eq!(find_self(state, "13800000001"), [ids[0], ids[2]]);
+        assert!(find_self(state, "13700000000").is_empty());
+        assert!(find_self(state, "").is_empty());
+        assert!(
+            find_self(state, "1380").is_empty(),
+            "a part of a phone finds no one"
+        );
     }
 
     #[test]

@@ -178,6 +178,27 @@ impl Journal {
             .and_then(|i| self.events.get(i))
     }
 
+    /// The replicas `key` signed events of, each with the highest sequence number
+    /// signed: what a revocation accepts.
+    pub fn signed_by(&self, key: &DeviceKey) -> Vec<(ReplicaId, u32)> {
+        let Trust::Community { provenance, .. } = &self.trust else {
+            return Vec::new();
+        };
+        let mut signed: Vec<(ReplicaId, u32)> = provenance
+            .runs
+            .iter()
+            .filter_map(|(replica, runs)| {
+                runs.iter()
+                    .filter(|(_, _, k)| k == key)
+                    .map(|(_, last, _)| *last)
+                    .max()
+                    .map(|last| (*replica, last))
+            })
+            .collect();
+        signed.sort_unstable();
+        signed
+    }
+
     /// The role `key` has for a new event of `replica`, when it is enrolled.
     pub fn role_of(&self, key: &DeviceKey, replica: ReplicaId) -> Option<Role> {
         match &self.trust {

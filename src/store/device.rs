@@ -27,6 +27,74 @@ pub struct Community {
     pub sync: Option<String>,
 }
 
+/// An invitation to join a community (加入社区): what a join code or link carries.
+/// As text (`code`): the community's id in hex, then its name and the sync address, each
+/// as hex of UTF-8, joined by dots, so it survives any chat app and any URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invitation {
+    pub community: CommunityId,
+    pub name: String,
+    pub sync: Option<String>,
+}
+
+impl Invitation {
+    pub fn of(community: &Community) -> Invitation {
+        Invitation {
+            community: community.id,
+            name: community.name.clone(),
+            sync: community.sync.clone(),
+        }
+    }
+
+    pub fn code(&self) -> String {
+        let mut code = format!("{}.{}", self.community, pin::hex(self.name.as_bytes()));
+        if let Some(sync) = &self.sync {
+            code.push('.');
+            code.push_str(&pin::hex(sync.as_bytes()));
+        }
+        code
+    }
+
+    /// Reads a code, or a link or text that ends with one (`…#/join/<code>`).
+    pub fn parse(text: &str) -> Option<Invitation> {
+        let code = text.trim().rsplit('/').next()?.trim();
+        let mut parts = code.split('.');
+        let community = parts.next()?.parse().ok()?;
+        let text_of = |hex: &str| -> Option<String> {
+            if !hex.len().is_multiple_of(2) || !hex.is_ascii() {
+                return None;
+            }
+            let bytes: Option<Vec<u8>> = (0..hex.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
+                .collect();
+            String::from_utf8(bytes?).ok()
+        };
+        let name = text_of(parts.next()?)?;
+        let sync = match parts.next() {
+            Some(hex) => Some(text_of(hex)?),
+            None => None,
+        };
+        if parts.next().is_some() || name.chars().count() > crate::domain::trust::COMMUNITY_NAME_MAX
+        {
+            return None;
+        }
+        Some(Invitation {
+            community,
+            name,
+            sync,
+        })
+    }
+
+    pub fn community(&self) -> Community {
+        Community {
+            id: self.community,
+            name: self.name.clone(),
+            sync: self.sync.clone(),
+        }
+    }
+}
+
 /// This device's key, as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceRecord {
@@ -164,6 +232,28 @@ pub fn write<T: Serialize>(backend: &impl Backend, key: &str, value: &T) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invitations_round_trip_through_codes_and_links() {
+        let invitation = Invitation {
+            community: CommunityId([0xab; 16]),
+            name: "幸福社区".into(),
+            sync: Some("wss://sync.example.org".into()),
+        };
+        let code = invitation.code();
+        assert!(code.is_ascii());
+        assert_eq!(Invitation::parse(&code), Some(invitation.clone()));
+        let link = format!("https://linli.example.org/#/join/{code}");
+        assert_eq!(Invitation::parse(&link), Some(invitation.clone()));
+        let no_sync = Invitation {
+            sync: None,
+            ..invitation
+        };
+        assert_eq!(Invitation::parse(&no_sync.code()), Some(no_sync));
+        for bad in ["", "abc", "ab.cd", &"ab".repeat(16), "zz.e5b9b8"] {
+            assert_eq!(Invitation::parse(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn a_wrapped_key_opens_with_its_pin_only() {

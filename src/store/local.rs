@@ -185,3 +185,60 @@ impl Backend for BrowserBackend {
         }
     }
 }
+
+/// Organizer mode for the visit: the unlocked key kept in this tab's sessionStorage
+/// (gone when the tab closes) with the moment it lapses, so a reload does not ask for
+/// the PIN again while the organizer is at work.
+pub mod visit {
+    use serde::{Deserialize, Serialize};
+
+    use crate::domain::Timestamp;
+    use crate::domain::pin::hex;
+    use crate::domain::trust::DeviceKey;
+    use crate::store::seal::Signer;
+
+    #[derive(Serialize, Deserialize)]
+    struct Visit {
+        seed: String,
+        until: Timestamp,
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok()?
+    }
+
+    fn key(ns: &str) -> String {
+        format!("{ns}/visit")
+    }
+
+    /// Keeps `signer` for this tab until `until`.
+    pub fn keep(ns: &str, signer: &Signer, until: Timestamp) {
+        let visit = Visit {
+            seed: hex(&signer.seed()),
+            until,
+        };
+        if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&visit)) {
+            // Without sessionStorage the PIN is simply asked again after a reload.
+            let _ = storage.set_item(&key(ns), &text);
+        }
+    }
+
+    /// The key kept for this tab, if it has not lapsed at `now`.
+    pub fn resume(ns: &str, now: Timestamp) -> Option<Signer> {
+        let text = storage()?.get_item(&key(ns)).ok()??;
+        let visit: Visit = serde_json::from_str(&text).ok()?;
+        if visit.until <= now {
+            end(ns);
+            return None;
+        }
+        let seed = visit.seed.parse::<DeviceKey>().ok()?.0;
+        Some(Signer::from_seed(seed))
+    }
+
+    /// Forgets the key (leaving organizer mode, or when it lapsed).
+    pub fn end(ns: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(&key(ns));
+        }
+    }
+}

@@ -3,7 +3,8 @@
 //! `linli:change`, `linli:points` and `linli:error` DOM events; the standalone page has
 //! no listener and they go nowhere.
 
-use crate::domain::{Account, Event, EventId, Points, State, Timestamp, mask_name};
+use crate::domain::{Account, Entry, Event, EventId, Points, State, Timestamp, mask_name};
+use crate::store::exchange::ImportError;
 use crate::store::{ActError, StoreError};
 
 /// Where the events of a [`HostEvent::Change`] came from.
@@ -72,14 +73,10 @@ fn action_kind(event: &Event) -> String {
     crate::store::tagged::kind(&event.action)
 }
 
-/// The credits to volunteers among the ledger entries from `first` on: the entries an
-/// action just posted (a new local event sorts last, so its entries come last).
-pub fn credits(state: &State, first: usize, event: EventId) -> Vec<HostEvent> {
+/// The credits to volunteers among the ledger entries an action posted.
+pub fn credits(state: &State, posted: &[Entry], event: EventId) -> Vec<HostEvent> {
     let ledger = state.ledger();
-    ledger
-        .entries()
-        .get(first..)
-        .unwrap_or_default()
+    posted
         .iter()
         .filter_map(|entry| {
             let Account::Volunteer(id) = entry.to else {
@@ -104,7 +101,17 @@ pub fn credits(state: &State, first: usize, event: EventId) -> Vec<HostEvent> {
 pub fn act_error_code(error: &ActError) -> &'static str {
     match error {
         ActError::Domain(_) => "refused",
+        ActError::Refused(_) | ActError::NoCommunity => "not-allowed",
+        ActError::Locked => "locked",
         ActError::Store(error) => store_error_code(error),
+    }
+}
+
+pub fn import_error_code(error: &ImportError) -> &'static str {
+    match error {
+        ImportError::Backup(_) => "bad-backup",
+        ImportError::OtherCommunity(_) | ImportError::NoCommunity(_) => "other-community",
+        ImportError::Store(error) => store_error_code(error),
     }
 }
 

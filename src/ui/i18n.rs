@@ -2,9 +2,11 @@
 //! `texts!` makes a key for each line, so a text missing in either language does not
 //! compile.
 
-use crate::domain::{DomainError, Field};
+use crate::domain::trust::{Refusal, Role};
+use crate::domain::{DomainError, Field, State, mask_name};
 use crate::store::backup::BackupError;
-use crate::store::{ActError, StoreError};
+use crate::store::exchange::ImportError;
+use crate::store::{ActError, SealRefusal, StoreError};
 use crate::ui::format::date_time;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -772,6 +774,120 @@ texts! {
     MinutesZero => "请填写大于 0 的分钟数。", "Enter more than 0 minutes.";
     ConfirmMinutes => "按所填分钟确认", "Confirm these minutes";
     ConfirmMinutesFor => "为 {0} 按分钟确认", "Confirm minutes for {0}";
+    CommunityName => "社区名称", "Community name";
+    DeviceLabel => "设备名称", "Device name";
+    CommunityNameRule => "请填写社区名称（最多 {0} 个字）。", "Enter the community's name (at most {0} characters).";
+    NoRandomness => "这台设备无法生成安全的密钥。", "This device cannot make a secure key.";
+    Founded => "已建立社区：{0}", "Community set up: {0}";
+    Upgraded => "已升级：{0} 条记录由这台设备签名接管，什么都没有丢。", "Upgraded: {0} records are now signed by this device; nothing was lost.";
+    BadInvitation => "这不是邀请码。请复制社区工作者发来的完整链接或代码。", "This is not an invitation. Copy the whole link or code the organizer sent.";
+    OtherCommunity => "这台设备已属于另一个社区。", "This device belongs to another community.";
+    JoinedCommunity => "已加入：{0}", "Joined: {0}";
+    ExportNotAllowed => "只有社区工作者输入管理密码后才能导出完整备份。", "Only an organizer, with the PIN entered, can export a full backup.";
+    FileOtherCommunity => "这个备份属于另一个社区（{0}），没有导入。", "This backup belongs to another community ({0}); nothing was imported.";
+    FileJoinFirst => "这个备份属于 {0}：请先加入这个社区。", "This backup belongs to {0}: join that community first.";
+    ErrNotApproved => "这台设备还没有获得社区工作者批准。", "An organizer has not approved this device yet.";
+    ErrRevoked => "这台设备已被撤销。", "This device was revoked.";
+    ErrForSomeoneElse => "这台手机只能为绑定的志愿者本人操作。", "This phone can act only for the volunteer it is bound to.";
+    ErrNotAllowed => "这台设备无权做这件事。", "This device may not do that.";
+    ErrLocked => "请先在“管理”输入管理密码。", "Enter the organizer PIN under Organizer first.";
+    ErrNoCommunity => "这台设备还没有加入社区。", "This device has not joined a community yet.";
+    RoleOrganizer => "社区工作者", "Organizer";
+    RoleVolunteer => "志愿者 {0} 的手机", "{0}'s phone";
+    RoleMerchant => "商户 {0} 的收银台", "Counter of merchant {0}";
+    RoleUnit => "单位 {0}", "Unit {0}";
+    WhyUnsigned => "没有签名（旧版本的数据，或手工写入）", "Unsigned (data from an earlier version, or written by hand)";
+    WhyBadSignature => "签名不符：内容被改动或损坏", "The signature does not match: changed or damaged";
+    WhyUnknownKey => "社区不认识的设备", "A device the community does not know";
+    WhyRevoked => "已撤销的设备在撤销后写入", "Written by a revoked device after its revocation";
+    WhyNotAllowed => "{0}无权做这件事", "{0} may not do this";
+    WhyForSomeoneElse => "{0}只能为自己操作", "{0} may act only for itself";
+    WhyNotTheFounder => "不是本社区的建立者", "Not this community's founder";
+    WhyAlreadyEnrolled => "这台设备已经绑定", "This device is bound already";
+    WhyNotAnOrganizer => "只有社区工作者能为别人的记录担保", "Only an organizer may vouch for others' records";
+    WhyOrganizersOnly => "个人信息只存在社区工作者的设备上", "Personal details stay on organizer devices";
+    FirstRunTitle => "欢迎使用邻里", "Welcome to Linli";
+    FirstRunHint => "这台设备还没有加入社区。", "This device has not joined a community yet.";
+    FirstRunJoin => "加入社区", "Join a community";
+    FirstRunJoinHint => "志愿者、商户，以及其他社区工作者的设备：粘贴社区工作者发来的邀请链接或代码，或用手机相机扫描他们出示的二维码。", "Volunteers, merchants and other organizers' devices: paste the invitation link or code an organizer sent, or scan the QR code they show with the phone's camera.";
+    FirstRunSetUp => "建立社区", "Set up a community";
+    FirstRunSetUpHint => "社区工作者在自己的第一台设备上建立社区。", "An organizer sets up the community on their first device.";
+    SetUpCommunity => "建立社区", "Set up the community";
+    SetUpHint => "这台设备将成为社区的第一台社区工作者设备。管理密码锁住它的社区密钥：没有密码就不能以社区工作者身份记录任何事。", "This device becomes the community's first organizer device. The PIN locks its community key: without it, nothing can be recorded as an organizer.";
+    PinProtectsKey => "4–8 位数字，只在本机使用，用来锁住社区密钥。", "4–8 digits, used on this device only, to lock the community key.";
+    UpgradeTitle => "升级为带签名的社区", "Upgrade to a signed community";
+    UpgradeHint => "这台设备存有旧版本的数据。请给社区起名并输入原来的管理密码：数据由这台设备签名接管，什么都不会丢。", "This device holds data from an earlier version. Name the community and enter the PIN you had: this device signs the data over; nothing is lost.";
+    Upgrade => "升级", "Upgrade";
+    InvitationCode => "邀请链接或代码", "Invitation link or code";
+    JoinCommunity => "加入社区", "Join the community";
+    JoinNamed => "加入 {0}", "Join {0}";
+    JoinLinkHint => "加入后，你能看到社区的活动、项目和心愿；在“我的”里找到自己，申请绑定这台手机。", "Once joined, you see the community's activities, projects and wishes; find yourself under Me and ask to bind this phone.";
+    AlreadyMember => "这台设备已经加入了这个社区。", "This device has already joined this community.";
+    NoCommunityYet => "这台设备还没有加入社区。", "This device has not joined a community yet.";
+    ThisDevice => "这台设备", "This device";
+    ThisDeviceMark => "（本机）", "(this device)";
+    FindMe => "找到我", "Find me";
+    FindMeField => "手机号或志愿者编号", "Phone number or volunteer number";
+    FindMeHint => "输入登记时留的手机号，或志愿者卡上的编号。", "Type the phone number you registered with, or the number on your volunteer card.";
+    FindMeButton => "查找", "Find";
+    FindMeFound => "找到的志愿者", "Volunteers found";
+    FindMeNone => "没有找到。请核对号码，或请社区工作者帮你登记。", "Not found. Check the number, or ask an organizer to register you.";
+    IsItYou => "您是 {0} 吗？", "Are you {0}?";
+    YesBindPhone => "是我（{0}），申请绑定这台手机", "Yes, I am {0}: bind this phone";
+    PhoneOf => "{0}的手机", "{0}'s phone";
+    RequestSent => "已申请，等待社区工作者批准。", "Asked: waiting for an organizer to approve.";
+    RequestDeclined => "社区工作者拒绝了这台设备的申请。请当面联系社区工作者。", "An organizer declined this device's request. Please see an organizer in person.";
+    OtherDevices => "这不是志愿者的手机？", "Not a volunteer's phone?";
+    MerchantCounter => "商户收银台：选择商户", "Merchant counter: choose the merchant";
+    RequestAsMerchant => "申请作为商户收银台", "Ask to be this merchant's counter";
+    RequestAsOrganizer => "申请作为社区工作者设备", "Ask to be an organizer device";
+    DeviceLabelHint => "如：办公室电脑、李老师的手机", "Such as: office PC, Ms Li's phone";
+    WaitingTitle => "等待批准", "Waiting for approval";
+    WaitingHint => "已申请作为{0}。请请社区工作者扫描下面的二维码，或复制代码发给他们（设备码 {1}）。", "Asked to be {0}. Have an organizer scan the QR code below, or copy the code to them (device {1}).";
+    HandOverQr => "交给社区工作者的二维码", "QR code for an organizer";
+    HandOverCode => "交给社区工作者的代码", "Code for an organizer";
+    Devices => "设备", "Devices";
+    NeedsOrganizer => "请先在“管理”输入管理密码。", "Enter the organizer PIN under Organizer first.";
+    InviteTitle => "邀请加入社区", "Invite to the community";
+    InviteHint => "让志愿者用手机相机扫描二维码，或把链接发到群里。", "Let volunteers scan the QR code with their phone's camera, or send the link to a group chat.";
+    InviteQr => "加入社区的二维码", "QR code to join the community";
+    InviteLink => "邀请链接", "Invitation link";
+    TakeInTitle => "收下手机出示的代码", "Take in a phone's code";
+    TakeInHint => "粘贴志愿者手机出示的代码（绑定申请、离线时的报名），或备份文件的内容。", "Paste the code a volunteer's phone shows (a binding request, sign-ups made offline), or a backup file's text.";
+    TakeIn => "收下", "Take in";
+    TakenIn => "收下 {0} 条新记录，{1} 段被拒收。", "Took in {0} new records; {1} segments refused.";
+    PendingDevices => "待批准的设备", "Devices waiting for approval";
+    NoPending => "没有待批准的设备。", "No device is waiting.";
+    BoundDevices => "已绑定的设备", "Bound devices";
+    DeviceKeyAt => "设备码 {0} · {1}", "Device {0} · {1}";
+    ApproveDevice => "批准", "Approve";
+    ApproveWho => "批准 {0}", "Approve {0}";
+    DeclineDevice => "拒绝", "Decline";
+    DeclineWho => "拒绝 {0}", "Decline {0}";
+    Approved => "已批准设备 {0}", "Approved device {0}";
+    Revoke => "撤销", "Revoke";
+    RevokeWho => "撤销 {0}", "Revoke {0}";
+    RevokeReason => "撤销原因", "Reason";
+    RevokedAt => "已撤销（{0}）：{1}", "Revoked ({0}): {1}";
+    RevokedDone => "已撤销设备 {0}", "Revoked device {0}";
+    KeptAside => "未计入的记录", "Records kept aside";
+    KeptAsideHint => "这些记录存在这台设备上，但没有有效签名或没有权限：它们不改变任何积分、时长或状态。", "These records are on this device but lack a valid signature or the authority: they change no points, hours or status.";
+    KeptAsideEvents => "未计入的记录", "Records that do not count";
+    KeptAsideSegments => "签名不符的数据段", "Segments whose seal did not verify";
+    NothingKeptAside => "没有未计入的记录。", "Nothing is kept aside.";
+    EventsCount => "{0} 条记录", "{0} records";
+    LegacyWaiting => "{0} 条旧版本的记录等待社区工作者接管。", "{0} records from an earlier version wait for an organizer to adopt them.";
+    AdoptNow => "由这台设备签名接管", "Adopt them, signed by this device";
+    UnsignedFile => "文件来自旧版本、没有签名：{0} 条记录未导入。", "The file is from an earlier version and unsigned: {0} records were not imported.";
+    AdoptFileHint => "这个备份是你自己用旧版本导出的吗？只有确认是自己的文件时才接管：接管后这些记录由这台设备签名担保。", "Did you export this backup yourself with an earlier version? Adopt it only if so: the records are then vouched for by this device's signature.";
+    AdoptFile => "是我自己的文件，接管这些记录", "It is my own file: adopt these records";
+    RefusedSegment => "{0}（{1} 条记录）：{2}", "{0} ({1} records): {2}";
+    ExportOwn => "导出这台设备写的记录", "Export what this device wrote";
+    NotAnOrganizerDevice => "这台设备不是社区工作者的设备。社区工作者的设备请在“我的”里申请绑定。", "This is not an organizer's device. To make it one, ask to be bound under Me.";
+    ForgotPin => "忘记密码？请在另一台社区工作者设备上撤销这台设备，再把它作为新设备申请绑定。", "Forgot the PIN? Revoke this device on another organizer device, then ask to bind it again as a new device.";
+    ChangePin => "修改管理密码", "Change the PIN";
+    NewPin => "新管理密码", "New PIN";
+    PinChanged => "已修改管理密码。", "The PIN was changed.";
     StorageNotPersisted => "浏览器未同意持久保存：空间不足或长期未打开时数据可能被清除，请定期导出备份。", "The browser did not grant persistent storage: data may be cleared when space runs low or the site is not opened for a while. Export backups regularly.";
 }
 
@@ -807,6 +923,8 @@ fn field(lang: Lang, field: Field) -> &'static str {
         Field::WishTitle => T::FieldWishTitle,
         Field::WishDescription => T::FieldWishDescription,
         Field::ThankYou => T::FieldThankYou,
+        Field::CommunityName => T::CommunityName,
+        Field::DeviceLabel => T::DeviceLabel,
     })
 }
 
@@ -815,7 +933,72 @@ pub fn error_text(lang: Lang, error: &ActError) -> String {
     match error {
         ActError::Domain(error) => domain_error_text(lang, error),
         ActError::Store(error) => store_error_text(lang, error),
+        ActError::Refused(Refusal::UnknownKey) => lang.t(T::ErrNotApproved).to_owned(),
+        ActError::Refused(Refusal::Revoked) => lang.t(T::ErrRevoked).to_owned(),
+        ActError::Refused(Refusal::ForSomeoneElse(_)) => lang.t(T::ErrForSomeoneElse).to_owned(),
+        ActError::Refused(_) => lang.t(T::ErrNotAllowed).to_owned(),
+        ActError::Locked => lang.t(T::ErrLocked).to_owned(),
+        ActError::NoCommunity => lang.t(T::ErrNoCommunity).to_owned(),
     }
+}
+
+pub fn import_error_text(lang: Lang, error: &ImportError) -> String {
+    match error {
+        ImportError::Backup(error) => backup_error_text(lang, error),
+        ImportError::OtherCommunity(c) => lang.f(T::FileOtherCommunity, &[&c.name]),
+        ImportError::NoCommunity(c) => lang.f(T::FileJoinFirst, &[&c.name]),
+        ImportError::Store(error) => store_error_text(lang, error),
+    }
+}
+
+/// Who a role is, in words: 社区工作者, 志愿者 王*明, 商户 …
+pub fn role_text(lang: Lang, state: &State, role: Role) -> String {
+    let unit = |id| {
+        state
+            .unit(id)
+            .map(|u| u.profile.name.clone())
+            .unwrap_or_default()
+    };
+    match role {
+        Role::Organizer => lang.t(T::RoleOrganizer).to_owned(),
+        Role::Volunteer(v) => lang.f(
+            T::RoleVolunteer,
+            &[&state
+                .volunteer(v)
+                .map(|v| mask_name(&v.profile.name))
+                .unwrap_or_default()],
+        ),
+        Role::Merchant(u) => lang.f(T::RoleMerchant, &[&unit(u)]),
+        Role::Unit(u) => lang.f(T::RoleUnit, &[&unit(u)]),
+    }
+}
+
+/// Why an event does not count, in words.
+pub fn refusal_text(lang: Lang, state: &State, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::Unsigned => lang.t(T::WhyUnsigned).to_owned(),
+        Refusal::BadSignature => lang.t(T::WhyBadSignature).to_owned(),
+        Refusal::UnknownKey => lang.t(T::WhyUnknownKey).to_owned(),
+        Refusal::Revoked => lang.t(T::WhyRevoked).to_owned(),
+        Refusal::NotAllowed(role) => lang.f(T::WhyNotAllowed, &[&role_text(lang, state, *role)]),
+        Refusal::ForSomeoneElse(role) => {
+            lang.f(T::WhyForSomeoneElse, &[&role_text(lang, state, *role)])
+        }
+        Refusal::NotTheFounder => lang.t(T::WhyNotTheFounder).to_owned(),
+        Refusal::AlreadyEnrolled => lang.t(T::WhyAlreadyEnrolled).to_owned(),
+        Refusal::Invalid(error) => domain_error_text(lang, error),
+    }
+}
+
+/// Why a sealed segment's events do not count, in words.
+pub fn seal_refusal_text(lang: Lang, refusal: SealRefusal) -> &'static str {
+    lang.t(match refusal {
+        SealRefusal::UnknownKey => T::WhyUnknownKey,
+        SealRefusal::BadSignature => T::WhyBadSignature,
+        SealRefusal::NotAnOrganizer => T::WhyNotAnOrganizer,
+        SealRefusal::NoCommunity => T::ErrNoCommunity,
+        SealRefusal::OrganizersOnly => T::WhyOrganizersOnly,
+    })
 }
 
 pub fn domain_error_text(lang: Lang, error: &DomainError) -> String {

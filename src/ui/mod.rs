@@ -29,8 +29,11 @@ use i18n::T;
 use pages::activities::Activities;
 use pages::activity::ActivityPage;
 use pages::activity_form::ActivityForm;
+use pages::community::JoinPage;
+use pages::devices::Devices;
 use pages::empty::Empty;
 use pages::home::Home;
+use pages::kept_aside::KeptAside;
 use pages::me::Me;
 use pages::organizer::Organizer;
 use pages::project::ProjectPage;
@@ -73,6 +76,9 @@ fn switch(route: Route) -> Html {
         Route::Recovery => html! { <Recovery /> },
         Route::Ranking => html! { <Ranking /> },
         Route::Volunteer { id } => html! { <VolunteerPage {id} /> },
+        Route::Join { code } => html! { <JoinPage code={code} /> },
+        Route::Devices => html! { <Devices /> },
+        Route::KeptAside => html! { <KeptAside /> },
         Route::NotFound => html! { <Empty title={T::AppName} text={T::NotFound} /> },
     }
 }

@@ -48,6 +48,12 @@ pub enum Route {
     Volunteers,
     #[at("/volunteers/:id")]
     Volunteer { id: VolunteerId },
+    #[at("/join/:code")]
+    Join { code: String },
+    #[at("/devices")]
+    Devices,
+    #[at("/kept-aside")]
+    KeptAside,
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -6,29 +6,39 @@
 //! something changed), and where to tell the host page what happened ([`HostEvent`]).
 //! The page that mounts the app (`embed`) holds the instance too, to export and import.
 
+mod community;
+
 use std::cell::{Ref, RefCell};
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::host::{self, HostEvent, Recorded, Source};
-use super::i18n::{Lang, T, backup_error_text, error_text, store_error_text};
-use crate::domain::pin::{self, PinError, PinHash};
-use crate::domain::{Action, Event, Timestamp, VolunteerId};
-use crate::store::backup::{self, RejectedRecord};
-use crate::store::codec::{SegmentKey, decode_segment};
-use crate::store::local::BrowserBackend;
+use super::i18n::{Lang, T, error_text, import_error_text, store_error_text};
+use crate::domain::trust::{Role, permits};
+use crate::domain::{Action, Event, EventId, State, Timestamp, VolunteerId};
+use crate::store::backup::{RejectedRecord, Scope};
+use crate::store::local::{BrowserBackend, visit};
 use crate::store::prefs::{self, LoadedPrefs, Prefs};
 use crate::store::{
-    Backend, Change, ImportReport, MemoryBackend, Namespace, Store, StoreError, random_replica,
+    Acted, Backend, Change, ImportReport, MemoryBackend, Namespace, Store, StoreError, random,
 };
+
+/// How long organizer mode lasts without an action: it survives a reload, not a break.
+pub const VISIT_IDLE_MS: u64 = 15 * 60_000;
 
 /// What importing a backup did, with every record that was not imported.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportOutcome {
     pub report: ImportReport,
     pub rejected: Vec<RejectedRecord>,
+}
+
+impl ImportOutcome {
+    /// The events of a file from before signing, which an organizer may adopt.
+    pub fn unsigned(&self) -> usize {
+        self.report.unsigned
+    }
 }
 
 /// A message in the banner.
@@ -61,13 +71,14 @@ pub struct Session {
     pub store: Store<BrowserBackend>,
     pub prefs: LoadedPrefs,
     pub setup: Setup,
-    /// Organizer mode is unlocked for this visit.
-    pub organizer: bool,
     /// Why storage could not be used, when the app runs in memory.
     pub storage_problem: Option<StoreError>,
     pub notice: Option<Notice>,
     /// What to tell the host page once the session is no longer borrowed.
     outbox: Vec<HostEvent>,
+    /// The events of the last file from before signing, kept for an organizer to
+    /// adopt (see [`App::adopt_file`]).
+    unsigned: Vec<Event>,
 }
 
 impl Session {
@@ -78,18 +89,57 @@ impl Session {
 
     fn on(setup: Setup, backend: BrowserBackend, storage_problem: Option<StoreError>) -> Session {
         let prefs = prefs::load(&backend, setup.namespace.as_str());
-        let store = Store::open(backend, setup.namespace.clone(), random_replica);
+        let mut store = Store::open(backend, setup.namespace.clone(), random);
+        // Organizer mode of this visit, if it has not lapsed: a reload keeps it.
+        if let Some(signer) = visit::resume(setup.namespace.as_str(), now()) {
+            store.resume(signer);
+        }
         let mut session = Session {
             store,
             prefs,
             setup,
-            organizer: false,
             storage_problem,
             notice: None,
             outbox: Vec::new(),
+            unsigned: Vec::new(),
         };
         session.report_opening();
         session
+    }
+
+    /// The state every screen shows.
+    pub fn state(&self) -> &State {
+        self.store.journal().state()
+    }
+
+    /// The role this device's key has in the community, once an organizer enrolled it.
+    pub fn role(&self) -> Option<Role> {
+        self.store.role()
+    }
+
+    /// Organizer mode: an organizer's device, unlocked by its PIN.
+    pub fn organizer(&self) -> bool {
+        self.store.can_sign() && self.role() == Some(Role::Organizer)
+    }
+
+    /// Who this device acts for: a volunteer's phone, its volunteer; any other device,
+    /// the volunteer chosen on 我的 (an organizer acting on someone's behalf). Only a
+    /// volunteer the state knows.
+    pub fn me(&self) -> Option<VolunteerId> {
+        let me = match self.role() {
+            Some(Role::Volunteer(v)) => Some(v),
+            _ => self.prefs.prefs.me,
+        };
+        me.filter(|id| self.state().volunteer(*id).is_some())
+    }
+
+    /// Whether this device may do `action` now: its key can sign, and its role may do
+    /// it by the authority table. The screens ask before offering a button.
+    pub fn may(&self, action: &Action) -> bool {
+        self.store.can_sign()
+            && self
+                .role()
+                .is_some_and(|role| permits(role, action, self.state()).is_ok())
     }
 
     /// Tells the host what the banner shows from the start: memory mode, unreadable
@@ -157,46 +207,44 @@ impl Session {
         }
     }
 
-    /// The backup file's text, noting the time so the app can remind about old backups.
-    fn export_backup(&mut self) -> (String, usize) {
+    /// A backup file's text for `scope` and how many events it holds, noting the time
+    /// so the app can remind about old backups.
+    fn export_backup(&mut self, scope: Scope) -> Result<(String, usize), Failure> {
         let wall = now();
-        let ns = self.store.namespace().as_str().to_owned();
-        let text = backup::export(self.store.journal(), &ns, wall);
-        self.update_prefs(|p| p.last_backup = Some(wall));
-        (text, self.store.journal().len())
+        let lang = self.lang();
+        let exported = self.store.export_file(scope, wall).map_err(|_| Failure {
+            code: "not-allowed",
+            message: lang.t(T::ExportNotAllowed).to_owned(),
+        })?;
+        if scope == Scope::Full {
+            self.update_prefs(|p| p.last_backup = Some(wall));
+        }
+        Ok(exported)
     }
 
     /// Imports a backup file's text; the events it added go to the host.
     fn import_backup(&mut self, text: &str) -> Result<ImportOutcome, Failure> {
         let lang = self.lang();
-        let parsed = backup::parse(text).map_err(|e| Failure {
-            code: "bad-backup",
-            message: backup_error_text(lang, &e),
+        let imported = self.store.import_file(text).map_err(|e| Failure {
+            code: host::import_error_code(&e),
+            message: import_error_text(lang, &e),
         })?;
-        let mut seen = HashSet::new();
-        let fresh: Vec<Recorded> = parsed
-            .events
-            .iter()
-            .filter(|e| !self.store.journal().contains(e.id) && seen.insert(e.id))
-            .map(Recorded::of)
-            .collect();
-        let report = self.store.import(parsed.events).map_err(|e| Failure {
-            code: host::store_error_code(&e),
-            message: store_error_text(lang, &e),
-        })?;
-        self.announce(Source::Import, fresh);
+        self.announce(Source::Import, &imported.report.ids);
+        self.unsigned = imported.unsigned;
         Ok(ImportOutcome {
-            report,
-            rejected: parsed.rejected,
+            report: imported.report,
+            rejected: imported.rejected,
         })
     }
 
-    /// Tells the host of the events among `candidates` that the journal now holds (an
-    /// import or another tab's write may have brought fewer than it offered).
-    fn announce(&mut self, source: Source, candidates: Vec<Recorded>) {
-        let added: Vec<Recorded> = candidates
-            .into_iter()
-            .filter(|r| self.store.journal().contains(r.id))
+    /// Tells the host of events the journal took in from elsewhere.
+    fn announce(&mut self, source: Source, ids: &[EventId]) {
+        let journal = self.store.journal();
+        let added: Vec<Recorded> = ids
+            .iter()
+            .filter_map(|id| journal.event(*id))
+            .filter(|event| event.action.is_public())
+            .map(Recorded::of)
             .collect();
         if !added.is_empty() {
             self.outbox.push(HostEvent::Change {
@@ -206,19 +254,14 @@ impl Session {
         }
     }
 
-    /// The events of another tab's write that this session does not have yet.
-    fn unseen(&self, change: &Change) -> Vec<Recorded> {
-        let ns = self.store.namespace().as_str();
-        let decoded = SegmentKey::parse(ns, &change.key)
-            .zip(change.value.as_deref())
-            .and_then(|(key, text)| decode_segment(key, text).ok());
-        decoded
-            .map(|d| d.events)
-            .unwrap_or_default()
-            .iter()
-            .filter(|e| !self.store.journal().contains(e.id))
-            .map(Recorded::of)
-            .collect()
+    /// Keeps organizer mode for the visit, counting idle time from now.
+    fn keep_visit(&self) {
+        if let Some(signer) = self.store.signer()
+            && self.store.device().is_some_and(|d| d.is_wrapped())
+        {
+            let ns = self.store.namespace().as_str();
+            visit::keep(ns, signer, Timestamp(now().0 + VISIT_IDLE_MS));
+        }
     }
 }
 
@@ -273,9 +316,10 @@ impl Instance {
         }
     }
 
-    /// The backup file's text and how many events it holds.
-    pub fn export_backup(&self) -> (String, usize) {
-        let result = self.session.borrow_mut().export_backup();
+    /// A backup file's text for `scope` and how many events it holds, or why this
+    /// device may not write it.
+    pub fn export_backup(&self, scope: Scope) -> Result<(String, usize), Failure> {
+        let result = self.session.borrow_mut().export_backup(scope);
         self.finish();
         result
     }
@@ -324,13 +368,13 @@ impl App {
     pub fn act(&self, action: Action) -> Option<Event> {
         let result = {
             let mut session = self.session_mut();
-            let posted = session.store.journal().state().ledger().entries().len();
             let result = session.store.act(action, now());
             let lang = session.lang();
             match result {
-                Ok(event) => {
+                Ok(Acted { event, credits, .. }) => {
                     session.notice = None;
-                    let credits = host::credits(session.store.journal().state(), posted, event.id);
+                    session.keep_visit();
+                    let credits = host::credits(session.state(), &credits, event.id);
                     session.outbox.push(HostEvent::Change {
                         source: Source::Action,
                         events: vec![Recorded::of(&event)],
@@ -415,70 +459,12 @@ impl App {
         self.instance.finish();
     }
 
-    /// Sets the organizer PIN on first use and unlocks organizer mode.
-    pub fn set_pin(&self, pin: &str, again: &str) -> Result<(), PinError> {
-        pin::valid_pin(pin)?;
-        if pin != again {
-            return Err(PinError::Mismatch);
-        }
-        let mut salt = [0u8; 16];
-        // Without randomness the PIN is still hashed, only with a predictable salt.
-        let _ = getrandom::fill(&mut salt);
-        {
-            let mut session = self.session_mut();
-            let hash = PinHash::new(pin, &salt, pin::ROUNDS);
-            session.update_prefs(|p| {
-                p.pin = Some(hash);
-                p.pin_failures = 0;
-            });
-            session.organizer = true;
-        }
-        self.instance.finish();
-        Ok(())
-    }
-
-    /// Tries the PIN. Wrong tries are counted, and after a few each one waits longer.
-    pub fn unlock(&self, pin: &str) -> Result<(), String> {
-        let result = {
-            let mut session = self.session_mut();
-            // Wrong tries are counted across every tab of the device.
-            session.reload_prefs();
-            let lang = session.lang();
-            let wall = now();
-            let locked_until = session.prefs.prefs.pin_locked_until;
-            if wall < locked_until {
-                let seconds = (locked_until.0 - wall.0).div_ceil(1000);
-                Err(lang.f(T::PinLocked, &[&seconds]))
-            } else if session
-                .prefs
-                .prefs
-                .pin
-                .as_ref()
-                .is_some_and(|hash| hash.verify(pin))
-            {
-                session.update_prefs(|p| p.pin_failures = 0);
-                session.organizer = true;
-                Ok(())
-            } else {
-                session.update_prefs(|p| {
-                    p.pin_failures = p.pin_failures.saturating_add(1);
-                    p.pin_locked_until = Timestamp(wall.0 + pin::lockout_ms(p.pin_failures));
-                });
-                Err(lang.t(T::WrongPin).to_owned())
-            }
-        };
-        self.instance.finish();
-        result
-    }
-
-    pub fn lock(&self) {
-        self.session_mut().organizer = false;
-        self.instance.finish();
-    }
-
-    /// The backup file's text, noting the time so the app can remind about old backups.
-    pub fn export_backup(&self) -> (String, usize) {
-        self.instance.export_backup()
+    /// A backup file's text for `scope`, noting the time so the app can remind about
+    /// old backups; or why this device may not write it.
+    pub fn export_backup(&self, scope: Scope) -> Result<(String, usize), String> {
+        self.instance
+            .export_backup(scope)
+            .map_err(|failure| failure.message)
     }
 
     /// Imports a backup file's text: what was imported, or why nothing could be. A
@@ -507,12 +493,13 @@ impl App {
             return;
         }
         let mut session = self.session_mut();
-        let unseen = session.unseen(change);
-        let merged = session.store.receive(change);
-        if !merged.is_some_and(|m| m.added > 0 || !m.conflicts.is_empty()) {
+        let Some(merged) = session.store.receive(change) else {
+            return;
+        };
+        if merged.added == 0 && merged.conflicts.is_empty() {
             return;
         }
-        session.announce(Source::Tab, unseen);
+        session.announce(Source::Tab, &merged.ids);
         drop(session);
         self.instance.finish();
     }

@@ -19,7 +19,7 @@ const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 /// The reminder an organizer sees when this device holds data and its last backup is
 /// missing or old.
 fn backup_due(session: &Session, lang: Lang, wall: Timestamp) -> Option<String> {
-    if !session.organizer || session.store.journal().is_empty() {
+    if !session.organizer() || session.store.journal().is_empty() {
         return None;
     }
     match session.prefs.prefs.last_backup {

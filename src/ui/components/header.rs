@@ -14,7 +14,7 @@ pub fn Header() -> Html {
     let lang = app.lang();
     let (organizer, community) = {
         let session = app.session();
-        (session.organizer, session.setup.community.clone())
+        (session.organizer(), session.setup.community.clone())
     };
     let switch = {
         let app = app.clone();

@@ -29,7 +29,7 @@ pub fn Activities() -> Html {
     html! {
         <section class="ll-page">
             <h2>{ lang.t(T::Activities) }</h2>
-            if session.organizer {
+            if session.organizer() {
                 <Link<Route> to={Route::NewActivity} classes="ll-button">{ lang.t(T::NewActivity) }</Link<Route>>
             }
             if upcoming.is_empty() && past.is_empty() {

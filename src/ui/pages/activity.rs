@@ -65,8 +65,8 @@ pub fn ActivityPage(props: &ActivityProps) -> Html {
             if !plan.details.is_empty() {
                 <p>{ plan.details.clone() }</p>
             }
-            { my_signup(lang, state, activity, session.prefs.prefs.me, &app) }
-            if session.organizer {
+            { my_signup(lang, state, activity, session.me(), &app) }
+            if session.organizer() {
                 <Roster activity={props.id} />
                 <Link<Route> to={Route::CopyActivity { id: props.id }} classes="ll-button ll-secondary">
                     { lang.t(T::CopyActivity) }

@@ -242,7 +242,7 @@ pub fn ActivityForm(props: &ActivityFormProps) -> Html {
     };
     let draft = use_state(|| initial);
     let problems = use_state(Problems::default);
-    if !app.session().organizer {
+    if !app.session().organizer() {
         return html! {
             <section class="ll-page">
                 <p class="ll-empty">{ lang.t(T::OrganizerOnly) }</p>

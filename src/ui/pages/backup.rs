@@ -1,15 +1,40 @@
-//! 数据备份: export every record to a file, and import a file from another device. The
-//! import merges; the result lists every record that was not imported, and why.
+//! 数据备份: export the community's records to a file (the whole log, personal details
+//! included, only from an organizer device with its PIN entered; anyone may export what
+//! their own device wrote), and import a file from another device. The import verifies
+//! and merges; the result lists every record that was not imported, and why.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::store::backup::Scope;
 use crate::ui::components::persist::PersistStatus;
 use crate::ui::download::download;
 use crate::ui::format::{date_time, file_stamp};
-use crate::ui::i18n::T;
-use crate::ui::session::{ImportOutcome, use_app};
+use crate::ui::i18n::{T, seal_refusal_text};
+use crate::ui::session::{App, ImportOutcome, use_app};
+
+/// Downloads a backup of `scope`, or says why this device may not write it.
+fn export(app: &App, scope: Scope) {
+    match app.export_backup(scope) {
+        Ok((text, count)) => {
+            let name = format!(
+                "linli-{}-{}.json",
+                if scope == Scope::Full {
+                    "backup"
+                } else {
+                    "records"
+                },
+                file_stamp(crate::ui::session::now())
+            );
+            match download(&name, "application/json", &text) {
+                Ok(()) => app.notify(false, app.lang().f(T::Exported, &[&count])),
+                Err(why) => app.notify(true, why),
+            }
+        }
+        Err(why) => app.notify(true, why),
+    }
+}
 
 #[component]
 pub fn BackupPanel() -> Html {
@@ -17,18 +42,26 @@ pub fn BackupPanel() -> Html {
     let lang = app.lang();
     let outcome = use_state(|| None::<ImportOutcome>);
     let last = app.session().prefs.prefs.last_backup;
-    let export = {
+    let (organizer, keyed) = {
+        let session = app.session();
+        (session.organizer(), session.store.device_key().is_some())
+    };
+    let export_full = {
         let app = app.clone();
+        Callback::from(move |_| export(&app, Scope::Full))
+    };
+    let export_own = {
+        let app = app.clone();
+        Callback::from(move |_| export(&app, Scope::Own))
+    };
+    let adopt = {
+        let (app, outcome) = (app.clone(), outcome.clone());
         Callback::from(move |_| {
-            let (text, count) = app.export_backup();
-            let name = format!(
-                "linli-backup-{}.json",
-                file_stamp(crate::ui::session::now())
-            );
-            match download(&name, "application/json", &text) {
-                Ok(()) => app.notify(false, app.lang().f(T::Exported, &[&count])),
+            match app.adopt_file() {
+                Ok(n) => app.notify(false, app.lang().f(T::Upgraded, &[&n])),
                 Err(why) => app.notify(true, why),
             }
+            outcome.set(None);
         })
     };
     let import = {
@@ -58,12 +91,20 @@ pub fn BackupPanel() -> Html {
                 match app.import_backup(&text) {
                     Ok(result) => {
                         let r = &result.report;
-                        let refused = result.rejected.len() + r.conflicts.len() + r.not_stored;
+                        let refused = result.rejected.len()
+                            + r.conflicts.len()
+                            + r.not_stored
+                            + r.refused.iter().map(|s| s.events).sum::<usize>();
                         let mut message = lang.f(T::Imported, &[&r.added, &r.known, &refused]);
                         if r.failure.is_some() {
                             message.push(' ');
                             message.push_str(&lang.f(T::ImportStopped, &[&r.not_stored]));
                         }
+                        if r.unsigned > 0 {
+                            message.push(' ');
+                            message.push_str(&lang.f(T::UnsignedFile, &[&r.unsigned]));
+                        }
+                        let refused = refused + r.unsigned;
                         app.notify(refused > 0, message);
                         outcome.set(Some(result));
                     }
@@ -85,7 +126,13 @@ pub fn BackupPanel() -> Html {
                     .conflicts
                     .iter()
                     .map(|c| lang.f(T::ConflictRecord, &[&c.refused.id])),
-            );
+            )
+            .chain(o.report.refused.iter().map(|r| {
+                lang.f(
+                    T::RefusedSegment,
+                    &[&r.key, &r.events, &seal_refusal_text(lang, r.reason)],
+                )
+            }));
         html! { <ul class="ll-problems">{ for lines.map(|l| html! { <li>{ l }</li> }) }</ul> }
     });
     html! {
@@ -99,12 +146,25 @@ pub fn BackupPanel() -> Html {
                 } }
             </p>
             <PersistStatus />
-            <button class="ll-button" onclick={export}>{ lang.t(T::ExportBackup) }</button>
+            if organizer {
+                <button class="ll-button" onclick={export_full}>{ lang.t(T::ExportBackup) }</button>
+            } else {
+                <p class="ll-hint">{ lang.t(T::ExportNotAllowed) }</p>
+            }
+            if keyed {
+                <button class="ll-button ll-secondary" onclick={export_own}>{ lang.t(T::ExportOwn) }</button>
+            }
             <div class="ll-field">
                 <label for="backup-file">{ lang.t(T::ImportBackup) }</label>
                 <input id="backup-file" type="file" accept=".json,application/json" onchange={import} />
             </div>
             { for details }
+            if organizer && outcome.as_ref().is_some_and(|o| o.unsigned() > 0) {
+                <div class="ll-card">
+                    <p>{ lang.t(T::AdoptFileHint) }</p>
+                    <button class="ll-button ll-secondary" onclick={adopt}>{ lang.t(T::AdoptFile) }</button>
+                </div>
+            }
         </section>
     }
 }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::community::FirstRun;
 use crate::domain::{Account, Points};
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
@@ -13,10 +14,14 @@ pub fn Home() -> Html {
     let app = use_app();
     let lang = app.lang();
     let session = app.session();
-    let state = session.store.journal().state();
+    if session.store.community().is_none() {
+        drop(session);
+        return html! { <FirstRun /> };
+    }
+    let state = session.state();
     let volunteers = state.volunteers().count();
     let issued = -state.ledger().balance(Account::Pool);
-    let chosen = session.prefs.prefs.me.is_some();
+    let chosen = session.me().is_some();
     html! {
         <section class="ll-page">
             <p class="ll-lead">{ lang.t(T::Welcome) }</p>

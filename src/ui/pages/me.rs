@@ -3,11 +3,11 @@
 use yew::prelude::*;
 
 use super::my_signups::MySignups;
+use super::who::WhoAmI;
 use crate::domain::activity::StarLevel;
 use crate::domain::card::card_text;
-use crate::domain::{VolunteerId, mask_name, mask_phone};
+use crate::domain::mask_name;
 use crate::records::ics::{IcsEvent, calendar};
-use crate::ui::components::field::Select;
 use crate::ui::components::qr::Qr;
 use crate::ui::components::statement::Statement;
 use crate::ui::components::vouchers::Vouchers;
@@ -25,29 +25,7 @@ pub fn Me() -> Html {
     let lang = app.lang();
     let session = app.session();
     let state = session.store.journal().state();
-    let me = session
-        .prefs
-        .prefs
-        .me
-        .filter(|id| state.volunteer(*id).is_some());
-    // The picker is seen by anyone holding the phone: masked names and phones only.
-    let mut options = vec![(AttrValue::Static(""), AttrValue::from(lang.t(T::NotChosen)))];
-    options.extend(state.volunteers().map(|v| {
-        let label = format!(
-            "{} {}",
-            mask_name(&v.profile.name),
-            mask_phone(&v.profile.phone)
-        );
-        (
-            AttrValue::from(v.id.to_string()),
-            AttrValue::from(label.trim().to_owned()),
-        )
-    }));
-    let choose = {
-        let app = app.clone();
-        Callback::from(move |value: String| app.set_me(value.parse::<VolunteerId>().ok()))
-    };
-    let selected = me.map(|id| id.to_string()).unwrap_or_default();
+    let me = session.me();
     let calendar = {
         let app = app.clone();
         Callback::from(move |_| {
@@ -73,9 +51,7 @@ pub fn Me() -> Html {
     html! {
         <section class="ll-page">
             <h2>{ lang.t(T::WhoAmI) }</h2>
-            <p class="ll-hint">{ lang.t(T::WhoAmIHint) }</p>
-            <Select id="me-select" label={lang.t(T::ChooseMe)} options={options}
-                selected={AttrValue::from(selected)} onchange={choose} />
+            <WhoAmI />
             if let Some(id) = me {
                 <div class="ll-card ll-balance" aria-live="polite">
                     <span class="ll-label">{ lang.t(T::Balance) }</span>
@@ -133,7 +109,7 @@ pub fn Me() -> Html {
 /// My active sign-ups as an iCalendar file.
 fn my_calendar(app: &App) -> Option<String> {
     let session = app.session();
-    let me = session.prefs.prefs.me?;
+    let me = session.me()?;
     let state = session.store.journal().state();
     let events: Vec<IcsEvent> = state
         .signups_of(me)

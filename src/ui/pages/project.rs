@@ -78,7 +78,7 @@ pub fn ProjectPage(props: &ProjectProps) -> Html {
                     }) }
                 </ol>
             }
-            if session.organizer {
+            if session.organizer() {
                 <ProjectAdmin id={props.id} />
             }
         </section>

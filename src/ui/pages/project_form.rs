@@ -337,7 +337,7 @@ pub fn ProjectForm() -> Html {
     let navigator = use_navigator();
     let draft = use_state(|| Draft::fresh(now()));
     let problems = use_state(Problems::default);
-    if !app.session().organizer {
+    if !app.session().organizer() {
         return html! { <section class="ll-page"><p class="ll-empty">{ lang.t(T::OrganizerOnly) }</p></section> };
     }
     let set = |update: fn(&mut Draft, String)| draft_setter(&draft, update);

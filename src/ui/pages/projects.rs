@@ -47,7 +47,7 @@ pub fn Projects() -> Html {
         .me
         .filter(|v| state.volunteer(*v).is_some());
     let mut q = query(*show, &category);
-    if session.organizer && *show == Show::All {
+    if session.organizer() && *show == Show::All {
         q.statuses.clear();
     }
     let mut found: Vec<&Project> = match (*show, me) {
@@ -84,7 +84,7 @@ pub fn Projects() -> Html {
     html! {
         <section class="ll-page">
             <h2>{ lang.t(T::Projects) }</h2>
-            if session.organizer {
+            if session.organizer() {
                 <Link<Route> to={Route::NewProject} classes="ll-button">{ lang.t(T::NewProject) }</Link<Route>>
             }
             <div class="ll-row" role="group" aria-label={lang.t(T::Projects)}>

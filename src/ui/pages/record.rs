@@ -19,7 +19,7 @@ pub fn ServiceRecord() -> Html {
     let lang = app.lang();
     let session = app.session();
     let state = session.store.journal().state();
-    let Some(volunteer) = session.prefs.prefs.me.and_then(|id| state.volunteer(id)) else {
+    let Some(volunteer) = session.me().and_then(|id| state.volunteer(id)) else {
         return html! {
             <section class="ll-page">
                 <p class="ll-empty">{ lang.t(T::ChooseMeFirst) }</p>

@@ -52,14 +52,14 @@ pub fn Shop() -> Html {
                     <Link<Route> to={Route::Me} classes="ll-link">{ lang.t(T::TabMe) }</Link<Route>>
                 </p>
             }
-            if session.organizer {
+            if session.organizer() {
                 <PerkForm />
             }
             if perks.is_empty() {
                 <p class="ll-empty">{ lang.t(T::NoPerks) }</p>
             } else {
                 <ul class="ll-list" aria-label={lang.t(T::Shop)}>
-                    { for perks.into_iter().map(|perk| perk_card(&app, lang, state, perk, me, wall, session.organizer)) }
+                    { for perks.into_iter().map(|perk| perk_card(&app, lang, state, perk, me, wall, session.organizer())) }
                 </ul>
             }
         </section>

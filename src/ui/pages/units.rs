@@ -39,7 +39,7 @@ pub fn Units() -> Html {
     let app = use_app();
     let lang = app.lang();
     let session = app.session();
-    let organizer = session.organizer;
+    let organizer = session.organizer();
     let state = session.store.journal().state();
     let units: Vec<_> = state.units().collect();
     let page = use_page(units.len(), ());

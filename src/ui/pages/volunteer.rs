@@ -27,7 +27,7 @@ pub fn VolunteerPage(props: &VolunteerProps) -> Html {
     let lang = app.lang();
     let editing = use_state(|| false);
     let session = app.session();
-    if !session.organizer {
+    if !session.organizer() {
         return html! {
             <section class="ll-page">
                 <p class="ll-empty">{ lang.t(T::OrganizerOnly) }</p>

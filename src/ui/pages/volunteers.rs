@@ -32,7 +32,7 @@ pub fn Volunteers() -> Html {
     let party_only = use_state(|| false);
     let grid = use_state(String::new);
     let session = app.session();
-    let organizer = session.organizer;
+    let organizer = session.organizer();
     let state = session.store.journal().state();
     let q = query.trim().to_owned();
     let shown: Vec<&Volunteer> = state

@@ -44,7 +44,7 @@ pub fn WishPage(props: &WishProps) -> Html {
     let wall = now();
     let plan = &wish.plan;
     let phase = wish.phase(wall);
-    let organizer = session.organizer;
+    let organizer = session.organizer();
     let me = session
         .prefs
         .prefs

@@ -40,7 +40,7 @@ pub fn WishForm() -> Html {
         value: "0".into(),
         ..Draft::default()
     });
-    if !app.session().organizer {
+    if !app.session().organizer() {
         return html! { <section class="ll-page"><p class="ll-empty">{ lang.t(T::OrganizerOnly) }</p></section> };
     }
     let set = |update: fn(&mut Draft, String)| draft_setter(&draft, update);

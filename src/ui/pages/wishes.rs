@@ -86,7 +86,7 @@ pub fn Wishes() -> Html {
     let empty = state.wishes().next().is_none();
     // Each list keeps its own page. The hooks run on every render, in this order, so
     // the pending list is made empty, not skipped, for everyone but organizers.
-    let pending = if session.organizer {
+    let pending = if session.organizer() {
         state.pending_wishes()
     } else {
         Vec::new()
@@ -104,7 +104,7 @@ pub fn Wishes() -> Html {
         <section class="ll-page">
             <h2>{ lang.t(T::WishWall) }</h2>
             <p class="ll-card ll-lead" data-testid="wall-counts">{ lang.f(T::WallCounts, &[&counts.lit, &counts.residents]) }</p>
-            if session.organizer {
+            if session.organizer() {
                 <Link<Route> to={Route::NewWish} classes="ll-button">{ lang.t(T::PostWish) }</Link<Route>>
                 { section(lang, T::PendingWishes, &pending, pending_page, wall) }
             }

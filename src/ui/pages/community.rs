@@ -1,0 +1,207 @@
+//! Joining Linli on a new device: setting up a community (the first organizer device),
+//! joining one from an invitation (a volunteer's phone, a merchant's counter, another
+//! organizer device), and the page a join link opens.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::store::device::Invitation;
+use crate::ui::components::field::TextField;
+use crate::ui::i18n::T;
+use crate::ui::routes::Route;
+use crate::ui::session::use_app;
+
+/// What a device that belongs to no community shows first: the three ways in.
+#[component]
+pub fn FirstRun() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    html! {
+        <section class="ll-page" aria-labelledby="first-run">
+            <h2 id="first-run">{ lang.t(T::FirstRunTitle) }</h2>
+            <p class="ll-lead">{ lang.t(T::FirstRunHint) }</p>
+            <div class="ll-card">
+                <h3>{ lang.t(T::FirstRunJoin) }</h3>
+                <p class="ll-hint">{ lang.t(T::FirstRunJoinHint) }</p>
+                <JoinForm />
+            </div>
+            <div class="ll-card">
+                <h3>{ lang.t(T::FirstRunSetUp) }</h3>
+                <p class="ll-hint">{ lang.t(T::FirstRunSetUpHint) }</p>
+                <Link<Route> to={Route::Organizer} classes="ll-button ll-secondary">{ lang.t(T::SetUpCommunity) }</Link<Route>>
+            </div>
+        </section>
+    }
+}
+
+/// The organizer's first device: the community's name and the PIN that locks the
+/// device's organizer key.
+#[component]
+pub fn SetUpForm() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let name = use_state(|| app.session().setup.community.clone().unwrap_or_default());
+    let pin = use_state(String::new);
+    let again = use_state(String::new);
+    let submit = {
+        let (app, name, pin, again) = (app.clone(), name.clone(), pin.clone(), again.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match app.found_community(&name, &pin, &again) {
+                Ok(()) => {
+                    pin.set(String::new());
+                    again.set(String::new());
+                }
+                Err(why) => app.notify(true, why),
+            }
+        })
+    };
+    let setter = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |v| state.set(v))
+    };
+    html! {
+        <form onsubmit={submit} aria-label={lang.t(T::SetUpCommunity)}>
+            <TextField id="community-name" label={lang.t(T::CommunityName)} required=true
+                value={(*name).clone()} oninput={setter(&name)} />
+            <TextField id="pin-new" label={lang.t(T::Pin)} kind="password" inputmode="numeric"
+                autocomplete="off" required=true value={(*pin).clone()} oninput={setter(&pin)}
+                hint={lang.t(T::PinProtectsKey)} />
+            <TextField id="pin-again" label={lang.t(T::PinAgain)} kind="password"
+                inputmode="numeric" autocomplete="off" required=true value={(*again).clone()}
+                oninput={setter(&again)} />
+            <button type="submit" class="ll-button">{ lang.t(T::SetUpCommunity) }</button>
+        </form>
+    }
+}
+
+/// A device from before signing that kept its PIN: name the community and enter the
+/// old PIN; the device founds the community and adopts its data.
+#[component]
+pub fn UpgradeForm() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let name = use_state(|| app.session().setup.community.clone().unwrap_or_default());
+    let pin = use_state(String::new);
+    let submit = {
+        let (app, name, pin) = (app.clone(), name.clone(), pin.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Err(why) = app.upgrade(&name, &pin) {
+                app.notify(true, why);
+            }
+            pin.set(String::new());
+        })
+    };
+    let (name_set, pin_set) = {
+        let (name, pin) = (name.clone(), pin.clone());
+        (
+            Callback::from(move |v| name.set(v)),
+            Callback::from(move |v| pin.set(v)),
+        )
+    };
+    html! {
+        <section class="ll-page">
+            <h2>{ lang.t(T::UpgradeTitle) }</h2>
+            <p class="ll-hint">{ lang.t(T::UpgradeHint) }</p>
+            <form onsubmit={submit} aria-label={lang.t(T::UpgradeTitle)}>
+                <TextField id="community-name" label={lang.t(T::CommunityName)} required=true
+                    value={(*name).clone()} oninput={name_set} />
+                <TextField id="pin" label={lang.t(T::Pin)} kind="password" inputmode="numeric"
+                    autocomplete="off" required=true value={(*pin).clone()} oninput={pin_set} />
+                <button type="submit" class="ll-button">{ lang.t(T::Upgrade) }</button>
+            </form>
+        </section>
+    }
+}
+
+/// Typing or pasting an invitation (a code, or the whole link from a chat).
+#[component]
+pub fn JoinForm() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let code = use_state(String::new);
+    let submit = {
+        let (app, code) = (app.clone(), code.clone());
+        let navigator = use_navigator();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match app.join(&code) {
+                Ok(()) => {
+                    if let Some(navigator) = &navigator {
+                        navigator.push(&Route::Me);
+                    }
+                }
+                Err(why) => app.notify(true, why),
+            }
+        })
+    };
+    let set = {
+        let code = code.clone();
+        Callback::from(move |v| code.set(v))
+    };
+    html! {
+        <form onsubmit={submit} aria-label={lang.t(T::JoinCommunity)}>
+            <TextField id="join-code" label={lang.t(T::InvitationCode)} required=true
+                value={(*code).clone()} oninput={set} autocomplete="off" />
+            <button type="submit" class="ll-button">{ lang.t(T::JoinCommunity) }</button>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct JoinProps {
+    pub code: AttrValue,
+}
+
+/// The page a join link opens (`#/join/<code>`): the community's name and one button.
+#[component]
+pub fn JoinPage(props: &JoinProps) -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let navigator = use_navigator();
+    let Some(invitation) = Invitation::parse(&props.code) else {
+        return html! {
+            <section class="ll-page">
+                <h2>{ lang.t(T::JoinCommunity) }</h2>
+                <p role="alert">{ lang.t(T::BadInvitation) }</p>
+            </section>
+        };
+    };
+    let member = app
+        .session()
+        .store
+        .community()
+        .map(|c| c.id == invitation.community);
+    let join = {
+        let (app, code) = (app.clone(), props.code.clone());
+        Callback::from(move |_| match app.join(&code) {
+            Ok(()) => {
+                if let Some(navigator) = &navigator {
+                    navigator.push(&Route::Me);
+                }
+            }
+            Err(why) => app.notify(true, why),
+        })
+    };
+    html! {
+        <section class="ll-page">
+            <h2>{ lang.f(T::JoinNamed, &[&invitation.name]) }</h2>
+            { match member {
+                Some(true) => html! {
+                    <>
+                        <p>{ lang.t(T::AlreadyMember) }</p>
+                        <Link<Route> to={Route::Me} classes="ll-button">{ lang.t(T::TabMe) }</Link<Route>>
+                    </>
+                },
+                Some(false) => html! { <p role="alert">{ lang.t(T::OtherCommunity) }</p> },
+                None => html! {
+                    <>
+                        <p class="ll-hint">{ lang.t(T::JoinLinkHint) }</p>
+                        <button class="ll-button" onclick={join}>{ lang.t(T::JoinCommunity) }</button>
+                    </>
+                },
+            } }
+        </section>
+    }
+}

@@ -1,0 +1,303 @@
+//! The community on this device: founding it, joining it, the organizer's PIN (which
+//! unwraps the device key), binding devices and revoking them, and adopting data from
+//! before signing. Each is an [`App`] method the screens call.
+
+use super::{App, Notice, now};
+use crate::domain::pin::{self, PinError};
+use crate::domain::trust::{COMMUNITY_NAME_MAX, DeviceKey, Role};
+use crate::domain::{Action, Timestamp};
+use crate::store::backup::Scope;
+use crate::store::device::{DeviceRecord, Invitation};
+use crate::store::local::visit;
+use crate::store::seal::Signer;
+use crate::ui::i18n::{Lang, T, error_text, store_error_text};
+
+/// Why a PIN, a name or a code was not accepted: the text to show.
+pub type Refused = String;
+
+/// A PIN and its repetition, checked.
+fn new_pin(lang: Lang, pin: &str, again: &str) -> Result<(), Refused> {
+    match pin::valid_pin(pin) {
+        Err(PinError::Format) => return Err(lang.t(T::PinFormat).to_owned()),
+        Err(PinError::Mismatch) | Ok(()) => {}
+    }
+    if pin != again {
+        return Err(lang.t(T::PinMismatch).to_owned());
+    }
+    Ok(())
+}
+
+fn salt() -> [u8; 16] {
+    let mut salt = [0u8; 16];
+    // Without randomness the key is still wrapped, only with a predictable salt.
+    let _ = getrandom::fill(&mut salt);
+    salt
+}
+
+impl App {
+    /// Founds the community on this device (建立社区): its name, and the PIN that wraps
+    /// the first organizer key. Data from before signing is adopted at once.
+    pub fn found_community(&self, name: &str, pin: &str, again: &str) -> Result<(), Refused> {
+        let lang = self.lang();
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > COMMUNITY_NAME_MAX {
+            return Err(lang.f(T::CommunityNameRule, &[&COMMUNITY_NAME_MAX]));
+        }
+        new_pin(lang, pin, again)?;
+        let signer = Signer::generate().ok_or_else(|| lang.t(T::NoRandomness).to_owned())?;
+        let record = DeviceRecord::wrapped(&signer, pin, &salt(), pin::ROUNDS);
+        let result = {
+            let mut session = self.session_mut();
+            let founded = session.store.found(name, signer, record, now());
+            match founded {
+                Ok(_) => {
+                    let adopted = session.store.adopt_legacy(now());
+                    session.keep_visit();
+                    // The PIN now lives in the wrapped key; the old hash is not needed.
+                    session.update_prefs(|p| {
+                        p.pin = None;
+                        p.pin_failures = 0;
+                    });
+                    session.notice = Some(Notice {
+                        error: false,
+                        text: match adopted {
+                            Ok(a) if a.events > 0 => lang.f(T::Upgraded, &[&a.events]),
+                            _ => lang.f(T::Founded, &[&name]),
+                        },
+                        carried: true,
+                    });
+                    Ok(())
+                }
+                Err(error) => Err(error_text(lang, &error)),
+            }
+        };
+        self.instance.finish();
+        result
+    }
+
+    /// A device that kept its PIN from before signing: the old PIN, checked against its
+    /// hash (wrong tries count as any), founds the community and adopts the data.
+    pub fn upgrade(&self, name: &str, pin: &str) -> Result<(), Refused> {
+        self.tried(|session| {
+            session
+                .prefs
+                .prefs
+                .pin
+                .as_ref()
+                .is_some_and(|hash| hash.verify(pin))
+        })?;
+        self.found_community(name, pin, pin)
+    }
+
+    /// Tries the PIN: unwraps the organizer key for this visit. Wrong tries are
+    /// counted on the device, and after a few each one waits longer.
+    pub fn unlock(&self, pin: &str) -> Result<(), Refused> {
+        self.tried(|session| session.store.unlock(pin))?;
+        self.session().keep_visit();
+        self.instance.finish();
+        Ok(())
+    }
+
+    /// Runs `check` with the PIN's back-off: refused while waiting, counted when wrong.
+    fn tried(&self, check: impl FnOnce(&mut super::Session) -> bool) -> Result<(), Refused> {
+        let result = {
+            let mut session = self.session_mut();
+            // Wrong tries are counted across every tab of the device.
+            session.reload_prefs();
+            let lang = session.lang();
+            let wall = now();
+            let locked_until = session.prefs.prefs.pin_locked_until;
+            if wall < locked_until {
+                let seconds = (locked_until.0 - wall.0).div_ceil(1000);
+                Err(lang.f(T::PinLocked, &[&seconds]))
+            } else if check(&mut session) {
+                session.update_prefs(|p| p.pin_failures = 0);
+                Ok(())
+            } else {
+                session.update_prefs(|p| {
+                    p.pin_failures = p.pin_failures.saturating_add(1);
+                    p.pin_locked_until = Timestamp(wall.0 + pin::lockout_ms(p.pin_failures));
+                });
+                Err(lang.t(T::WrongPin).to_owned())
+            }
+        };
+        self.instance.finish();
+        result
+    }
+
+    /// Leaves organizer mode: the key is locked again and this visit forgets it.
+    pub fn lock(&self) {
+        {
+            let mut session = self.session_mut();
+            session.store.lock();
+            visit::end(session.store.namespace().as_str());
+        }
+        self.instance.finish();
+    }
+
+    /// Changes the PIN that wraps this organizer device's key (organizer mode).
+    pub fn change_pin(&self, pin: &str, again: &str) -> Result<(), Refused> {
+        let lang = self.lang();
+        new_pin(lang, pin, again)?;
+        let result = self
+            .session_mut()
+            .store
+            .rewrap(pin, &salt(), pin::ROUNDS)
+            .map_err(|e| error_text(lang, &e));
+        self.instance.finish();
+        result
+    }
+
+    /// Joins the community an invitation names (a code, or a link ending in one).
+    pub fn join(&self, code: &str) -> Result<(), Refused> {
+        let lang = self.lang();
+        let invitation =
+            Invitation::parse(code).ok_or_else(|| lang.t(T::BadInvitation).to_owned())?;
+        let result = {
+            let mut session = self.session_mut();
+            match session.store.join(invitation.community()) {
+                Ok(()) => {
+                    session.notice = Some(Notice {
+                        error: false,
+                        text: lang.f(T::JoinedCommunity, &[&invitation.name]),
+                        carried: true,
+                    });
+                    Ok(())
+                }
+                Err(error) => Err(match session.store.community() {
+                    Some(c) if c.id != invitation.community => lang.t(T::OtherCommunity).to_owned(),
+                    _ => store_error_text(lang, &error),
+                }),
+            }
+        };
+        self.instance.finish();
+        result
+    }
+
+    /// The invitation to this device's community, for a join code or link.
+    pub fn invitation(&self) -> Option<Invitation> {
+        self.session().store.community().map(Invitation::of)
+    }
+
+    /// Asks an organizer to bind this device with `role` (申请绑定): makes the device's
+    /// key (wrapped by `pin` for an organizer device, kept as it is otherwise) and
+    /// writes the request, signed by it.
+    pub fn request_binding(
+        &self,
+        role: Role,
+        label: &str,
+        pin: Option<(&str, &str)>,
+    ) -> Result<(), Refused> {
+        let lang = self.lang();
+        if let Some((pin, again)) = pin {
+            new_pin(lang, pin, again)?;
+        }
+        let result = {
+            let mut session = self.session_mut();
+            let signer = match session.store.signer() {
+                Some(signer) => signer.clone(),
+                None => {
+                    let signer =
+                        Signer::generate().ok_or_else(|| lang.t(T::NoRandomness).to_owned())?;
+                    let record = match pin {
+                        Some((pin, _)) => DeviceRecord::wrapped(&signer, pin, &salt(), pin::ROUNDS),
+                        None => DeviceRecord::plain(&signer),
+                    };
+                    session
+                        .store
+                        .set_device(record)
+                        .map_err(|e| store_error_text(lang, &e))?;
+                    session.store.resume(signer.clone());
+                    signer
+                }
+            };
+            session
+                .store
+                .act(
+                    Action::RequestBinding {
+                        key: signer.public(),
+                        role,
+                        label: label.trim().to_owned(),
+                    },
+                    now(),
+                )
+                .map(|_| session.keep_visit())
+                .map_err(|e| error_text(lang, &e))
+        };
+        self.instance.finish();
+        result
+    }
+
+    /// This device's own records as a code to hand to an organizer (a binding request,
+    /// sign-ups made offline): the backup format, scope "own".
+    pub fn hand_over(&self) -> Option<String> {
+        let session = self.session();
+        session
+            .store
+            .export_file(Scope::Own, now())
+            .ok()
+            .map(|(text, _)| text)
+    }
+
+    /// An organizer binds a device that asked (批准绑定).
+    pub fn approve(&self, key: DeviceKey, role: Role, label: &str) -> bool {
+        self.act(Action::EnrolDevice {
+            key,
+            role,
+            label: label.to_owned(),
+        })
+        .is_some()
+    }
+
+    /// An organizer declines a device that asked.
+    pub fn decline(&self, key: DeviceKey) -> bool {
+        self.act(Action::DeclineBinding { key }).is_some()
+    }
+
+    /// An organizer revokes a device: what it wrote so far, as this device has it,
+    /// stays valid; nothing after.
+    pub fn revoke(&self, key: DeviceKey, reason: &str) -> bool {
+        let accepted = self.session().store.journal().signed_by(&key);
+        self.act(Action::RevokeDevice {
+            key,
+            accepted,
+            reason: reason.trim().to_owned(),
+        })
+        .is_some()
+    }
+
+    /// Adopts the data from before signing this device holds (organizer mode).
+    pub fn adopt_legacy(&self) -> Result<usize, Refused> {
+        let lang = self.lang();
+        let result = self
+            .session_mut()
+            .store
+            .adopt_legacy(now())
+            .map(|a| a.events)
+            .map_err(|e| error_text(lang, &e));
+        self.instance.finish();
+        result
+    }
+
+    /// Adopts the events of the last file imported from before signing: an organizer
+    /// vouching for a file they made themselves.
+    pub fn adopt_file(&self) -> Result<usize, Refused> {
+        let lang = self.lang();
+        let result = {
+            let mut session = self.session_mut();
+            let events = std::mem::take(&mut session.unsigned);
+            session
+                .store
+                .adopt_events(events, now())
+                .map(|a| a.events)
+                .map_err(|e| error_text(lang, &e))
+        };
+        self.instance.finish();
+        result
+    }
+
+    /// Events of the last file from before signing, waiting for adoption.
+    pub fn unsigned_waiting(&self) -> usize {
+        self.session().unsigned.len()
+    }
+}
