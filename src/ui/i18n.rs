@@ -565,7 +565,6 @@ texts! {
     NeedLabel => "需求", "Need";
     Quantity => "数量", "Quantity";
     UnitJoin => "代单位报名", "Join the role for the unit";
-    ChooseWhoToAssign => "请先选择要报名的单位或志愿者。", "Choose the unit or volunteer to sign up first.";
     Pledge => "认捐", "Pledge";
     Pledged => "已认捐", "Pledged";
     Updates => "项目进展", "Progress updates";

@@ -180,14 +180,17 @@ test('needs my skills and my projects list what the domain finds', async ({ page
   await openApp(page);
   await becomeOrganizer(page);
   await registerVolunteer(page, { name: '王小明', phone: '13812341234', skills: '电工' });
-  for (const [title, roles] of [['楼道照明改造', '电工:1:电工'], ['社区义诊', '急救:2:急救']]) {
+  for (const [title, role] of [
+    ['楼道照明改造', { name: '电工', slots: '1', skills: '电工' }],
+    ['社区义诊', { name: '急救', slots: '2', skills: '急救' }],
+  ]) {
     await tab(page, '项目').click();
     await page.getByRole('link', { name: '发起项目' }).click();
     const form = page.getByRole('form', { name: '发起项目' });
     await form.getByLabel('项目名称').fill(title);
     await form.getByLabel('类别').fill('环境');
     await form.getByLabel('地点').fill('3号楼');
-    await form.getByLabel(/^岗位/).fill(roles);
+    await addRole(form, 1, role);
     await form.getByRole('button', { name: '保存草稿' }).click();
     await expect(page.getByRole('status').filter({ hasText: `已保存草稿：${title}` })).toBeVisible();
     await page.getByRole('button', { name: '发布招募' }).click();
