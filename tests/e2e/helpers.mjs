@@ -9,12 +9,17 @@ export async function openApp(page, path = '/') {
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
 }
 
-/** Sets the organizer PIN on first use (which also unlocks organizer mode). */
-export async function becomeOrganizer(page, pin = '2468') {
+/**
+ * Sets up the community on this device (its first organizer device) with a PIN, which
+ * also unlocks organizer mode.
+ */
+export async function becomeOrganizer(page, pin = '2468', community = '幸福社区') {
   await page.getByRole('link', { name: '管理' }).click();
-  await page.getByLabel('管理密码').fill(pin);
-  await page.getByLabel('再次输入密码').fill(pin);
-  await page.getByRole('button', { name: '保存密码' }).click();
+  const form = page.getByRole('form', { name: '建立社区' });
+  await form.getByLabel('社区名称').fill(community);
+  await form.getByLabel('管理密码').fill(pin);
+  await form.getByLabel('再次输入密码').fill(pin);
+  await form.getByRole('button', { name: '建立社区' }).click();
   await expect(page.getByRole('button', { name: '退出管理模式' })).toBeVisible();
 }
 
