@@ -729,8 +729,19 @@ impl<B: Backend> Store<B> {
     /// `Some(schema)` when storage holds data of a newer schema than this build knows:
     /// then this build only reads, so it cannot damage what it does not understand.
     pub fn read_only(&self) -> Option<u32> {
+        // Only what storage holds: a segment of a newer format in an imported file is
+        // reported, never stored, and must not stop this device from working.
         let newer_segment = self.report.unreadable.iter().find_map(|u| match u.error {
-            CodecError::NewerFormat(v) => Some(v),
+            CodecError::NewerFormat(v)
+                if self
+                    .backend
+                    .get(&u.key)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|text| codec::format_of(&text) == Some(v)) =>
+            {
+                Some(v)
+            }
             _ => None,
         });
         self.stored_schema
