@@ -1672,9 +1672,14 @@ fn a_revoked_phone_cannot_rewrite_what_its_revocation_accepted() {
         action: award(wang, 1, "巡逻"),
     });
     let thief = seal::seal(&key(7), community, at_phone, nonce, &rewritten).unwrap();
-    organizer
+    let report = organizer
         .import_sealed(vec![(name.clone(), thief)])
         .unwrap();
+    assert_eq!(
+        report.refused.iter().map(|r| r.reason).collect::<Vec<_>>(),
+        [SealRefusal::Rewritten],
+        "{report:?}"
+    );
 
     assert_eq!(organizer.journal().state(), &before);
     assert_eq!(

@@ -62,6 +62,9 @@ pub enum SealRefusal {
     NoCommunity,
     /// Personal details, which only an organizer's device takes in.
     OrganizersOnly,
+    /// It changes events of the copy held here: its signer sealed two different
+    /// histories in one place (a revoked device rewriting what its revocation accepted).
+    Rewritten,
 }
 
 /// A sealed segment whose events do not count, kept as it is in storage.
@@ -993,6 +996,17 @@ impl<B: Backend> Store<B> {
             for (key, segment, text) in now {
                 let verdict = candidates.verify(self.community().map(|c| c.id), key, &segment);
                 let events = segment.decoded.events.len();
+                if verdict.is_ok() && !self.agrees_with_held(key, &segment) {
+                    let refusal = RefusedSegment {
+                        key: key.to_key(self.ns.as_str()),
+                        reason: SealRefusal::Rewritten,
+                        events,
+                    };
+                    report.refused.push(refusal.clone());
+                    self.report.refused.retain(|r| r.key != refusal.key);
+                    self.report.refused.push(refusal);
+                    continue;
+                }
                 let longer = self.held.get(&key).is_none_or(|held| held.events < events);
                 if verdict.is_ok() && longer {
                     // Stored before it counts: a full storage leaves the device as it was.
@@ -1016,6 +1030,30 @@ impl<B: Backend> Store<B> {
         report.conflicts = merged.conflicts;
         report.ids = merged.ids;
         Ok(report)
+    }
+
+    /// Whether `segment` agrees with the copy of its place held here: one of the two
+    /// starts with the other's events. A stored copy is replaced only by a longer copy
+    /// of itself.
+    fn agrees_with_held(&self, key: SealKey, segment: &Unverified) -> bool {
+        if !self.held.contains_key(&key) {
+            return true;
+        }
+        let held = self
+            .backend
+            .get(&key.to_key(self.ns.as_str()))
+            .ok()
+            .flatten()
+            .and_then(|text| seal::read(key, text.strip_prefix(seal::PREFIX)?).ok());
+        let Some(held) = held else {
+            return true;
+        };
+        let (old, new) = (&held.decoded.events, &segment.decoded.events);
+        if old.len() <= new.len() {
+            new.starts_with(old)
+        } else {
+            old.starts_with(new)
+        }
     }
 
     /// Takes in a write another tab made. Returns what merging it did, or `None` when
