@@ -423,6 +423,7 @@ impl<B: Backend> Store<B> {
         segments: Vec<Verified>,
         mut refused: Option<&mut Vec<RefusedSegment>>,
     ) -> Merged {
+        let incoming: Vec<SealKey> = segments.iter().map(|(key, _, _)| *key).collect();
         let mut batches = Vec::new();
         for (key, segment, verdict) in segments {
             match verdict {
@@ -493,6 +494,12 @@ impl<B: Backend> Store<B> {
                 reason: SealRefusal::NotAnOrganizer,
                 events: segment.decoded.events.len(),
             };
+            if incoming.contains(key)
+                && let Some(refused) = refused.as_deref_mut()
+            {
+                // The caller's own report says why these events were not taken.
+                refused.push(refusal.clone());
+            }
             self.report.refused.retain(|r| r.key != refusal.key);
             self.report.refused.push(refusal);
         }
