@@ -63,6 +63,11 @@ static UNSIGNED_FILES: AtomicUsize = AtomicUsize::new(0);
 static RECORDS: AtomicUsize = AtomicUsize::new(0);
 static REJECTED: AtomicUsize = AtomicUsize::new(0);
 static UNREADABLE_STORED: AtomicUsize = AtomicUsize::new(0);
+/// The kind of input running, and per kind: files read as sealed backups, and segments
+/// refused by their seal.
+static KIND: AtomicUsize = AtomicUsize::new(0);
+static SEALED_BY_KIND: [AtomicUsize; 6] = [const { AtomicUsize::new(0) }; 6];
+static REFUSED_BY_KIND: [AtomicUsize; 6] = [const { AtomicUsize::new(0) }; 6];
 
 /// The nonces the importing device's sessions draw from.
 const IMPORTER: u64 = 0xc300;
@@ -698,6 +703,9 @@ fn import_checked(text: &str, quota: Option<usize>) -> Option<FileImport> {
             SEALED_FILES.fetch_add(1, Ordering::Relaxed);
             SEGMENTS.fetch_add(segments.len(), Ordering::Relaxed);
             REFUSED.fetch_add(report.refused.len(), Ordering::Relaxed);
+            let kind = KIND.load(Ordering::Relaxed);
+            SEALED_BY_KIND[kind].fetch_add(1, Ordering::Relaxed);
+            REFUSED_BY_KIND[kind].fetch_add(report.refused.len(), Ordering::Relaxed);
             check_sealed(&device, report, &segments, quota);
         }
     }
@@ -950,10 +958,21 @@ fn compact_text() -> impl Strategy<Value = String> {
         .prop_map(|cs| cs.into_iter().filter_map(char::from_u32).collect())
 }
 
-/// A segment name: a real one, a forgery's, or made up in every shape.
+/// A segment name: a real one, a forgery's, another place of a real replica (the
+/// other log, another index), or made up in every shape.
 fn segment_name() -> impl Strategy<Value = String> {
+    let elsewhere = (
+        prop::sample::select(vocabulary().names.clone()),
+        any::<bool>(),
+        0u32..3,
+    )
+        .prop_map(|(name, private, index)| {
+            let replica = name.split('/').nth(1).unwrap_or_default().to_owned();
+            format!("{}/{replica}/{index}", if private { "p" } else { "s" })
+        });
     prop_oneof![
         3 => prop::sample::select(vocabulary().names.clone()),
+        2 => elsewhere,
         2 => "[sp]/[0-9a-f]{1,12}/[0-9]{1,3}",
         1 => prop::sample::select(vec![
             "log/a1/0".to_owned(),
@@ -1108,8 +1127,8 @@ fn changes() -> impl Strategy<Value = Vec<Change>> {
     let change = prop_oneof![
         4 => (any::<Index>(), value).prop_map(|(i, v)| Change::Replace(i, v)),
         1 => any::<Index>().prop_map(Change::Remove),
-        2 => (any::<Index>(), segment_name()).prop_map(|(i, n)| Change::Rename(i, n)),
-        2 => (any::<Index>(), any::<Index>()).prop_map(|(i, j)| Change::Swap(i, j)),
+        3 => (any::<Index>(), segment_name()).prop_map(|(i, n)| Change::Rename(i, n)),
+        1 => (any::<Index>(), any::<Index>()).prop_map(|(i, j)| Change::Swap(i, j)),
     ];
     prop::collection::vec(change, 1..6)
 }
@@ -1218,19 +1237,34 @@ fn junk_record() -> impl Strategy<Value = Value> {
     ]
 }
 
-/// Junk for a segment: text that is not a sealed segment, one sealed elsewhere or by a
-/// key without the authority, or a real one damaged or cut short.
-fn junk_segment() -> impl Strategy<Value = String> {
-    let texts = vocabulary().texts.clone();
+/// Junk for a segment, with the name it goes under (`None`: in place of a segment of
+/// the file): text that is not a sealed segment, a forgery under its own name (sealed
+/// by an unknown key, for another community, or by a key without the authority), or a
+/// real segment damaged or cut short in its own place.
+fn junk_segment() -> impl Strategy<Value = (Option<String>, String)> {
+    let real: Vec<(String, String)> = real_value()["segments"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+        .collect();
+    let named = |name: String, text: String| (Some(name), text);
     prop_oneof![
-        any_string(),
-        compact_text().prop_map(|t| format!("3:{t}")),
-        (0u32..20, compact_text()).prop_map(|(v, t)| format!("{v}:{t}")),
-        prop::sample::select(world().forgeries.clone()).prop_map(|(_, t)| t),
-        (prop::sample::select(texts.clone()), edits()).prop_map(|(t, e)| apply_edits(&t, &e)),
-        (prop::sample::select(texts), any::<Index>()).prop_map(|(t, cut)| {
+        (prop::option::of(segment_name()), any_string()),
+        (
+            prop::option::of(segment_name()),
+            compact_text().prop_map(|t| format!("3:{t}"))
+        ),
+        (
+            prop::option::of(segment_name()),
+            (0u32..20, compact_text()).prop_map(|(v, t)| format!("{v}:{t}"))
+        ),
+        prop::sample::select(world().forgeries.clone()).prop_map(move |(n, t)| named(n, t)),
+        (prop::sample::select(real.clone()), edits())
+            .prop_map(move |((n, t), e)| named(n, apply_edits(&t, &e))),
+        (prop::sample::select(real), any::<Index>()).prop_map(move |((n, t), cut)| {
             let chars: Vec<char> = t.chars().collect();
-            chars[..cut.index(chars.len())].iter().collect()
+            named(n, chars[..cut.index(chars.len())].iter().collect())
         }),
     ]
 }
@@ -1298,13 +1332,22 @@ fn load_damaged(key: &str, edits: &[Edit], cut: Option<Index>) {
         );
     }
 
-    let done = device.act(award(world().importers_volunteer, 1, "巡逻"), at(300));
-    match (device.read_only(), device.role()) {
+    // A volunteer the loaded log knows (the damage may have taken the importer's).
+    let volunteer = device.journal().state().volunteers().next().map(|v| v.id);
+    let done = device.act(
+        award(volunteer.unwrap_or(world().importers_volunteer), 1, "巡逻"),
+        at(300),
+    );
+    match (device.read_only(), volunteer, device.role()) {
         // The damage made it look written by a newer version: this one only reads.
-        (Some(schema), _) => assert_eq!(done.unwrap_err(), StoreError::ReadOnly(schema).into()),
-        (None, Some(Role::Organizer)) => assert!(done.is_ok(), "{done:?}"),
+        (Some(schema), _, _) => {
+            assert_eq!(done.unwrap_err(), StoreError::ReadOnly(schema).into());
+        }
+        // The damaged segment held every volunteer that counts.
+        (None, None, _) => assert!(matches!(done, Err(ActError::Domain(_))), "{done:?}"),
+        (None, Some(_), Some(Role::Organizer)) => assert!(done.is_ok(), "{done:?}"),
         // The damaged segment held this device's enrolment.
-        (None, _) => assert!(matches!(done, Err(ActError::Refused(_))), "{done:?}"),
+        (None, Some(_), _) => assert!(matches!(done, Err(ActError::Refused(_))), "{done:?}"),
     }
     assert_eq!(backend.get(key).unwrap().as_deref(), Some(damaged.as_str()));
     let again = store(backend, 0xf800);
@@ -1333,6 +1376,7 @@ fn import_fuzz() {
     let started = std::time::Instant::now();
     let world = world();
 
+    KIND.store(0, Ordering::Relaxed);
     // 1. Random bytes, read as the browser reads a file: as UTF-8, lossily.
     runner()
         .run(&prop::collection::vec(any::<u8>(), 0..600), |bytes| {
@@ -1341,6 +1385,7 @@ fn import_fuzz() {
         })
         .unwrap();
 
+    KIND.store(1, Ordering::Relaxed);
     // 2. Random JSON-ish files.
     runner()
         .run(&json_file(), |text| {
@@ -1349,6 +1394,7 @@ fn import_fuzz() {
         })
         .unwrap();
 
+    KIND.store(2, Ordering::Relaxed);
     // 3. A real backup with characters flipped, inserted or deleted, imported under a
     // random amount of free storage one time in four.
     let quota = prop_oneof![3 => Just(None), 1 => (0..40_000usize).prop_map(Some)];
@@ -1363,6 +1409,7 @@ fn import_fuzz() {
         )
         .unwrap();
 
+    KIND.store(3, Ordering::Relaxed);
     // 4. A real backup with values changed inside it.
     runner()
         .run(&(real_file(), changes(), quota), |(v2, changes, quota)| {
@@ -1372,6 +1419,7 @@ fn import_fuzz() {
         })
         .unwrap();
 
+    KIND.store(4, Ordering::Relaxed);
     // 5. A real backup with some segments (version 2) or records (version 1) replaced
     // by junk, or junk segments added: the junk is refused, every good segment imports
     // (the checks of `import_checked`); in a version-1 file exactly the junk records
@@ -1379,21 +1427,14 @@ fn import_fuzz() {
     let corrupted = (
         real_file(),
         prop::collection::vec((any::<Index>(), junk_record()), 0..6),
-        prop::collection::vec(
-            (
-                any::<Index>(),
-                prop::option::of(segment_name()),
-                junk_segment(),
-            ),
-            0..5,
-        ),
+        prop::collection::vec((any::<Index>(), junk_segment()), 0..5),
     );
     runner()
         .run(&corrupted, |(v2, junk_records, junk_segments)| {
             if v2 {
                 let mut file = real_value();
                 let segments = file["segments"].as_object_mut().unwrap();
-                for (i, name, junk) in junk_segments {
+                for (i, (name, junk)) in junk_segments {
                     let name = name.unwrap_or_else(|| {
                         segments
                             .keys()
@@ -1430,6 +1471,7 @@ fn import_fuzz() {
         })
         .unwrap();
 
+    KIND.store(5, Ordering::Relaxed);
     // 6. Stored data: one sealed segment of a device's storage with characters flipped,
     // inserted or deleted, or cut short, as a crash or a bad disk would leave it.
     let sealed_keys: Vec<String> = world
@@ -1457,7 +1499,8 @@ fn import_fuzz() {
              backups holding {} segments ({} refused, {} unreadable; {} events kept aside \
              by the fold), {} as version-1 files holding {} readable records (none \
              counted) and {} rejected records; {} unreadable parts reported in damaged \
-             storage; no panic, every invariant held",
+             storage; no panic, every invariant held; sealed backups by kind {:?}, \
+             refused segments by kind {:?}",
             started.elapsed().as_secs_f64(),
             SEALED_FILES.load(Ordering::Relaxed),
             SEGMENTS.load(Ordering::Relaxed),
@@ -1468,6 +1511,10 @@ fn import_fuzz() {
             RECORDS.load(Ordering::Relaxed),
             REJECTED.load(Ordering::Relaxed),
             UNREADABLE_STORED.load(Ordering::Relaxed),
+            SEALED_BY_KIND.each_ref().map(|n| n.load(Ordering::Relaxed)),
+            REFUSED_BY_KIND
+                .each_ref()
+                .map(|n| n.load(Ordering::Relaxed)),
         );
     }
 }
