@@ -727,14 +727,46 @@ fn import_checked(text: &str, quota: Option<usize>) -> Option<FileImport> {
         reloaded.report().unreadable
     );
     assert!(reloaded.report().conflicts.is_empty());
+    // One difference is allowed: a segment sealed by a key that only a segment refused
+    // in the same import names (a forgery by an enrolled key whose enrolment came in
+    // changed) is taken and kept aside, and refused unread after a reload, when no
+    // stored segment names its key any more. Either way it does not count.
+    let gone: BTreeSet<EventId> = device
+        .journal()
+        .events()
+        .filter(|e| !reloaded.journal().contains(e.id))
+        .map(|e| e.id)
+        .collect();
+    if !gone.is_empty() {
+        assert!(
+            gone.iter()
+                .all(|id| device.journal().kept_aside().iter().any(|k| k.event == *id)),
+            "a reload lost events that counted: {gone:?}"
+        );
+        assert!(
+            reloaded
+                .report()
+                .refused
+                .iter()
+                .any(|r| r.reason == SealRefusal::UnknownKey),
+            "{:?}",
+            reloaded.report().refused
+        );
+    }
     assert!(
-        reloaded.journal().events().eq(device.journal().events()),
+        reloaded
+            .journal()
+            .events()
+            .eq(device.journal().events().filter(|e| !gone.contains(&e.id))),
         "a reload gives other events than the device holds"
     );
     assert_eq!(reloaded.journal().state(), device.journal().state());
-    assert_eq!(
-        reloaded.journal().kept_aside(),
-        device.journal().kept_aside()
+    assert!(
+        reloaded.journal().kept_aside().iter().eq(device
+            .journal()
+            .kept_aside()
+            .iter()
+            .filter(|k| !gone.contains(&k.event)))
     );
     Some(file)
 }
@@ -1618,13 +1650,22 @@ fn a_files_segment_of_a_newer_format_does_not_make_the_device_read_only() {
         .unwrap();
 }
 
-/// A stored copy of another device's segment may be replaced only by a longer copy of
-/// itself. A revoked phone (a thief holding it) re-seals its own first segment with a
-/// redemption in place of its sign-up, inside the line the revocation accepted, and one
-/// event more so that it is longer: the organizer device must keep what it stored, or a
-/// reload would count the backdated redemption.
-#[test]
-fn a_revoked_phone_cannot_rewrite_what_its_revocation_accepted() {
+/// An organizer device that revoked 王小明's phone after it signed up (everything up to
+/// the sign-up accepted), and what a thief holding the phone makes of its first
+/// segment: the same request, a redemption in place of the sign-up (inside the line),
+/// and one event more so that it is longer.
+struct Rewrite {
+    organizer: Device,
+    wang: VolunteerId,
+    /// The phone's first segment: its name, the text the organizer holds, the thief's.
+    name: String,
+    text: String,
+    thief: String,
+    /// The organizer's state before the thief's segment arrives.
+    before: State,
+}
+
+fn rewrite() -> Rewrite {
     let mut organizer = founder(1);
     let community = organizer.community().unwrap().id;
     let wang = VolunteerId(
@@ -1719,6 +1760,29 @@ fn a_revoked_phone_cannot_rewrite_what_its_revocation_accepted() {
         action: award(wang, 1, "巡逻"),
     });
     let thief = seal::seal(&key(7), community, at_phone, nonce, &rewritten).unwrap();
+    Rewrite {
+        organizer,
+        wang,
+        name,
+        text,
+        thief,
+        before,
+    }
+}
+
+/// A stored copy of another device's segment may be replaced only by a longer copy of
+/// itself: the organizer device must keep what it stored, or a reload would count the
+/// thief's backdated redemption.
+#[test]
+fn a_revoked_phone_cannot_rewrite_what_its_revocation_accepted() {
+    let Rewrite {
+        mut organizer,
+        wang,
+        name,
+        text,
+        thief,
+        before,
+    } = rewrite();
     let report = organizer
         .import_sealed(vec![(name.clone(), thief)])
         .unwrap();
@@ -1727,7 +1791,6 @@ fn a_revoked_phone_cannot_rewrite_what_its_revocation_accepted() {
         [SealRefusal::Rewritten],
         "{report:?}"
     );
-
     assert_eq!(organizer.journal().state(), &before);
     assert_eq!(
         organizer.backend().get(&name).unwrap().as_deref(),
@@ -1744,6 +1807,32 @@ fn a_revoked_phone_cannot_rewrite_what_its_revocation_accepted() {
         &before,
         "the backdated redemption counts after a reload"
     );
+}
+
+/// Known gap, kept as a test to run once it is closed. A revocation says how far a
+/// device's events count (a sequence number per replica), not what they were: a
+/// device that never held the phone's first segment takes in the thief's rewrite, its
+/// seal verifies, and the backdated redemption counts there, so two devices of one
+/// community disagree. Closing it needs the revocation to name what it accepted (a
+/// digest of the accepted events, or of the segments' hash chain).
+#[test]
+#[ignore = "known gap: a revocation's line does not bind the content of what it accepted"]
+fn a_revoked_phones_rewrite_counts_nowhere_even_where_the_original_never_arrived() {
+    let Rewrite {
+        organizer,
+        wang,
+        name,
+        thief,
+        before,
+        ..
+    } = rewrite();
+    let mut other = store(MemoryBackend::default(), 0xa00);
+    other.join(organizer.community().unwrap().clone()).unwrap();
+    let (mut segments, _) = organizer.sealed_segments(false, None);
+    segments.retain(|(n, _)| *n != name);
+    segments.push((name, thief));
+    other.import_sealed(segments).unwrap();
+    assert_eq!(other.journal().state().balance(wang), before.balance(wang));
 }
 
 /// One record of a version-1 file, read the way the backup reader reads it.
