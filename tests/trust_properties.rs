@@ -30,8 +30,8 @@ use common::{T0, award, offer, plan, profile, project_plan};
 use linli::domain::journal::Batch;
 use linli::domain::trust::{CommunityId, DeviceKey, Role};
 use linli::domain::{
-    Action, ActivityId, ActivityPlan, Claimant, Event, EventId, Journal, Need, NeedUnit, PerkOffer,
-    Points, ProjectPlan, ProjectRole, ReplicaId, Timestamp, VolunteerId, VoucherId, WishPlan,
+    Action, ActivityPlan, Claimant, Event, EventId, Journal, Need, NeedUnit, PerkOffer, Points,
+    ProjectPlan, ProjectRole, ReplicaId, Timestamp, VolunteerId, WishPlan,
 };
 use linli::store::seal::{self, Log, SealKey, Signer, derive_replica};
 use proptest::prelude::*;
@@ -377,7 +377,7 @@ impl Play {
         let state = self.world.state();
         let v = self.volunteers[volunteer];
         let me = Claimant::Volunteer(v);
-        let role = if pick % 2 == 0 {
+        let role = if pick.is_multiple_of(2) {
             "宣传员"
         } else {
             "清洁员"
@@ -789,7 +789,7 @@ impl Play {
         let read = seal::read(at, &tampered[seal::PREFIX.len()..]).unwrap();
         assert_eq!(
             read.decoded.events,
-            [changed.clone()],
+            std::slice::from_ref(&changed),
             "the splice carries the change"
         );
         for device in &self.devices {
