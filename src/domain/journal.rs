@@ -80,6 +80,14 @@ impl Provenance {
         true
     }
 
+    /// Whether any key signed `id`.
+    fn is_signed(&self, id: EventId) -> bool {
+        self.runs.get(&id.replica).is_some_and(|runs| {
+            runs.iter()
+                .any(|(first, last, _)| (*first..=*last).contains(&id.seq))
+        })
+    }
+
     fn signers(&self, id: EventId, into: &mut Vec<DeviceKey>) {
         into.clear();
         if let Some(runs) = self.runs.get(&id.replica) {
@@ -263,37 +271,81 @@ impl Journal {
         let mut fresh: Vec<Event> = Vec::with_capacity(total);
         self.keys.reserve(total);
         let mut refold = false;
+        let mut resort = false;
         for batch in batches {
             for event in batch.events {
-                if let (Some(key), Trust::Community { provenance, .. }) =
-                    (batch.signer, &mut self.trust)
-                    && provenance.note(event.id, key)
-                    && self.keys.contains_key(&event.id)
-                {
-                    // A signature for an event folded before: it may count now.
-                    refold = true;
-                }
-                if let Some(&key) = self.keys.get(&event.id) {
-                    // Known before this merge, or earlier in this same batch (rare: a
-                    // file that holds an event twice).
-                    let kept = match self.events.binary_search_by_key(&key, Event::order_key) {
-                        Ok(i) => self.events.get(i),
-                        Err(_) => fresh.iter().find(|e| e.id == event.id),
-                    };
-                    match kept {
-                        Some(kept) if *kept == event => merged.known += 1,
-                        Some(kept) => merged.conflicts.push(IdConflict {
-                            kept: kept.clone(),
-                            refused: event,
-                        }),
-                        None => {}
+                let Some(&key) = self.keys.get(&event.id) else {
+                    if let (Some(key), Trust::Community { provenance, .. }) =
+                        (batch.signer, &mut self.trust)
+                    {
+                        provenance.note(event.id, key);
+                    }
+                    self.clock.observe(event.at);
+                    self.keys.insert(event.id, event.order_key());
+                    merged.ids.push(event.id);
+                    fresh.push(event);
+                    continue;
+                };
+                // Known before this merge, or earlier in this same batch (rare: a file
+                // that holds an event twice).
+                let folded = self.events.binary_search_by_key(&key, Event::order_key);
+                let kept = match folded {
+                    Ok(i) => self.events.get(i),
+                    Err(_) => fresh.iter().find(|e| e.id == event.id),
+                };
+                let Some(kept) = kept else {
+                    continue;
+                };
+                if *kept == event {
+                    merged.known += 1;
+                    if let (Some(key), Trust::Community { provenance, .. }) =
+                        (batch.signer, &mut self.trust)
+                        && provenance.note(event.id, key)
+                    {
+                        // A signature for an event folded before: it may count now.
+                        refold = true;
                     }
                     continue;
                 }
+                // Other content under a known id. A signature vouches for the content
+                // it was made over, never for an id: a copy no key signed gives way to a
+                // signed one; otherwise the first copy stays and the other is reported.
+                let replace = match (&self.trust, batch.signer) {
+                    (Trust::Community { provenance, .. }, Some(_)) => {
+                        !provenance.is_signed(event.id)
+                    }
+                    _ => false,
+                };
+                if !replace {
+                    merged.conflicts.push(IdConflict {
+                        kept: kept.clone(),
+                        refused: event,
+                    });
+                    continue;
+                }
+                merged.conflicts.push(IdConflict {
+                    kept: event.clone(),
+                    refused: kept.clone(),
+                });
+                if let (Some(key), Trust::Community { provenance, .. }) =
+                    (batch.signer, &mut self.trust)
+                {
+                    provenance.note(event.id, key);
+                }
                 self.clock.observe(event.at);
                 self.keys.insert(event.id, event.order_key());
-                merged.ids.push(event.id);
-                fresh.push(event);
+                match folded {
+                    Ok(i) => {
+                        self.events[i] = event;
+                        resort = true;
+                        refold = true;
+                    }
+                    Err(_) => {
+                        if let Some(slot) = fresh.iter_mut().find(|e| e.id == event.id) {
+                            *slot = event;
+                        }
+                    }
+                }
             }
         }
         merged.added = fresh.len();
@@ -313,7 +365,7 @@ impl Journal {
         } else {
             self.events.append(&mut fresh);
         }
-        if !in_order {
+        if !in_order || resort {
             self.events.sort_by_key(Event::order_key);
         }
         if !in_order || trusted || refold {

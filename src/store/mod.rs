@@ -63,6 +63,9 @@ pub enum SealRefusal {
     NoCommunity,
     /// Personal details, which only an organizer's device takes in.
     OrganizersOnly,
+    /// It changes events of the copy held here: its signer sealed two different
+    /// histories in one place (a revoked device rewriting what its revocation accepted).
+    Rewritten,
 }
 
 /// A sealed segment whose events do not count, kept as it is in storage.
@@ -432,6 +435,7 @@ impl<B: Backend> Store<B> {
         segments: Vec<Verified>,
         mut refused: Option<&mut Vec<RefusedSegment>>,
     ) -> Merged {
+        let incoming: Vec<SealKey> = segments.iter().map(|(key, _, _)| *key).collect();
         let mut batches = Vec::new();
         for (key, segment, verdict) in segments {
             match verdict {
@@ -502,6 +506,12 @@ impl<B: Backend> Store<B> {
                 reason: SealRefusal::NotAnOrganizer,
                 events: segment.decoded.events.len(),
             };
+            if incoming.contains(key)
+                && let Some(refused) = refused.as_deref_mut()
+            {
+                // The caller's own report says why these events were not taken.
+                refused.push(refusal.clone());
+            }
             self.report.refused.retain(|r| r.key != refusal.key);
             self.report.refused.push(refusal);
         }
@@ -741,8 +751,19 @@ impl<B: Backend> Store<B> {
     /// `Some(schema)` when storage holds data of a newer schema than this build knows:
     /// then this build only reads, so it cannot damage what it does not understand.
     pub fn read_only(&self) -> Option<u32> {
+        // Only what storage holds: a segment of a newer format in an imported file is
+        // reported, never stored, and must not stop this device from working.
         let newer_segment = self.report.unreadable.iter().find_map(|u| match u.error {
-            CodecError::NewerFormat(v) => Some(v),
+            CodecError::NewerFormat(v)
+                if self
+                    .backend
+                    .get(&u.key)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|text| codec::format_of(&text) == Some(v)) =>
+            {
+                Some(v)
+            }
             _ => None,
         });
         self.stored_schema
@@ -1003,6 +1024,17 @@ impl<B: Backend> Store<B> {
             for (key, segment, text) in now {
                 let verdict = candidates.verify(self.community().map(|c| c.id), key, &segment);
                 let events = segment.decoded.events.len();
+                if verdict.is_ok() && !self.agrees_with_held(key, &segment) {
+                    let refusal = RefusedSegment {
+                        key: key.to_key(self.ns.as_str()),
+                        reason: SealRefusal::Rewritten,
+                        events,
+                    };
+                    report.refused.push(refusal.clone());
+                    self.report.refused.retain(|r| r.key != refusal.key);
+                    self.report.refused.push(refusal);
+                    continue;
+                }
                 let longer = self.held.get(&key).is_none_or(|held| held.events < events);
                 if verdict.is_ok() && longer {
                     // Stored before it counts: a full storage leaves the device as it was.
@@ -1026,6 +1058,30 @@ impl<B: Backend> Store<B> {
         report.conflicts = merged.conflicts;
         report.ids = merged.ids;
         Ok(report)
+    }
+
+    /// Whether `segment` agrees with the copy of its place held here: one of the two
+    /// starts with the other's events. A stored copy is replaced only by a longer copy
+    /// of itself.
+    fn agrees_with_held(&self, key: SealKey, segment: &Unverified) -> bool {
+        if !self.held.contains_key(&key) {
+            return true;
+        }
+        let held = self
+            .backend
+            .get(&key.to_key(self.ns.as_str()))
+            .ok()
+            .flatten()
+            .and_then(|text| seal::read(key, text.strip_prefix(seal::PREFIX)?).ok());
+        let Some(held) = held else {
+            return true;
+        };
+        let (old, new) = (&held.decoded.events, &segment.decoded.events);
+        if old.len() <= new.len() {
+            new.starts_with(old)
+        } else {
+            old.starts_with(new)
+        }
     }
 
     /// Takes in a write another tab made. Returns what merging it did, or `None` when
