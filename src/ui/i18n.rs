@@ -805,6 +805,7 @@ texts! {
     WhyAlreadyEnrolled => "这台设备已经绑定", "This device is bound already";
     WhyNotAnOrganizer => "只有社区工作者能为别人的记录担保", "Only an organizer may vouch for others' records";
     WhyOrganizersOnly => "个人信息只存在社区工作者的设备上", "Personal details stay on organizer devices";
+    WhyRewritten => "它改写了本机已有的记录：同一设备写出了两份不同的历史", "It rewrites records this device already holds: one device wrote two different histories";
     FirstRunTitle => "欢迎使用邻里", "Welcome to Linli";
     FirstRunHint => "这台设备还没有加入社区。", "This device has not joined a community yet.";
     FirstRunJoin => "加入社区", "Join a community";
@@ -997,6 +998,7 @@ pub fn seal_refusal_text(lang: Lang, refusal: SealRefusal) -> &'static str {
         SealRefusal::NotAnOrganizer => T::WhyNotAnOrganizer,
         SealRefusal::NoCommunity => T::ErrNoCommunity,
         SealRefusal::OrganizersOnly => T::WhyOrganizersOnly,
+        SealRefusal::Rewritten => T::WhyRewritten,
     })
 }
 
