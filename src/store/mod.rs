@@ -622,8 +622,62 @@ impl<B: Backend> Store<B> {
         }
     }
 
+    /// Reads the community and device records again: another tab may have founded or
+    /// joined a community, or been given a key, since this store read them. A record
+    /// gone or unreadable in storage leaves the one held here as it is. Returns whether
+    /// anything changed.
+    pub fn follow_records(&mut self) -> bool {
+        let mut changed = false;
+        let stored =
+            device::read::<DeviceRecord>(&self.backend, &device::device_key(self.ns.as_str()));
+        if let Stored::Found(record) = stored
+            && self.device.found() != Some(&record)
+        {
+            let same_key = self.device.found().is_some_and(|d| d.key == record.key);
+            if !same_key || self.signer.is_none() {
+                self.signer = record.open(None);
+            }
+            self.device = Stored::Found(record);
+            changed = true;
+        }
+        let stored =
+            device::read::<Community>(&self.backend, &device::community_key(self.ns.as_str()));
+        if let Stored::Found(community) = stored
+            && self.community.found() != Some(&community)
+        {
+            let same = self.community.found().is_some_and(|c| c.id == community.id);
+            self.community = Stored::Found(community);
+            if !same {
+                self.reload();
+            }
+            changed = true;
+        }
+        changed
+    }
+
+    /// Whether `key` is this namespace's community or device record (which another
+    /// tab's write makes worth [`Store::follow_records`]).
+    pub fn is_record(&self, key: &str) -> bool {
+        let ns = self.ns.as_str();
+        key == device::community_key(ns) || key == device::device_key(ns)
+    }
+
+    /// Reads the whole log again, under the community now held.
+    fn reload(&mut self) {
+        self.journal = Journal::of_community(self.community().map(|c| c.id));
+        self.held.clear();
+        self.waiting.clear();
+        self.legacy.clear();
+        self.report = LoadReport {
+            unreadable_records: std::mem::take(&mut self.report.unreadable_records),
+            ..LoadReport::default()
+        };
+        self.load();
+    }
+
     /// Sets this device's key record, when none is stored or readable.
     pub fn set_device(&mut self, record: DeviceRecord) -> Result<(), StoreError> {
+        self.follow_records();
         if let Stored::Unreadable(_) = self.device {
             return Err(StoreError::Failed(
                 "the stored device key cannot be read".into(),
@@ -659,6 +713,7 @@ impl<B: Backend> Store<B> {
     /// Makes this device a member of `community` (a join code, a founding): the log
     /// is read again under it. Refused if it already belongs to another.
     pub fn join(&mut self, community: Community) -> Result<(), StoreError> {
+        self.follow_records();
         match &self.community {
             Stored::Found(known) if known.id != community.id => {
                 return Err(StoreError::Failed(
@@ -678,15 +733,7 @@ impl<B: Backend> Store<B> {
             &community,
         )?;
         self.community = Stored::Found(community);
-        self.journal = Journal::of_community(self.community().map(|c| c.id));
-        self.held.clear();
-        self.waiting.clear();
-        self.legacy.clear();
-        self.report = LoadReport {
-            unreadable_records: std::mem::take(&mut self.report.unreadable_records),
-            ..LoadReport::default()
-        };
-        self.load();
+        self.reload();
         Ok(())
     }
 

@@ -481,14 +481,17 @@ impl App {
 
     /// Takes in another tab's write; the events new to this tab go to the host.
     fn receive(&self, change: &Change) {
-        let prefs_changed = {
+        let followed = {
             let mut session = self.session_mut();
             let key = prefs::prefs_key(session.store.namespace().as_str());
-            (change.key == key)
-                .then(|| session.reload_prefs())
-                .is_some()
+            if change.key == key {
+                session.reload_prefs();
+                true
+            } else {
+                session.store.is_record(&change.key) && session.store.follow_records()
+            }
         };
-        if prefs_changed {
+        if followed {
             self.instance.finish();
             return;
         }

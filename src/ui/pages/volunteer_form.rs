@@ -145,12 +145,18 @@ pub fn VolunteerForm(props: &VolunteerFormProps) -> Html {
             let Some(event) = form::submit(&app, &problems, e.target(), action, field_of) else {
                 return;
             };
-            let (name, number) = match &event.action {
-                Action::RegisterVolunteer { profile } | Action::UpdateVolunteer { profile, .. } => {
-                    (profile.name.clone(), profile.number.clone())
-                }
-                _ => Default::default(),
+            // The event carries the masked name (the full one is kept in the private
+            // log); the state on this organizer device shows the full one.
+            let volunteer = match &event.action {
+                Action::UpdateVolunteer { volunteer, .. } => *volunteer,
+                _ => VolunteerId(event.id),
             };
+            let (name, number) = app
+                .session()
+                .state()
+                .volunteer(volunteer)
+                .map(|v| (v.profile.name.clone(), v.profile.number.clone()))
+                .unwrap_or_default();
             if editing.is_some() {
                 app.notify(false, lang.f(T::VolunteerSaved, &[&name]));
                 on_done.emit(());
