@@ -18,12 +18,13 @@ function actionNames() {
 }
 
 /**
- * Every event stored under `linli/log/*`, read from the segments as the app writes
- * them: format 2 (compact, see src/store/compact/mod.rs) and format 1
- * (`{"v":1,"r":"<replica>","e":[[seq, at, action], …]}`). This reader is written from
- * the format's description, apart from the app, so a test sees what is really stored.
- * Returns the ids in storage order, how many are distinct, how many each replica wrote,
- * and how many of each action tag there are.
+ * Every event of the public log, stored under `linli/s/*` (sealed, format 3: see
+ * src/store/seal.rs) or, by earlier versions, `linli/log/*` (format 2, compact, see
+ * src/store/compact/mod.rs; format 1, `{"v":1,"r":"<replica>","e":[[seq, at, action],
+ * …]}`). The organizer-only log (`linli/p/*`, personal details) is counted apart, as
+ * `personal`, and the community's own records (founding, devices) as `trust`. This reader is written from the formats' description, apart from the app,
+ * so a test sees what is really stored. Returns the ids in storage order, how many are
+ * distinct, how many each replica wrote, and how many of each action tag there are.
  */
 export async function storedEvents(page, ns = 'linli') {
   return page.evaluate(({ ns, names }) => {
@@ -43,8 +44,11 @@ export async function storedEvents(page, ns = 'linli') {
       return bytes;
     }
     function compactRows(text) {
+      const sealed = text.startsWith('3:');
       const bytes = unpack(text.slice(2));
-      let at = 4; // after the checksum
+      // Format 3: signature (64), key fingerprint (4), nonce (4), then the first
+      // sequence number (0: each row names its id). Format 2: a checksum (4).
+      let at = sealed ? 72 : 4;
       const varint = () => {
         let value = 0n;
         for (let shift = 0n; ; shift += 7n) {
@@ -53,6 +57,7 @@ export async function storedEvents(page, ns = 'linli') {
           if (!(byte & 0x80)) return value;
         }
       };
+      const first = sealed ? varint() : 0n;
       const replicas = [];
       const count = Number(varint());
       const width = bytes[at++];
@@ -67,12 +72,17 @@ export async function storedEvents(page, ns = 'linli') {
         at += (tagged >> 1) * (tagged & 1 ? 2 : 1);
       }
       const rows = [];
-      for (let n = Number(varint()); n > 0; n--) {
+      const total = Number(varint());
+      for (let n = 0; n < total; n++) {
         const end = Number(varint()) + at;
         varint(); // the stamp
-        const tag = varint();
-        const replica = tag & 1n ? replicas[Number(tag >> 1n)] : replicas[0];
-        const seq = tag & 1n ? varint() : tag >> 1n;
+        let replica = replicas[0];
+        let seq = first + BigInt(n);
+        if (first === 0n) {
+          const tag = varint();
+          if (tag & 1n) replica = replicas[Number(tag >> 1n)];
+          seq = tag & 1n ? varint() : tag >> 1n;
+        }
         rows.push({ id: `${hex(replica)}-${hex(seq)}`, tag: names[Number(varint())] });
         at = end;
       }
@@ -88,24 +98,43 @@ export async function storedEvents(page, ns = 'linli') {
     const ids = [];
     const perReplica = {};
     const tags = {};
+    let personal = 0;
+    // The community's own records (its founding, devices bound and revoked) are
+    // counted apart: the specs count what people did.
+    const TRUST = ['found_community', 'request_binding', 'enrol_device', 'decline_binding', 'revoke_device'];
+    const trust = {};
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
-      if (!key.startsWith(`${ns}/log/`)) continue;
       const text = localStorage.getItem(key);
+      if (key.startsWith(`${ns}/p/`)) {
+        personal += compactRows(text).length;
+        continue;
+      }
+      if (!key.startsWith(`${ns}/log/`) && !key.startsWith(`${ns}/s/`)) continue;
       for (const { id, tag } of text.startsWith('{') ? jsonRows(text) : compactRows(text)) {
+        if (TRUST.includes(tag)) {
+          trust[tag] = (trust[tag] ?? 0) + 1;
+          continue;
+        }
         ids.push(id);
         const replica = id.slice(0, id.lastIndexOf('-'));
         perReplica[replica] = (perReplica[replica] ?? 0) + 1;
         tags[tag] = (tags[tag] ?? 0) + 1;
       }
     }
-    return { count: ids.length, distinct: new Set(ids).size, ids, perReplica, tags };
+    return { count: ids.length, distinct: new Set(ids).size, ids, perReplica, tags, personal, trust };
   }, { ns, names: actionNames() });
 }
 
-/** Enters organizer mode with the PIN another page (or an earlier visit) set. */
+/**
+ * Enters organizer mode with the PIN another page (or an earlier visit) set. A reload
+ * within the visit is still in organizer mode (the key is kept for the tab), and then
+ * nothing is asked.
+ */
 export async function unlockOrganizer(page, pin = '2468') {
-  await page.getByRole('link', { name: '管理', exact: true }).click();
+  const door = page.getByRole('link', { name: /^(管理|管理模式)$/ });
+  if ((await door.textContent()) === '管理模式') return;
+  await door.click();
   await page.getByLabel('管理密码').fill(pin);
   await page.getByRole('button', { name: '进入', exact: true }).click();
   await expect(page.getByRole('button', { name: '退出管理模式' })).toBeVisible();
