@@ -121,3 +121,33 @@ fn format_2_is_written_byte_for_byte_as_it_was() {
         );
     }
 }
+
+/// Adoption removes a legacy segment once its events are sealed again, but never one
+/// with a part that could not be read: that text stays as it was, reported, and its
+/// readable events count once (adopted), not again as waiting.
+#[test]
+fn adoption_keeps_a_legacy_segment_it_could_not_read_whole() {
+    let backend = MemoryBackend::default();
+    let broken = r#"{"v":1,"r":"9","e":[[1,5,{"t":"award_po"#;
+    backend.set("linli/log/9/0", broken).unwrap();
+    let good = r#"{"v":1,"r":"a","e":[[1,7,{"t":"register_volunteer","profile":{"name":"李四"}}]]}"#;
+    backend.set("linli/log/a/0", good).unwrap();
+    let mut store = Store::open(backend.clone(), Namespace::default(), || 0xc4);
+    assert_eq!(store.report().unreadable.len(), 1);
+    assert_eq!(store.legacy_events(), 1);
+    let signer = Signer::from_seed([6; 32]);
+    store
+        .found("幸福社区", signer.clone(), DeviceRecord::plain(&signer), WALL)
+        .unwrap();
+    assert_eq!(store.adopt_legacy(WALL).unwrap().events, 1);
+    assert_eq!(backend.get("linli/log/9/0").unwrap().as_deref(), Some(broken));
+    assert_eq!(backend.get("linli/log/a/0").unwrap(), None);
+    assert_eq!(store.report().unreadable.len(), 1);
+    assert_eq!(store.legacy_events(), 0);
+
+    // Read again: still reported, nothing waiting, the volunteer there once.
+    let reopened = Store::open(backend, Namespace::default(), || 0xc5);
+    assert_eq!(reopened.report().unreadable.len(), 1);
+    assert_eq!(reopened.legacy_events(), 0);
+    assert_eq!(reopened.journal().state().volunteers().count(), 1);
+}

@@ -29,7 +29,12 @@ fn a_tab_open_before_the_founding_cannot_found_over_it() {
     // Tab b still holds what it read at opening; founding there is refused, and the
     // founder's key and community stay.
     let second = key(2);
-    let refused = b.found("另一个社区", second.clone(), DeviceRecord::plain(&second), WALL);
+    let refused = b.found(
+        "另一个社区",
+        second.clone(),
+        DeviceRecord::plain(&second),
+        WALL,
+    );
     assert!(refused.is_err());
     assert_eq!(b.device_key(), Some(first.public()));
     assert_eq!(b.community().map(|c| c.name.as_str()), Some("幸福社区"));
@@ -56,4 +61,22 @@ fn a_tab_follows_the_records_another_tab_wrote() {
     assert!(b.journal().keyring().is_some());
     // Nothing new: nothing changes.
     assert!(!b.follow_records());
+}
+
+/// Storage a newer version wrote is only read: founding there writes no key and no
+/// community record (nothing half-done).
+#[test]
+fn no_community_is_founded_over_a_newer_versions_storage() {
+    use linli::store::Backend;
+    let storage = MemoryBackend::default();
+    storage.set("linli/meta", r#"{"schema":99}"#).unwrap();
+    let mut store = tab(storage.clone());
+    assert_eq!(store.read_only(), Some(99));
+    let signer = key(1);
+    assert!(store
+        .found("幸福社区", signer.clone(), DeviceRecord::plain(&signer), WALL)
+        .is_err());
+    assert_eq!(storage.get("linli/device").unwrap(), None);
+    assert_eq!(storage.get("linli/community").unwrap(), None);
+    assert_eq!(storage.get("linli/meta").unwrap().as_deref(), Some(r#"{"schema":99}"#));
 }

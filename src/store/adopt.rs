@@ -4,8 +4,9 @@
 //! The organizer device seals them again under its own key, in their public form
 //! (names and phones masked, private notes out), each legacy segment as one sealed
 //! segment that names its events by their old ids; the personal details they carried go
-//! to the organizer-only log. Only then is the legacy segment removed: at every step
-//! each event is stored at least once, and its new copy is read back first.
+//! to the organizer-only log. Only then is the legacy segment removed (unless part of it
+//! could not be read: then it stays, reported, as it is): at every step each event is
+//! stored at least once, and its new copy is read back first.
 
 use super::seal::{self, Log, SealKey};
 use super::{ActError, Backend, Store, StoreError, Writer};
@@ -31,9 +32,12 @@ impl<B: Backend> Store<B> {
             let done = self.adopt_group(events, wall)?;
             adopted.events += done.events;
             adopted.details += done.details;
-            self.backend.remove(&key)?;
+            // A segment with parts that could not be read stays as it is, reported:
+            // its readable events are adopted, the rest is never written over.
+            if !self.report.unreadable.iter().any(|u| u.key == key) {
+                self.backend.remove(&key)?;
+            }
             self.legacy.retain(|(k, _)| *k != key);
-            self.report.unreadable.retain(|u| u.key != key);
         }
         Ok(adopted)
     }

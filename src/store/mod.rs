@@ -678,6 +678,9 @@ impl<B: Backend> Store<B> {
     /// Sets this device's key record, when none is stored or readable.
     pub fn set_device(&mut self, record: DeviceRecord) -> Result<(), StoreError> {
         self.follow_records();
+        if let Some(schema) = self.read_only() {
+            return Err(StoreError::ReadOnly(schema));
+        }
         if let Stored::Unreadable(_) = self.device {
             return Err(StoreError::Failed(
                 "the stored device key cannot be read".into(),
@@ -714,6 +717,9 @@ impl<B: Backend> Store<B> {
     /// is read again under it. Refused if it already belongs to another.
     pub fn join(&mut self, community: Community) -> Result<(), StoreError> {
         self.follow_records();
+        if let Some(schema) = self.read_only() {
+            return Err(StoreError::ReadOnly(schema));
+        }
         match &self.community {
             Stored::Found(known) if known.id != community.id => {
                 return Err(StoreError::Failed(
@@ -784,7 +790,12 @@ impl<B: Backend> Store<B> {
 
     /// Unsigned events of formats 1 and 2 that wait for an organizer to adopt them.
     pub fn legacy_events(&self) -> usize {
-        self.legacy.iter().map(|(_, events)| events.len()).sum()
+        // A segment kept for its unreadable part holds events adopted already.
+        self.legacy
+            .iter()
+            .flat_map(|(_, events)| events)
+            .filter(|e| !self.journal.contains(e.id))
+            .count()
     }
 
     pub fn namespace(&self) -> &Namespace {

@@ -882,6 +882,8 @@ texts! {
     AdoptFileHint => "这个备份是你自己用旧版本导出的吗？只有确认是自己的文件时才接管：接管后这些记录由这台设备签名担保。", "Did you export this backup yourself with an earlier version? Adopt it only if so: the records are then vouched for by this device's signature.";
     AdoptFile => "是我自己的文件，接管这些记录", "It is my own file: adopt these records";
     RefusedSegment => "{0}（{1} 条记录）：{2}", "{0} ({1} records): {2}";
+    ExportPublic => "导出公开记录（给志愿者的手机）", "Export the public records (for volunteers' phones)";
+    ExportPublicHint => "公开记录包含活动、项目、心愿和积分，姓名和电话已遮盖，不含任何个人信息：可以发给已加入社区的志愿者手机导入。", "The public records hold activities, projects, wishes and points, with names and phones masked and no personal details: send them to volunteers' phones that joined the community, to import.";
     ExportOwn => "导出这台设备写的记录", "Export what this device wrote";
     NotAnOrganizerDevice => "这台设备不是社区工作者的设备。社区工作者的设备请在“我的”里申请绑定。", "This is not an organizer's device. To make it one, ask to be bound under Me.";
     ForgotPin => "忘记密码？请在另一台社区工作者设备上撤销这台设备，再把它作为新设备申请绑定。", "Forgot the PIN? Revoke this device on another organizer device, then ask to bind it again as a new device.";

@@ -46,12 +46,16 @@ test('data from a newer version is shown but not changed', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('linli/meta', '{"schema":99}'));
   await openApp(page);
   await expect(page.getByRole('status').filter({ hasText: '本页面只能查看' })).toBeVisible();
-  await becomeOrganizer(page);
-  await page.getByRole('link', { name: '管理模式' }).click();
-  await page.getByRole('link', { name: '志愿者', exact: true }).click();
-  const form = page.getByRole('form', { name: '登记志愿者' });
-  await form.getByLabel('姓名').fill('孙八');
-  await form.getByRole('button', { name: '登记', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('本页面不能修改');
+  // Not even a community is founded over it: no key, no record written.
+  await page.getByRole('link', { name: '管理' }).click();
+  const form = page.getByRole('form', { name: '建立社区' });
+  await form.getByLabel('社区名称').fill('幸福社区');
+  await form.getByLabel('管理密码').fill('2468');
+  await form.getByLabel('再次输入密码').fill('2468');
+  await form.getByRole('button', { name: '建立社区' }).click();
+  await expect(page.getByRole('alert')).toContainText('不能修改');
+  await expect(page.getByRole('button', { name: '退出管理模式' })).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('linli/meta'))).toBe('{"schema":99}');
+  expect(await page.evaluate(() => localStorage.getItem('linli/device'))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('linli/community'))).toBeNull();
 });

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::domain::Timestamp;
+use crate::domain::area::AreaAction;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
 use crate::ui::session::{Session, now, use_app};
@@ -19,7 +20,14 @@ const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 /// The reminder an organizer sees when this device holds data and its last backup is
 /// missing or old.
 fn backup_due(session: &Session, lang: Lang, wall: Timestamp) -> Option<String> {
-    if !session.organizer() || session.store.journal().is_empty() {
+    // The community's own records (its founding, devices) alone are not yet worth a
+    // reminder: nothing anyone did is at stake.
+    let recorded = session
+        .store
+        .journal()
+        .events()
+        .any(|e| !matches!(e.action.area(), AreaAction::Trust(_)));
+    if !session.organizer() || !recorded {
         return None;
     }
     match session.prefs.prefs.last_backup {

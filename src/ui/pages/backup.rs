@@ -1,6 +1,7 @@
 //! 数据备份: export the community's records to a file (the whole log, personal details
 //! included, only from an organizer device with its PIN entered; anyone may export what
-//! their own device wrote), and import a file from another device. The import verifies
+//! their own device wrote; the public log, for volunteers' phones, from an organizer
+//! device), and import a file from another device. The import verifies
 //! and merges; the result lists every record that was not imported, and why.
 
 use wasm_bindgen::JsCast;
@@ -20,10 +21,10 @@ fn export(app: &App, scope: Scope) {
         Ok((text, count)) => {
             let name = format!(
                 "linli-{}-{}.json",
-                if scope == Scope::Full {
-                    "backup"
-                } else {
-                    "records"
+                match scope {
+                    Scope::Full => "backup",
+                    Scope::Public => "public",
+                    Scope::Own => "records",
                 },
                 file_stamp(crate::ui::session::now())
             );
@@ -49,6 +50,10 @@ pub fn BackupPanel() -> Html {
     let export_full = {
         let app = app.clone();
         Callback::from(move |_| export(&app, Scope::Full))
+    };
+    let export_public = {
+        let app = app.clone();
+        Callback::from(move |_| export(&app, Scope::Public))
     };
     let export_own = {
         let app = app.clone();
@@ -148,6 +153,8 @@ pub fn BackupPanel() -> Html {
             <PersistStatus />
             if organizer {
                 <button class="ll-button" onclick={export_full}>{ lang.t(T::ExportBackup) }</button>
+                <p class="ll-hint">{ lang.t(T::ExportPublicHint) }</p>
+                <button class="ll-button ll-secondary" onclick={export_public}>{ lang.t(T::ExportPublic) }</button>
             } else {
                 <p class="ll-hint">{ lang.t(T::ExportNotAllowed) }</p>
             }

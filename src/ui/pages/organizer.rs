@@ -1,6 +1,7 @@
 //! Organizer mode (管理): the community's first device sets it up; an organizer device
 //! unlocks its key with the PIN for the visit (a reload keeps it, a quarter of an hour
-//! without an action ends it); a device from before signing upgrades.
+//! without an action ends it); a device from before signing upgrades. Any other member's
+//! device finds its backup panel here: import the community's records, export its own.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -49,6 +50,9 @@ pub fn Organizer() -> Html {
                 <h2>{ lang.t(T::OrganizerMode) }</h2>
                 <p>{ lang.t(T::NotAnOrganizerDevice) }</p>
                 <Link<Route> to={Route::Me} classes="ll-button ll-secondary">{ lang.t(T::TabMe) }</Link<Route>>
+                // A member's device takes in the community's records by file here, and
+                // exports what it wrote itself.
+                <BackupPanel />
             </section>
         };
     }
