@@ -372,11 +372,7 @@ fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
 fn summary(outcome: &ImportOutcome) -> JsValue {
     let report = &outcome.report;
     let out = Object::new();
-    let refused = outcome.rejected.len()
-        + report.conflicts.len()
-        + report.not_stored
-        + report.unsigned
-        + report.refused.iter().map(|r| r.events).sum::<usize>();
+    let refused = outcome.not_imported() + report.unsigned;
     set(&out, "added", report.added as f64);
     set(&out, "known", report.known as f64);
     set(&out, "refused", refused as f64);

@@ -497,3 +497,56 @@ fn bad_records_of_a_first_format_file_are_reported_one_by_one() {
     );
     assert!(imported.rejected.iter().all(|r| !r.reason.is_empty()));
 }
+
+/// A file holding segments this device wrote itself (an organizer's backup that took in
+/// its request): the same text counts as known, never silently skipped; a changed copy
+/// of one is refused with a reason, and nothing changes.
+#[test]
+fn this_devices_own_segments_in_a_file_are_known_or_refused() {
+    let mut a = founder(1);
+    let id = a.community().unwrap().id;
+    register(&mut a, "王小明");
+    let mut b = joining(id, 2, Role::Organizer);
+    let (segments, _) = b.sealed_segments(true, None);
+    a.import_sealed(segments).unwrap();
+    a.act(
+        Action::EnrolDevice {
+            key: b.device_key().unwrap(),
+            role: Role::Organizer,
+            label: "办公室电脑".into(),
+        },
+        WALL,
+    )
+    .unwrap();
+    let (file, count) = a.export_file(Scope::Full, WALL).unwrap();
+    let first = b.import_file(&file).unwrap().report;
+    assert_eq!((first.added, first.known), (count - 1, 1), "{first:?}");
+    let again = b.import_file(&file).unwrap().report;
+    assert_eq!((again.added, again.known), (0, count));
+
+    // The phone's own segment, one character changed.
+    let own = format!(
+        "s/{}/0",
+        b.journal().events().last().map(|e| e.id.replica).unwrap()
+    );
+    let mut json: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let text = json["segments"][&own].as_str().unwrap().to_owned();
+    assert!(!text.is_empty(), "the file holds {own}");
+    let mut chars: Vec<char> = text.chars().collect();
+    let middle = chars.len() / 2;
+    chars[middle] = if chars[middle] == 'a' { 'b' } else { 'a' };
+    json["segments"][&own] = serde_json::Value::String(chars.into_iter().collect());
+    let before = b.journal().len();
+    let tampered = b.import_file(&json.to_string()).unwrap().report;
+    assert_eq!(
+        tampered.refused.len() + tampered.unreadable.len(),
+        1,
+        "{tampered:?}"
+    );
+    assert_eq!(tampered.added, 0);
+    assert_eq!(b.journal().len(), before);
+    assert!(
+        b.report().unreadable.is_empty(),
+        "a file's text is not the device's storage"
+    );
+}

@@ -108,6 +108,9 @@ pub struct ImportReport {
     pub refused: Vec<RefusedSegment>,
     /// Unsigned events (a file from before signing): not imported.
     pub unsigned: usize,
+    /// Segments of the file that could not be read (or only in part): what could not
+    /// be read was not imported.
+    pub unreadable: Vec<Unreadable>,
     /// Why storing stopped, if it did.
     pub failure: Option<StoreError>,
     /// The ids of the events it added.
@@ -1049,13 +1052,35 @@ impl<B: Backend> Store<B> {
                 report.failure = Some(StoreError::Failed(format!("not a segment key: {name}")));
                 continue;
             };
-            if own.contains(&key.replica) {
-                // This session's own segments are written only by this session.
-                continue;
-            }
-            let Some(segment) = self.read_sealed(key, &name, &text) else {
+            let segment = self.read_sealed(key, &name, &text);
+            // Errors of the file's text are the import's, not the device's storage's.
+            let (file, stored): (Vec<_>, Vec<_>) = std::mem::take(&mut self.report.unreadable)
+                .into_iter()
+                .partition(|u| u.key == name);
+            self.report.unreadable = stored;
+            report.unreadable.extend(file);
+            let Some(segment) = segment else {
                 continue;
             };
+            if own.contains(&key.replica) {
+                // This session's own segments are written only by this session: the
+                // same text is known; any other is refused, never silently passed.
+                let events = segment.decoded.events.len();
+                if self.backend.get(&name).ok().flatten().as_deref() == Some(text.as_str()) {
+                    report.known += events;
+                } else {
+                    let verdict = candidates.verify(self.community().map(|c| c.id), key, &segment);
+                    report.refused.push(RefusedSegment {
+                        key: key.to_key(self.ns.as_str()),
+                        reason: match verdict {
+                            Ok(_) => SealRefusal::Rewritten,
+                            Err(reason) => reason,
+                        },
+                        events,
+                    });
+                }
+                continue;
+            }
             candidates.add_named(&segment.decoded.events);
             read.push((key, segment, text));
         }
@@ -1112,7 +1137,7 @@ impl<B: Backend> Store<B> {
             merged.ids.extend(more.ids);
         }
         report.added = merged.added;
-        report.known = merged.known;
+        report.known += merged.known;
         report.conflicts = merged.conflicts;
         report.ids = merged.ids;
         Ok(report)

@@ -881,6 +881,7 @@ texts! {
     UnsignedFile => "文件来自旧版本、没有签名：{0} 条记录未导入。", "The file is from an earlier version and unsigned: {0} records were not imported.";
     AdoptFileHint => "这个备份是你自己用旧版本导出的吗？只有确认是自己的文件时才接管：接管后这些记录由这台设备签名担保。", "Did you export this backup yourself with an earlier version? Adopt it only if so: the records are then vouched for by this device's signature.";
     AdoptFile => "是我自己的文件，接管这些记录", "It is my own file: adopt these records";
+    UnreadableSegment => "{0}：无法读取（{1}）", "{0}: could not be read ({1})";
     RefusedSegment => "{0}（{1} 条记录）：{2}", "{0} ({1} records): {2}";
     ExportPublic => "导出公开记录（给志愿者的手机）", "Export the public records (for volunteers' phones)";
     ExportPublicHint => "公开记录包含活动、项目、心愿和积分，姓名和电话已遮盖，不含任何个人信息：可以发给已加入社区的志愿者手机导入。", "The public records hold activities, projects, wishes and points, with names and phones masked and no personal details: send them to volunteers' phones that joined the community, to import.";

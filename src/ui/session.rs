@@ -39,6 +39,17 @@ impl ImportOutcome {
     pub fn unsigned(&self) -> usize {
         self.report.unsigned
     }
+
+    /// Records of the file that were not imported, signed ones and unreadable parts
+    /// (the unsigned are counted apart: an organizer may still adopt them).
+    pub fn not_imported(&self) -> usize {
+        let r = &self.report;
+        self.rejected.len()
+            + r.conflicts.len()
+            + r.not_stored
+            + r.unreadable.len()
+            + r.refused.iter().map(|s| s.events).sum::<usize>()
+    }
 }
 
 /// A message in the banner.

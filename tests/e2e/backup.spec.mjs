@@ -80,7 +80,7 @@ test('bad records are listed one by one and the good ones import', async ({ page
   await page.getByRole('button', { name: '是我自己的文件，接管这些记录' }).click();
   await expect(page.getByRole('status')).toContainText('已升级：2 条记录由这台设备签名接管');
   await page.getByRole('link', { name: '志愿者', exact: true }).click();
-  await expect(page.getByRole('link', { name: /李四/ })).toContainText('300');
+  await expect(page.getByRole('link', { name: /李四/ })).toContainText('3 积分');
   await page.getByRole('link', { name: '管理模式' }).click();
   await page.getByLabel('导入备份文件').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(page.getByRole('alert')).toHaveText(/这不是邻里的备份文件。/);

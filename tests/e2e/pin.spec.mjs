@@ -133,6 +133,7 @@ test('changing the language in a tab opened before the PIN was set keeps the PIN
   const [a, b] = [await context.newPage(), await context.newPage()];
   await openApp(a);
   await openApp(b);
+  await becomeOrganizer(a, '2468');
   const device = await a.evaluate(() => localStorage.getItem('linli/device'));
   expect(device).toContain('"key"');
   await b.getByRole('button', { name: 'English' }).click();

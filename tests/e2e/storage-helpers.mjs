@@ -24,7 +24,8 @@ function actionNames() {
  * …]}`). The organizer-only log (`linli/p/*`, personal details) is counted apart, as
  * `personal`, and the community's own records (founding, devices) as `trust`. This reader is written from the formats' description, apart from the app,
  * so a test sees what is really stored. Returns the ids in storage order, how many are
- * distinct, how many each replica wrote, and how many of each action tag there are.
+ * distinct, how many each replica wrote, how many of each action tag there are, and
+ * every text the segments' string tables hold (`strings`).
  */
 export async function storedEvents(page, ns = 'linli') {
   return page.evaluate(({ ns, names }) => {
@@ -69,7 +70,10 @@ export async function storedEvents(page, ns = 'linli') {
       }
       for (let n = Number(varint()); n > 0; n--) {
         const tagged = Number(varint());
-        at += (tagged >> 1) * (tagged & 1 ? 2 : 1);
+        const length = (tagged >> 1) * (tagged & 1 ? 2 : 1);
+        const raw = new Uint8Array(bytes.slice(at, at + length));
+        strings.push(new TextDecoder(tagged & 1 ? 'utf-16le' : 'utf-8').decode(raw));
+        at += length;
       }
       const rows = [];
       const total = Number(varint());
@@ -89,6 +93,7 @@ export async function storedEvents(page, ns = 'linli') {
       return rows;
     }
     function jsonRows(text) {
+      strings.push(text);
       const segment = JSON.parse(text);
       return segment.e.map((row) => ({
         id: typeof row[0] === 'number' ? `${segment.r}-${hex(row[0])}` : row[0],
@@ -98,6 +103,8 @@ export async function storedEvents(page, ns = 'linli') {
     const ids = [];
     const perReplica = {};
     const tags = {};
+    // Every text of every segment's string table (names, reasons, titles…).
+    const strings = [];
     let personal = 0;
     // The community's own records (its founding, devices bound and revoked) are
     // counted apart: the specs count what people did.
@@ -122,7 +129,7 @@ export async function storedEvents(page, ns = 'linli') {
         tags[tag] = (tags[tag] ?? 0) + 1;
       }
     }
-    return { count: ids.length, distinct: new Set(ids).size, ids, perReplica, tags, personal, trust };
+    return { count: ids.length, distinct: new Set(ids).size, ids, perReplica, tags, personal, trust, strings };
   }, { ns, names: actionNames() });
 }
 

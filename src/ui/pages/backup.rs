@@ -96,10 +96,7 @@ pub fn BackupPanel() -> Html {
                 match app.import_backup(&text) {
                     Ok(result) => {
                         let r = &result.report;
-                        let refused = result.rejected.len()
-                            + r.conflicts.len()
-                            + r.not_stored
-                            + r.refused.iter().map(|s| s.events).sum::<usize>();
+                        let refused = result.not_imported();
                         let mut message = lang.f(T::Imported, &[&r.added, &r.known, &refused]);
                         if r.failure.is_some() {
                             message.push(' ');
@@ -131,6 +128,12 @@ pub fn BackupPanel() -> Html {
                     .conflicts
                     .iter()
                     .map(|c| lang.f(T::ConflictRecord, &[&c.refused.id])),
+            )
+            .chain(
+                o.report
+                    .unreadable
+                    .iter()
+                    .map(|u| lang.f(T::UnreadableSegment, &[&u.key, &u.error])),
             )
             .chain(o.report.refused.iter().map(|r| {
                 lang.f(
