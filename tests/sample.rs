@@ -1,12 +1,18 @@
 //! The sample data generator (`src/sample`): deterministic, in the total order, and
-//! every event accepted by the domain, with the planned numbers of people and things.
+//! every event accepted by the domain, with the planned numbers of people and things;
+//! a community founded by the sample organizer, whose sealed segments a store opens
+//! with every event counted.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use linli::domain::{Event, Journal, ReplicaId, State, china_date};
-use linli::sample::{self, DEFAULT_SEED, END, Plan, Size};
+use linli::domain::journal::Batch;
+use linli::domain::trust::{CommunityId, Role};
+use linli::domain::{Action, Event, Journal, Points, ReplicaId, State, Timestamp, china_date};
+use linli::sample::{self, DEFAULT_SEED, END, Plan, Size, Street};
+use linli::store::seal::Log;
+use linli::store::{Backend, MemoryBackend, Namespace, Store};
 
 fn fold(events: &[Event]) -> State {
     let mut state = State::default();
@@ -49,6 +55,34 @@ fn check_size(size: Size) -> Vec<Event> {
     let merged = journal.merge(events.iter().cloned());
     assert_eq!(merged.added, events.len());
     assert!(journal.state().rejected().is_empty());
+    // And as a community's journal, every event signed by the organizer's key: the
+    // founding comes first, and nothing is kept aside.
+    let key = sample::organizer(DEFAULT_SEED).public();
+    assert_eq!(
+        events[0].action,
+        Action::FoundCommunity {
+            key,
+            name: sample::COMMUNITY_NAME.to_owned()
+        }
+    );
+    let mut journal = Journal::of_community(Some(CommunityId::founded_by(&key)));
+    let merged = journal.merge_batches(vec![Batch {
+        signer: Some(key),
+        events: events.clone(),
+    }]);
+    assert_eq!(merged.added, events.len());
+    assert_eq!(journal.kept_aside(), &[]);
+    assert_eq!(journal.keyring().unwrap().refused(), &[]);
+    assert!(journal.state().rejected().is_empty());
+    assert_eq!(journal.state().ledger().entries().len(), plan.entries);
+    assert_eq!(journal.role_of(&key, ReplicaId(1)), Some(Role::Organizer));
+    // No personal detail travels in the community's log.
+    assert!(
+        events
+            .iter()
+            .filter(|e| !matches!(e.action, Action::RecordDetails { .. }))
+            .all(|e| e.action.is_public())
+    );
     events
 }
 
@@ -215,4 +249,57 @@ fn sizes_read_as_people_write_them() {
     }
     assert_eq!(Size::Stress.to_string(), "100k");
     assert_eq!(Size::Entries(250).to_string(), "250");
+}
+
+/// The street as its organizer's device holds it: a store opened on its records and
+/// sealed segments verifies every segment, counts every event, and can act at once.
+#[test]
+fn a_store_opens_the_sealed_street_with_every_event_counted() {
+    let street = Street::new(Size::Small, DEFAULT_SEED);
+    assert_eq!(street.events, sample::generate(Size::Small, DEFAULT_SEED));
+    let ns = Namespace::default();
+    let backend = MemoryBackend::default();
+    let stored = street.stored(&ns).unwrap();
+    assert_eq!(stored.len(), street.segments.len() + 3);
+    for (key, text) in &stored {
+        backend.set(key, text).unwrap();
+    }
+    let logs: BTreeSet<Log> = street.segments.iter().map(|s| s.key.log).collect();
+    assert_eq!(logs, BTreeSet::from([Log::Public, Log::Private]));
+    let held: usize = street.segments.iter().map(|s| s.positions.len()).sum();
+    assert_eq!(held, street.events.len(), "every event in one segment");
+    let mut store = Store::open(backend, ns, || 7);
+    let report = store.report();
+    assert_eq!(report.unreadable, vec![]);
+    assert_eq!(report.refused, vec![]);
+    assert_eq!(report.conflicts, vec![]);
+    assert_eq!(report.segments, street.segments.len());
+    assert_eq!(store.journal().len(), street.events.len());
+    assert_eq!(store.journal().kept_aside(), &[]);
+    assert_eq!(store.community(), Some(&street.community));
+    assert_eq!(store.role(), Some(Role::Organizer));
+    assert!(store.can_sign());
+    let volunteer = store.journal().state().volunteers().next().unwrap().id;
+    let before = store.journal().state().ledger().entries().len();
+    let at = Timestamp(street.events.last().unwrap().at.0 + Timestamp::DAY);
+    store
+        .act(
+            Action::AwardPoints {
+                volunteer,
+                points: Points::whole(1),
+                reason: "测试".to_owned(),
+            },
+            at,
+        )
+        .unwrap();
+    assert_eq!(store.journal().state().ledger().entries().len(), before + 1);
+}
+
+#[test]
+fn the_same_seed_gives_the_same_sealed_street() {
+    let a = Street::new(Size::Entries(300), 7);
+    let b = Street::new(Size::Entries(300), 7);
+    let ns = Namespace::default();
+    assert_eq!(a.stored(&ns).unwrap(), b.stored(&ns).unwrap());
+    assert_ne!(sample::organizer(7).public(), sample::organizer(8).public());
 }

@@ -1,12 +1,20 @@
 //! Sample data for tests and benchmarks: a deterministic street (街道) of volunteers,
 //! units, activities, perks, projects and micro-wishes over several years, as the
-//! events that its organizers' and volunteers' sessions would have written.
+//! events that its organizers' sessions would have written.
 //!
 //! [`generate`] gives the same events for the same [`Size`] and seed, on every
 //! platform (the random numbers come from [`rng`], not from a crate). The events are in
 //! their total order and the domain accepts every one: folded in order, none is
 //! rejected (`tests/sample.rs` checks it). They come from many replicas, one per
 //! session: a pause of a few hours usually means a new tab or device.
+//!
+//! The street is a community, as the store keeps one: its first event founds it
+//! (`FoundCommunity`) with the sample organizer's key, which the seed makes
+//! ([`Street::signer`]); every session writes under a replica of that key with a fresh
+//! nonce, and an action carrying personal details is split as `Store::act` splits it
+//! (the masked public event, and the details in the session's organizer-only log).
+//! [`Street`] gives the community and device records and every sealed segment, as the
+//! organizer's device would have stored them.
 //!
 //! Sizes follow `DOMAIN.md`: [`Size::Stress`] is a street over four years (100,000
 //! ledger entries, 2,000 volunteers, 500 units, 500 activities, 200 projects and
@@ -26,12 +34,15 @@ mod activities;
 mod people;
 mod projects;
 mod shop;
+mod street;
 mod wishes;
 
 use std::fmt;
 use std::str::FromStr;
 
 use crate::domain::{Event, Timestamp};
+use crate::store::seal::Signer;
+pub use street::{Segment, Street};
 use world::{Task, World};
 
 /// The seed the benchmarks use, so every run measures the same data.
@@ -136,11 +147,32 @@ impl Plan {
 /// The simulated years end on 2026-01-01, 00:00 China time (UTC+8).
 pub const END: Timestamp = Timestamp(1_767_196_800_000);
 
-/// The events of a street of the given size, from the seed: the same every time.
+/// The community's name.
+pub const COMMUNITY_NAME: &str = "幸福街道";
+
+/// The events of a street of the given size, from the seed: the same every time. The
+/// first founds the community (see [`organizer`]).
 pub fn generate(size: Size, seed: u64) -> Vec<Event> {
+    simulate(size, seed).0
+}
+
+/// The sample organizer's key, from the seed: the founder of the street, whose
+/// sessions write every event. (A sample's key, made from a public seed: never a real
+/// device's.)
+pub fn organizer(seed: u64) -> Signer {
+    let mut rng = rng::Rng::new(seed ^ 0x6f72_6761_6e69_7a65);
+    let mut bytes = [0u8; 32];
+    for chunk in bytes.chunks_mut(8) {
+        chunk.copy_from_slice(&rng.next_u64().to_le_bytes());
+    }
+    Signer::from_seed(bytes)
+}
+
+/// The events, and every replica the sessions wrote under (with its log and nonce).
+fn simulate(size: Size, seed: u64) -> (Vec<Event>, Vec<street::Replica>) {
     let plan = Plan::for_entries(size.entries());
     let start = END.0 - plan.years * 365 * Timestamp::DAY;
-    let mut world = World::new(plan, seed, start, END.0);
+    let mut world = World::new(plan, seed, start, END.0, organizer(seed).public());
     schedule(&mut world);
     world.run()
 }
@@ -150,6 +182,9 @@ pub fn generate(size: Size, seed: u64) -> Vec<Event> {
 fn schedule(world: &mut World) {
     let plan = world.plan;
     let days = world.days();
+    // The organizer founds the community, then sets its policies.
+    world.now = world.start + 9 * Timestamp::HOUR - Timestamp::MINUTE;
+    world.found(COMMUNITY_NAME);
     world.at(world.start + 9 * Timestamp::HOUR, Task::Policies);
     for i in 0..plan.units {
         // Half the units register in the first three weeks, the rest over the years.

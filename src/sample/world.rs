@@ -12,11 +12,13 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use super::Plan;
 use super::rng::Rng;
+use crate::domain::trust::DeviceKey;
 use crate::domain::{
     Action, ActivityId, EntryId, Event, EventId, PerkId, ProjectId, ReplicaId, State, Timestamp,
     UnitId, VolunteerId, VoucherId, WishId,
 };
 use crate::domain::{Claimant, Participant};
+use crate::store::seal::{self, Log};
 
 /// A new day or a pause longer than this usually ends a session: the next action
 /// comes from a new tab or device, with its own replica id.
@@ -107,8 +109,12 @@ pub(super) struct World {
     pub now: u64,
     events: Vec<Event>,
     last: u64,
-    replica: ReplicaId,
-    seq: u32,
+    /// The replicas of the organizer's key, which every session writes under.
+    sessions: Sessions,
+    /// The current session's writers: its community log and, once it wrote personal
+    /// details, its organizer-only log.
+    public: Option<Writer>,
+    private: Option<Writer>,
     queue: BinaryHeap<Reverse<Scheduled>>,
     order: u64,
     /// Volunteers who do most of the work (about a third), and the others.
@@ -130,11 +136,9 @@ pub(super) struct World {
 }
 
 impl World {
-    pub fn new(plan: Plan, seed: u64, start: u64, end: u64) -> World {
-        let mut rng = Rng::new(seed);
-        let replica = fresh_replica(&mut rng);
+    pub fn new(plan: Plan, seed: u64, start: u64, end: u64, key: DeviceKey) -> World {
         World {
-            rng,
+            rng: Rng::new(seed),
             state: State::default(),
             plan,
             start,
@@ -142,8 +146,9 @@ impl World {
             now: start,
             events: Vec::new(),
             last: 0,
-            replica,
-            seq: 0,
+            sessions: Sessions::new(key, seed),
+            public: None,
+            private: None,
             queue: BinaryHeap::new(),
             order: 0,
             active: Vec::new(),
@@ -161,19 +166,28 @@ impl World {
         }
     }
 
-    /// Takes the action now if the rules allow it, as a session would: checked, given
-    /// the next name of the current replica and a stamp, and folded in.
+    /// Takes the action now if the rules allow it, as a session's store would
+    /// (`Store::act`): checked, given the next name of the current session's replica
+    /// and a stamp, split into its public form and the personal details it carried
+    /// (the details go to the session's organizer-only log, stamped a millisecond
+    /// later), and folded in. Returns the id of the public event.
     pub fn act(&mut self, action: Action) -> Option<EventId> {
         let at = self.now.max(self.last + 1);
         self.state.check_new(&action, Timestamp(at)).ok()?;
         let new_day = (at + CHINA) / Timestamp::DAY != (self.last + CHINA) / Timestamp::DAY;
         let pause = at > self.last + SESSION_GAP;
-        if self.seq == 0 || ((new_day || pause) && self.rng.percent(85)) {
-            self.replica = fresh_replica(&mut self.rng);
-            self.seq = 0;
+        if self.public.is_none() || ((new_day || pause) && self.rng.percent(85)) {
+            self.public = Some(self.sessions.writer(Log::Public));
+            self.private = None;
         }
-        self.seq += 1;
-        let id = EventId::new(self.replica, self.seq);
+        let public = self.public.as_mut()?;
+        let id = EventId::new(public.replica, public.seq + 1);
+        let (action, details) = action.split_personal(id);
+        let details = details.map(|(subject, details)| Action::RecordDetails { subject, details });
+        if let Some(details) = &details {
+            self.state.check_new(details, Timestamp(at + 1)).ok()?;
+        }
+        public.seq += 1;
         let event = Event {
             id,
             at: Timestamp(at),
@@ -182,9 +196,34 @@ impl World {
         self.state.apply(&event);
         self.events.push(event);
         self.last = at;
+        if let Some(action) = details {
+            let writer = match &mut self.private {
+                Some(writer) => writer,
+                None => self.private.insert(self.sessions.writer(Log::Private)),
+            };
+            writer.seq += 1;
+            let details = Event {
+                id: EventId::new(writer.replica, writer.seq),
+                at: Timestamp(at + 1),
+                action,
+            };
+            self.state.apply(&details);
+            self.events.push(details);
+            self.last = at + 1;
+        }
         // The next action is typed or tapped a little later.
         self.now = at + self.rng.between(15, 90) * 1_000;
         Some(id)
+    }
+
+    /// The community's first event, the founding (`Store::found`), by the organizer's
+    /// key in the first session: before everything else.
+    pub fn found(&mut self, name: &str) {
+        let key = self.sessions.key;
+        self.act(Action::FoundCommunity {
+            key,
+            name: name.to_owned(),
+        });
     }
 
     /// Plans a task; tasks after the close of the simulated years never happen.
@@ -218,7 +257,7 @@ impl World {
 
     /// Runs every task in time order, then tops the ledger up to the planned size with
     /// the year-end awards (年度表彰), spread over the last two hours.
-    pub fn run(mut self) -> Vec<Event> {
+    pub fn run(mut self) -> (Vec<Event>, Vec<(ReplicaId, Log, u32)>) {
         while let Some(Reverse(next)) = self.queue.pop() {
             self.now = next.at.max(self.last + 1);
             self.perform(next.task);
@@ -230,7 +269,7 @@ impl World {
             self.now = from + k * step;
             self.year_end_award();
         }
-        self.events
+        (self.events, self.sessions.replicas)
     }
 
     pub fn entries(&self) -> usize {
@@ -330,6 +369,43 @@ impl World {
     }
 }
 
-fn fresh_replica(rng: &mut Rng) -> ReplicaId {
-    ReplicaId((rng.next_u64() & crate::store::REPLICA_BITS).max(1))
+/// The replicas of one organizer key: each writer a new nonce, as the store makes them
+/// (`seal::derive_replica`), never a replica used before.
+pub(super) struct Sessions {
+    pub key: DeviceKey,
+    /// Every replica, with its log and nonce, in the order the sessions opened them.
+    pub replicas: Vec<(ReplicaId, Log, u32)>,
+    used: BTreeSet<ReplicaId>,
+    /// The nonces' own stream, so the street's decisions do not depend on them.
+    nonces: Rng,
+}
+
+impl Sessions {
+    fn new(key: DeviceKey, seed: u64) -> Sessions {
+        Sessions {
+            key,
+            replicas: Vec::new(),
+            used: BTreeSet::new(),
+            nonces: Rng::new(seed ^ 0x6e6f_6e63_6573),
+        }
+    }
+
+    /// A writer on a new replica of the key: a fresh nonce, or the next unused one.
+    fn writer(&mut self, log: Log) -> Writer {
+        let mut nonce = self.nonces.next_u64() as u32;
+        let mut replica = seal::derive_replica(&self.key, nonce);
+        while self.used.contains(&replica) {
+            nonce = nonce.wrapping_add(1);
+            replica = seal::derive_replica(&self.key, nonce);
+        }
+        self.used.insert(replica);
+        self.replicas.push((replica, log, nonce));
+        Writer { replica, seq: 0 }
+    }
+}
+
+/// One log of a session: its replica and the last sequence number it gave.
+struct Writer {
+    replica: ReplicaId,
+    seq: u32,
 }
