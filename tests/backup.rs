@@ -331,7 +331,7 @@ fn a_volunteer_phone_cannot_award_points_and_its_forgery_is_kept_aside() {
         replica,
         index: 0,
     };
-    let text = seal::seal(&key(7), id, at, 99, &[forged.clone()]).unwrap();
+    let text = seal::seal(&key(7), id, at, 99, std::slice::from_ref(&forged)).unwrap();
     let before = organizer.journal().state().balance(wang);
     let report = organizer
         .import_sealed(vec![(at.to_key("linli"), text)])
