@@ -1,13 +1,14 @@
-//! The datasets the benchmarks run on, made once per size: the sample street's events,
-//! the segments its sessions would have stored, and the state they fold to.
+//! The datasets the benchmarks run on, made once per size: the sample street as its
+//! organizer's device holds it (a community, every segment sealed by the organizer's
+//! key; see `sample::Street`), and the state it folds to.
 
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, measurement::WallTime};
-use linli::domain::{Event, Journal, ReplicaId, Timestamp};
-use linli::sample::{self, DEFAULT_SEED, Size};
-use linli::store::codec::{self, SEGMENT_EVENTS, SegmentKey};
+use linli::domain::journal::Batch;
+use linli::domain::{Event, Journal, Timestamp};
+use linli::sample::{DEFAULT_SEED, Size, Street};
+use linli::store::seal::SealKey;
 use linli::store::{Backend, MemoryBackend, Namespace, Store};
 
 /// The sizes to run: `LINLI_BENCH_SIZES` (such as `1k,10k`), else 1k, 10k and 100k.
@@ -20,72 +21,88 @@ pub fn sizes() -> Vec<Size> {
 
 pub struct Dataset {
     pub size: Size,
-    pub events: Vec<Event>,
-    /// Each session's events, as its store wrote them: per replica, in segments of
-    /// [`SEGMENT_EVENTS`].
-    pub segments: Vec<(SegmentKey, Vec<Event>)>,
+    pub street: Street,
+    /// Every segment's events, as its session's store wrote them: per replica and log,
+    /// in segments of `SEGMENT_EVENTS`, with the nonce of its replica.
+    pub segments: Vec<(SealKey, u32, Vec<Event>)>,
+    /// Every key and text the device holds: records and sealed segments.
+    pub stored: Vec<(String, String)>,
+    /// The community's journal, every segment merged with the organizer's signature.
     pub journal: Journal,
 }
 
 impl Dataset {
     pub fn new(size: Size) -> Dataset {
-        let events = sample::generate(size, DEFAULT_SEED);
-        let mut by_replica: BTreeMap<ReplicaId, Vec<Event>> = BTreeMap::new();
-        for event in &events {
-            by_replica
-                .entry(event.id.replica)
-                .or_default()
-                .push(event.clone());
-        }
-        let mut segments = Vec::new();
-        for (replica, own) in by_replica {
-            for (index, chunk) in own.chunks(SEGMENT_EVENTS).enumerate() {
-                let index = u32::try_from(index).unwrap_or(u32::MAX);
-                segments.push((SegmentKey { replica, index }, chunk.to_vec()));
-            }
-        }
-        let mut journal = Journal::default();
-        journal.merge(events.iter().cloned());
-        Dataset {
+        let street = Street::new(size, DEFAULT_SEED);
+        let segments = street
+            .segments
+            .iter()
+            .map(|s| (s.key, s.nonce, street.events_of(s)))
+            .collect();
+        let stored = street.stored(&Namespace::default()).unwrap_or_default();
+        let mut data = Dataset {
             size,
-            events,
+            street,
             segments,
-            journal,
-        }
+            stored,
+            journal: Journal::default(),
+        };
+        data.journal = data.fold_journal(data.batches());
+        data
     }
 
-    /// The stored text of every segment, with its key.
-    pub fn encoded(&self) -> Vec<(SegmentKey, String)> {
+    pub fn events(&self) -> &[Event] {
+        &self.street.events
+    }
+
+    /// The segments as the store merges them on a load: one batch each, signed.
+    pub fn batches(&self) -> Vec<Batch> {
+        let signer = Some(self.street.signer.public());
         self.segments
             .iter()
-            .map(|(key, events)| {
-                let text = codec::encode_segment(key.replica, events).unwrap_or_default();
-                (*key, text)
+            .map(|(_, _, events)| Batch {
+                signer,
+                events: events.clone(),
             })
             .collect()
     }
 
-    /// A memory backend holding the dataset as a device would: every segment under the
-    /// default namespace, and the schema.
+    /// A community journal with `batches` merged.
+    pub fn fold_journal(&self, batches: Vec<Batch>) -> Journal {
+        let mut journal = Journal::of_community(Some(self.street.community.id));
+        journal.merge_batches(batches);
+        journal
+    }
+
+    /// The stored text of every segment, with its key.
+    pub fn sealed(&self) -> Vec<(SealKey, String)> {
+        self.street
+            .segments
+            .iter()
+            .zip(self.stored.iter().skip(3))
+            .map(|(segment, (_, text))| (segment.key, text.clone()))
+            .collect()
+    }
+
+    /// A memory backend holding the dataset as the organizer's device would: the
+    /// schema, the community and device records, and every sealed segment under the
+    /// default namespace.
     pub fn backend(&self) -> MemoryBackend {
         let backend = MemoryBackend::default();
-        let ns = Namespace::DEFAULT;
-        let meta = format!("{{\"schema\":{}}}", codec::SCHEMA);
-        let _ = backend.set(&codec::meta_key(ns), &meta);
-        for (key, text) in self.encoded() {
-            let _ = backend.set(&key.to_key(ns), &text);
+        for (key, text) in &self.stored {
+            let _ = backend.set(key, text);
         }
         backend
     }
 
     /// A store opened on [`Dataset::backend`], as the app opens it.
     pub fn store(&self) -> Store<MemoryBackend> {
-        Store::open(self.backend(), Namespace::default(), || ReplicaId(0xbe7c4))
+        Store::open(self.backend(), Namespace::default(), || 0xbe7c4)
     }
 
     /// The moment the dataset ends: what "now" is for its queries.
     pub fn now(&self) -> Timestamp {
-        self.events.last().map_or(Timestamp(0), |e| e.at)
+        self.events().last().map_or(Timestamp(0), |e| e.at)
     }
 
     pub fn label(&self) -> String {
