@@ -1,24 +1,30 @@
 //! What `bench.js` calls: make a dataset, write it, read it back in stages (read,
-//! decode, open), write it as plain JSON, mount and unmount the app.
+//! decode and verify, open), write it as a backup file, mount and unmount the app.
 
 use std::cell::RefCell;
 
 use js_sys::{Object, Reflect};
-use linli::domain::{Event, Journal, ReplicaId, Timestamp};
-use linli::sample::{self, DEFAULT_SEED, Size};
-use linli::store::codec::{self, SEGMENT_EVENTS, SegmentKey};
+use linli::domain::{Event, Timestamp};
+use linli::sample::{DEFAULT_SEED, Size, Street};
+use linli::store::backup::{self, FileCommunity, Scope};
 use linli::store::local::LocalStorageBackend;
-use linli::store::{Backend, Namespace, Store, StoreError, backup};
+use linli::store::seal::{self, SealKey};
+use linli::store::{Backend, Namespace, Store, StoreError, random};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 thread_local! {
-    /// The dataset of the size being measured.
-    static EVENTS: RefCell<Vec<Event>> = const { RefCell::new(Vec::new()) };
+    /// The dataset of the size being measured: the sample street as its organizer's
+    /// device holds it.
+    static STREET: RefCell<Option<Street>> = const { RefCell::new(None) };
+}
+
+pub fn with_street<R>(f: impl FnOnce(Option<&Street>) -> R) -> R {
+    STREET.with(|street| f(street.borrow().as_ref()))
 }
 
 pub fn with_events<R>(f: impl FnOnce(&[Event]) -> R) -> R {
-    EVENTS.with(|events| f(&events.borrow()))
+    with_street(|street| f(street.map_or(&[], |s| s.events.as_slice())))
 }
 
 fn error(text: impl std::fmt::Display) -> JsValue {
@@ -42,58 +48,41 @@ fn utf16(text: &str) -> usize {
 }
 
 /// Generates the sample street of `size` (`1k`, `10k`, `100k`…) and keeps it for the
-/// calls below: `{entries, events, volunteers}`.
+/// calls below: `{entries, events}`.
 #[wasm_bindgen]
 pub fn prepare(size: &str) -> Result<JsValue, JsValue> {
     let size: Size = size.parse().map_err(error)?;
-    let events = sample::generate(size, DEFAULT_SEED);
+    let street = Street::new(size, DEFAULT_SEED);
     let out = Object::new();
     set(&out, "entries", size.entries() as f64);
-    set(&out, "events", events.len() as f64);
-    EVENTS.with(|slot| *slot.borrow_mut() = events);
+    set(&out, "events", street.events.len() as f64);
+    STREET.with(|slot| *slot.borrow_mut() = Some(street));
     Ok(out.into())
 }
 
-/// Writes the dataset under `ns` as its sessions' stores would have: each replica's
-/// events in segments of at most [`SEGMENT_EVENTS`], encoded by the store's codec and
-/// set through its localStorage backend, and the schema. Returns `{segments, chars,
-/// fits}`: `chars` is what the namespace needs in UTF-16 code units (keys and values),
-/// whether or not it fitted; `fits` is false when the browser refused a write as full.
+/// Writes the dataset under `ns` as its organizer's device holds it: the schema, the
+/// community and device records, and every session's sealed segments (per replica and
+/// log, at most `SEGMENT_EVENTS` to a segment), set through the store's localStorage
+/// backend. Returns `{segments, chars, fits}`: `chars` is what the namespace needs in
+/// UTF-16 code units (every key and value), whether or not it fitted; `fits` is false
+/// when the browser refused a write as full.
 #[wasm_bindgen(js_name = writeDataset)]
 pub fn write_dataset(ns: &str) -> Result<JsValue, JsValue> {
     let ns = namespace(ns)?;
     let backend = storage()?;
-    let mut by_replica: std::collections::BTreeMap<ReplicaId, Vec<Event>> = Default::default();
-    with_events(|events| {
-        for event in events {
-            by_replica
-                .entry(event.id.replica)
-                .or_default()
-                .push(event.clone());
-        }
-    });
-    let meta_key = codec::meta_key(ns.as_str());
-    let meta = format!("{{\"schema\":{}}}", codec::SCHEMA);
-    let mut chars = utf16(&meta_key) + utf16(&meta);
-    let mut fits = backend.set(&meta_key, &meta).is_ok();
-    let mut segments = 0;
-    for (replica, own) in &by_replica {
-        for (index, chunk) in own.chunks(SEGMENT_EVENTS).enumerate() {
-            let index = u32::try_from(index).map_err(error)?;
-            let key = SegmentKey {
-                replica: *replica,
-                index,
-            }
-            .to_key(ns.as_str());
-            let text = codec::encode_segment(*replica, chunk).map_err(error)?;
-            chars += utf16(&key) + utf16(&text);
-            segments += 1;
-            if fits {
-                match backend.set(&key, &text) {
-                    Ok(()) => {}
-                    Err(StoreError::QuotaExceeded) => fits = false,
-                    Err(other) => return Err(error(other)),
-                }
+    let (stored, segments) = with_street(|street| {
+        let street = street.ok_or_else(|| error("prepare a dataset first"))?;
+        Ok::<_, JsValue>((street.stored(&ns).map_err(error)?, street.segments.len()))
+    })?;
+    let mut chars = 0;
+    let mut fits = true;
+    for (key, text) in &stored {
+        chars += utf16(key) + utf16(text);
+        if fits {
+            match backend.set(key, text) {
+                Ok(()) => {}
+                Err(StoreError::QuotaExceeded) => fits = false,
+                Err(other) => return Err(error(other)),
             }
         }
     }
@@ -104,29 +93,43 @@ pub fn write_dataset(ns: &str) -> Result<JsValue, JsValue> {
     Ok(out.into())
 }
 
-/// The same records as plain JSON: the backup file's text (every event, in order).
+/// The same records as a backup file of today's format: the full backup the
+/// organizer's device would export (every sealed segment, as JSON).
 #[wasm_bindgen(js_name = plainJson)]
-pub fn plain_json() -> String {
-    with_events(|events| {
-        let mut journal = Journal::default();
-        journal.merge(events.iter().cloned());
-        let at = events.last().map_or(Timestamp(0), |e| e.at);
-        backup::export(&journal, Namespace::DEFAULT, at)
+pub fn plain_json() -> Result<String, JsValue> {
+    with_street(|street| {
+        let street = street.ok_or_else(|| error("prepare a dataset first"))?;
+        let ns = Namespace::default();
+        let segments: Vec<(String, String)> = street
+            .stored(&ns)
+            .map_err(error)?
+            .into_iter()
+            .filter(|(key, _)| SealKey::parse(ns.as_str(), key).is_some())
+            .collect();
+        let at = street.events.last().map_or(Timestamp(0), |e| e.at);
+        let community = FileCommunity {
+            id: street.community.id,
+            name: street.community.name.clone(),
+        };
+        Ok(backup::export(
+            ns.as_str(),
+            community,
+            Scope::Full,
+            segments,
+            street.events.len(),
+            at,
+        ))
     })
 }
 
 /// The stored segments' text, for timing the read alone: `[(key, text)]`.
-fn read(ns: &Namespace) -> Result<Vec<(SegmentKey, String)>, JsValue> {
+fn read(ns: &Namespace) -> Result<Vec<(SealKey, String)>, JsValue> {
     let backend = storage()?;
     let mut texts = Vec::new();
-    for key in backend
-        .keys(&codec::log_prefix(ns.as_str()))
-        .map_err(error)?
-    {
-        if let (Some(parsed), Some(text)) = (
-            SegmentKey::parse(ns.as_str(), &key),
-            backend.get(&key).map_err(error)?,
-        ) {
+    for key in backend.keys(&format!("{}/", ns.as_str())).map_err(error)? {
+        if let Some(parsed) = SealKey::parse(ns.as_str(), &key)
+            && let Some(text) = backend.get(&key).map_err(error)?
+        {
             texts.push((parsed, text));
         }
     }
@@ -140,23 +143,34 @@ pub fn read_all(ns: &str) -> Result<f64, JsValue> {
     Ok(texts.iter().map(|(_, t)| t.len()).sum::<usize>() as f64)
 }
 
-/// Reads and decodes every segment: returns the events decoded.
+/// Reads, decodes and verifies every segment, as a load does (the organizer's key
+/// checked against each seal): returns the events whose seal verified.
 #[wasm_bindgen(js_name = decodeAll)]
 pub fn decode_all(ns: &str) -> Result<f64, JsValue> {
+    let (community, key) = with_street(|street| {
+        street
+            .map(|s| (s.community.id, s.signer.public()))
+            .ok_or_else(|| error("prepare a dataset first"))
+    })?;
     let mut count = 0;
-    for (key, text) in read(&namespace(ns)?)? {
-        if let Ok(decoded) = codec::decode_segment(key, &text) {
-            count += decoded.events.len();
+    for (at, text) in read(&namespace(ns)?)? {
+        let Some(packed) = text.strip_prefix(seal::PREFIX) else {
+            continue;
+        };
+        if let Ok(segment) = seal::read(at, packed)
+            && segment.verify(community, at, &key)
+        {
+            count += segment.decoded.events.len();
         }
     }
     Ok(count as f64)
 }
 
-/// Opens a store on localStorage as the app does (read, decode, merge, fold): returns
+/// Opens a store on localStorage as the app does (read, verify, merge, fold): returns
 /// the events loaded.
 #[wasm_bindgen(js_name = openStore)]
 pub fn open_store(ns: &str) -> Result<f64, JsValue> {
-    let store = Store::open(storage()?, namespace(ns)?, linli::store::random_replica);
+    let store = Store::open(storage()?, namespace(ns)?, random);
     Ok(store.journal().len() as f64)
 }
 

@@ -111,11 +111,11 @@ function report(results, machine, dist) {
     ),
   );
   out.push('');
-  out.push('Cold load in stages (medians): read = list and get every key; decode = read + decode; open = read + decode + merge + fold (Store::open); cold load = mount until the first screen is in the DOM.');
+  out.push('Cold load in stages (medians): read = list and get every key; decode = read + decode + verify the seals; open = read + decode + verify + merge + fold (Store::open); cold load = mount until the first screen is in the DOM.');
   out.push('');
   out.push(
     table(
-      ['entries', 'segments', 'read', 'decode', 'open', 'cold load (first)', 'plain JSON', 'generate', 'write'],
+      ['entries', 'segments', 'read', 'decode', 'open', 'cold load (first)', 'backup file', 'generate', 'write'],
       results.sizes.map((s) => [
         s.size,
         int(s.segments),

@@ -1,6 +1,7 @@
-//! Today's part of the dataset, written at the real time through the real store: a
-//! volunteer who is "me" on this device, activities open for sign-up and published
-//! wishes, one of each for every append to be timed.
+//! Today's part of the dataset, written at the real time through the real store (on
+//! the organizer's device, whose key signs without a PIN): a volunteer who is "me" on
+//! this device, activities open for sign-up and published wishes, one of each for
+//! every append to be timed.
 
 use js_sys::{Array, Object, Reflect};
 use linli::domain::{
@@ -9,7 +10,7 @@ use linli::domain::{
 };
 use linli::store::local::LocalStorageBackend;
 use linli::store::prefs::{self, LoadedPrefs, Prefs};
-use linli::store::{Namespace, Store, random_replica};
+use linli::store::{Namespace, Store, random};
 use wasm_bindgen::prelude::*;
 
 fn error(text: impl std::fmt::Display) -> JsValue {
@@ -26,8 +27,16 @@ fn wall() -> Timestamp {
 pub fn prepare_today(ns: &str, count: u32) -> Result<JsValue, JsValue> {
     let namespace = Namespace::new(ns).ok_or_else(|| error("bad namespace"))?;
     let backend = LocalStorageBackend::open().map_err(error)?;
-    let mut store = Store::open(backend.clone(), namespace, random_replica);
-    let mut act = |action: Action| store.act(action, wall()).map(|e| e.id).map_err(error);
+    let mut store = Store::open(backend.clone(), namespace, random);
+    if !store.can_sign() {
+        return Err(error("the device cannot sign: write the dataset first"));
+    }
+    let mut act = |action: Action| {
+        store
+            .act(action, wall())
+            .map(|acted| acted.event.id)
+            .map_err(error)
+    };
     let me = act(Action::RegisterVolunteer {
         profile: Box::new(VolunteerProfile {
             name: "测试员".to_owned(),
