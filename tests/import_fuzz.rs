@@ -789,9 +789,14 @@ fn check_sealed(
         }
         let Some(events) = sealed_events(name, text) else {
             UNREADABLE_SEGMENTS.fetch_add(1, Ordering::Relaxed);
+            // The file's text, not the device's storage: reported by the import.
             assert!(
-                device.report().unreadable.iter().any(|u| u.key == *name),
+                report.unreadable.iter().any(|u| u.key == *name),
                 "{name} unreadable and not reported"
+            );
+            assert!(
+                !device.report().unreadable.iter().any(|u| u.key == *name),
+                "{name}: a file's unreadable text reported as the device's storage"
             );
             continue;
         };
