@@ -130,17 +130,26 @@ fn adoption_keeps_a_legacy_segment_it_could_not_read_whole() {
     let backend = MemoryBackend::default();
     let broken = r#"{"v":1,"r":"9","e":[[1,5,{"t":"award_po"#;
     backend.set("linli/log/9/0", broken).unwrap();
-    let good = r#"{"v":1,"r":"a","e":[[1,7,{"t":"register_volunteer","profile":{"name":"李四"}}]]}"#;
+    let good =
+        r#"{"v":1,"r":"a","e":[[1,7,{"t":"register_volunteer","profile":{"name":"李四"}}]]}"#;
     backend.set("linli/log/a/0", good).unwrap();
     let mut store = Store::open(backend.clone(), Namespace::default(), || 0xc4);
     assert_eq!(store.report().unreadable.len(), 1);
     assert_eq!(store.legacy_events(), 1);
     let signer = Signer::from_seed([6; 32]);
     store
-        .found("幸福社区", signer.clone(), DeviceRecord::plain(&signer), WALL)
+        .found(
+            "幸福社区",
+            signer.clone(),
+            DeviceRecord::plain(&signer),
+            WALL,
+        )
         .unwrap();
     assert_eq!(store.adopt_legacy(WALL).unwrap().events, 1);
-    assert_eq!(backend.get("linli/log/9/0").unwrap().as_deref(), Some(broken));
+    assert_eq!(
+        backend.get("linli/log/9/0").unwrap().as_deref(),
+        Some(broken)
+    );
     assert_eq!(backend.get("linli/log/a/0").unwrap(), None);
     assert_eq!(store.report().unreadable.len(), 1);
     assert_eq!(store.legacy_events(), 0);

@@ -73,10 +73,20 @@ fn no_community_is_founded_over_a_newer_versions_storage() {
     let mut store = tab(storage.clone());
     assert_eq!(store.read_only(), Some(99));
     let signer = key(1);
-    assert!(store
-        .found("幸福社区", signer.clone(), DeviceRecord::plain(&signer), WALL)
-        .is_err());
+    assert!(
+        store
+            .found(
+                "幸福社区",
+                signer.clone(),
+                DeviceRecord::plain(&signer),
+                WALL
+            )
+            .is_err()
+    );
     assert_eq!(storage.get("linli/device").unwrap(), None);
     assert_eq!(storage.get("linli/community").unwrap(), None);
-    assert_eq!(storage.get("linli/meta").unwrap().as_deref(), Some(r#"{"schema":99}"#));
+    assert_eq!(
+        storage.get("linli/meta").unwrap().as_deref(),
+        Some(r#"{"schema":99}"#)
+    );
 }
