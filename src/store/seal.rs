@@ -14,8 +14,8 @@
 //! event its owner has yet to write.
 //!
 //! A session rewrites its open segment at every write, so a segment carries one
-//! signature however many events it holds: the stress dataset's 1,851 segments take
-//! 126 kB of signatures where one per event would take 14 MB. The signature names the
+//! signature however many events it holds: the stress dataset's 2,937 segments (public
+//! and organizer-only) take 188 kB of signatures where one per event would take 14.6 MB. The signature names the
 //! community, the log (public or organizer-only), the replica and the segment's place,
 //! so a sealed segment cannot be replayed into another community, another log or
 //! another place. The fingerprint says which key to try; the key itself is named by a
