@@ -343,6 +343,7 @@ fn make_scene() -> Scene {
             key: Who::RevokedWithin.key(),
             accepted: vec![(Who::RevokedWithin.id().replica, LINE)],
             reason: "手机丢失".into(),
+            digests: Vec::new(),
         },
     );
 
@@ -547,6 +548,7 @@ fn an_organizer_may_do_everything_on_anyones_behalf() {
             key: Who::Phone.key(),
             accepted: Vec::new(),
             reason: "换手机".into(),
+            digests: Vec::new(),
         },
         OK,
     );
@@ -709,6 +711,7 @@ fn a_volunteers_phone_may_not_do_an_organizers_work() {
             key: Who::Organizer.key(),
             accepted: Vec::new(),
             reason: String::new(),
+            digests: Vec::new(),
         },
     ] {
         check(phone, action, not_allowed(phone));

@@ -1723,12 +1723,16 @@ fn rewrite() -> Rewrite {
         .unwrap()
         .event;
     sync(&phone, &mut organizer);
+    // As the app revokes (管理 → 设备): the line, and the content of what it accepts.
+    let (accepted, digests) = organizer.journal().accepted_from(&key(7).public());
+    assert_eq!(accepted, vec![(signup.id.replica, signup.id.seq)]);
     organizer
         .act(
             Action::RevokeDevice {
                 key: key(7).public(),
-                accepted: vec![(signup.id.replica, signup.id.seq)],
+                accepted,
                 reason: "手机丢失".into(),
+                digests,
             },
             WALL,
         )
@@ -1814,14 +1818,11 @@ fn a_revoked_phone_cannot_rewrite_what_its_revocation_accepted() {
     );
 }
 
-/// Known gap, kept as a test to run once it is closed. A revocation says how far a
-/// device's events count (a sequence number per replica), not what they were: a
-/// device that never held the phone's first segment takes in the thief's rewrite, its
-/// seal verifies, and the backdated redemption counts there, so two devices of one
-/// community disagree. Closing it needs the revocation to name what it accepted (a
-/// digest of the accepted events, or of the segments' hash chain).
+/// A device that never held the phone's first segment takes in the thief's rewrite:
+/// its seal verifies, but the revocation names the content of each event it accepted
+/// (`digests`), so the backdated redemption counts there no more than on the organizer's
+/// device, and the two agree. (Before the digests this was a known gap.)
 #[test]
-#[ignore = "known gap: a revocation's line does not bind the content of what it accepted"]
 fn a_revoked_phones_rewrite_counts_nowhere_even_where_the_original_never_arrived() {
     let Rewrite {
         organizer,

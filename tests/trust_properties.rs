@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use common::{T0, award, offer, plan, profile, project_plan};
 use linli::domain::journal::Batch;
-use linli::domain::trust::{CommunityId, DeviceKey, Role};
+use linli::domain::trust::{CommunityId, DeviceKey, Role, content_digest};
 use linli::domain::{
     Action, ActivityPlan, Claimant, Event, EventId, Journal, Need, NeedUnit, PerkOffer, Points,
     ProjectPlan, ProjectRole, ReplicaId, Timestamp, VolunteerId, WishPlan,
@@ -575,6 +575,17 @@ impl Play {
                     .filter(|((device, _), _)| *device == phone)
                     .filter_map(|((_, replica), log)| Some((*replica, log.last()?.event.id.seq)))
                     .collect();
+                // Half the revocations bind the accepted events' content too.
+                let digests: Vec<(EventId, u64)> = if reinstalled {
+                    self.logs
+                        .iter()
+                        .filter(|((device, _), _)| *device == phone)
+                        .flat_map(|(_, log)| log.iter())
+                        .map(|entry| (entry.event.id, content_digest(&entry.event)))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 let key = d.key();
                 if self
                     .honest(
@@ -583,6 +594,7 @@ impl Play {
                             key,
                             accepted,
                             reason: "手机丢失".into(),
+                            digests,
                         },
                     )
                     .is_some()
@@ -614,6 +626,7 @@ impl Play {
                         key: self.devices[ORGANIZER].key(),
                         accepted: Vec::new(),
                         reason: String::new(),
+                        digests: Vec::new(),
                     },
                     _ => Action::FoundCommunity {
                         key: unknown,

@@ -156,7 +156,7 @@ areas! {
         RequestBinding { key: DeviceKey, role: Role, label: String },
         EnrolDevice { key: DeviceKey, role: Role, label: String },
         DeclineBinding { key: DeviceKey },
-        RevokeDevice { key: DeviceKey, accepted: [(ReplicaId, u32)], reason: String },
+        RevokeDevice { key: DeviceKey, accepted: [(ReplicaId, u32)], reason: String, digests: [(crate::domain::id::EventId, u64)] },
         RecordDetails { subject: Subject, details: PersonalDetails },
     }
 }

@@ -340,10 +340,15 @@ pub enum Action {
     DeclineBinding { key: DeviceKey },
     /// An organizer revokes a device (撤销设备). Of its events, those up to the
     /// sequence number given for each listed replica stay valid; no other counts.
+    /// `digests` binds the line to content: when given, an event below the line counts
+    /// only with the digest ([`crate::domain::trust::content_digest`]) it had when the
+    /// organizer revoked, so the device's key cannot rewrite what was accepted.
     RevokeDevice {
         key: DeviceKey,
         accepted: Vec<(ReplicaId, u32)>,
         reason: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        digests: Vec<(EventId, u64)>,
     },
     /// Personal details (full name, phone, a wish's private note), written only to
     /// the organizer-only log: see [`crate::domain::trust::personal`].

@@ -16,7 +16,7 @@ use super::error::DomainError;
 use super::event::{Action, Clock, Event, OrderKey};
 use super::id::{EventId, ReplicaId, Timestamp};
 use super::state::State;
-use super::trust::{CommunityId, DeviceKey, Keyring, Refusal, Role, permits};
+use super::trust::{CommunityId, DeviceKey, Keyring, Refusal, Role, content_digest, permits};
 
 /// Two different events that carry the same id: a sign of corrupted or tampered data.
 /// The first one seen is kept; the other is reported here, never silently dropped.
@@ -205,6 +205,23 @@ impl Journal {
             .collect();
         signed.sort_unstable();
         signed
+    }
+
+    /// What a revocation of `key` accepts: [`Journal::signed_by`], and the content
+    /// digest of each event below that line this journal holds from `key`'s replicas.
+    pub fn accepted_from(&self, key: &DeviceKey) -> (Vec<(ReplicaId, u32)>, Vec<(EventId, u64)>) {
+        let accepted = self.signed_by(key);
+        let digests = self
+            .events
+            .iter()
+            .filter(|e| {
+                accepted
+                    .iter()
+                    .any(|&(replica, last)| e.id.replica == replica && e.id.seq <= last)
+            })
+            .map(|e| (e.id, content_digest(e)))
+            .collect();
+        (accepted, digests)
     }
 
     /// The role `key` has for a new event of `replica`, when it is enrolled.

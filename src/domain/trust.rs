@@ -15,7 +15,7 @@ mod keyring;
 pub mod personal;
 
 pub use authority::{Refusal, Role, permits};
-pub use key::{CommunityId, DeviceKey, Fingerprint, KeyError};
+pub use key::{CommunityId, DeviceKey, Fingerprint, KeyError, content_digest};
 pub use keyring::{
     COMMUNITY_NAME_MAX, Device, Keyring, LABEL_MAX, Request, Revocation, trust_text,
 };

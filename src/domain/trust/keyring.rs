@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 
 use super::authority::{Refusal, Role, permits};
-use super::key::{CommunityId, DeviceKey};
+use super::key::{CommunityId, DeviceKey, content_digest};
 use crate::domain::error::{DomainError, Field};
 use crate::domain::event::{Action, Event};
 use crate::domain::id::{EventId, ReplicaId, Timestamp};
@@ -41,6 +41,8 @@ pub struct Revocation {
     pub reason: String,
     /// The device's events that stay valid: up to this sequence number in each replica.
     pub accepted: Vec<(ReplicaId, u32)>,
+    /// When given, each accepted event's content digest: a changed copy does not count.
+    pub digests: Vec<(EventId, u64)>,
 }
 
 /// A device that asked to be bound (申请绑定), awaiting an organizer.
@@ -154,6 +156,23 @@ impl Keyring {
         }
     }
 
+    /// The role `key` has for `event`, which it signed: as [`Keyring::role_for`], and
+    /// when its revocation binds content, with the content it had then.
+    pub fn role_for_event(&self, key: &DeviceKey, event: &Event) -> Result<Role, Refusal> {
+        let role = self.role_for(key, event.id)?;
+        match self.devices.get(key).and_then(|d| d.revoked.as_ref()) {
+            Some(revocation) if !revocation.digests.is_empty() => {
+                let digest = content_digest(event);
+                if revocation.digests.contains(&(event.id, digest)) {
+                    Ok(role)
+                } else {
+                    Err(Refusal::Revoked)
+                }
+            }
+            _ => Ok(role),
+        }
+    }
+
     /// The role `key` has for the event `id` it signed: enrolled, and not revoked, or
     /// revoked after this event was accepted.
     pub fn role_for(&self, key: &DeviceKey, id: EventId) -> Result<Role, Refusal> {
@@ -174,10 +193,10 @@ impl Keyring {
         }
     }
 
-    fn is_organizer(&self, signers: &[DeviceKey], id: EventId) -> Result<(), Refusal> {
+    fn is_organizer(&self, signers: &[DeviceKey], event: &Event) -> Result<(), Refusal> {
         let mut refusal = Refusal::Unsigned;
         for key in signers {
-            match self.role_for(key, id) {
+            match self.role_for_event(key, event) {
                 Ok(Role::Organizer) => return Ok(()),
                 Ok(role) => refusal = Refusal::NotAllowed(role),
                 Err(why) => refusal = why,
@@ -219,7 +238,7 @@ impl Keyring {
                 }
             }
             Action::EnrolDevice { key, role, label } => {
-                self.is_organizer(signers, event.id).and_then(|()| {
+                self.is_organizer(signers, event).and_then(|()| {
                     if self.devices.contains_key(key) {
                         return Err(Refusal::AlreadyEnrolled);
                     }
@@ -241,7 +260,8 @@ impl Keyring {
                 key,
                 accepted,
                 reason,
-            } => self.is_organizer(signers, event.id).and_then(|()| {
+                digests,
+            } => self.is_organizer(signers, event).and_then(|()| {
                 match self.devices.get_mut(key) {
                     Some(device) if device.revoked.is_none() => {
                         device.revoked = Some(Revocation {
@@ -249,6 +269,7 @@ impl Keyring {
                             at: event.at,
                             reason: reason.clone(),
                             accepted: accepted.clone(),
+                            digests: digests.clone(),
                         });
                         Ok(())
                     }
@@ -257,7 +278,7 @@ impl Keyring {
                     None => Err(Refusal::UnknownKey),
                 }
             }),
-            Action::DeclineBinding { key } => self.is_organizer(signers, event.id).map(|()| {
+            Action::DeclineBinding { key } => self.is_organizer(signers, event).map(|()| {
                 if let Some(request) = self.requests.get_mut(key) {
                     request.declined = true;
                 }
@@ -309,7 +330,7 @@ impl Keyring {
         let mut refusal = Refusal::Unsigned;
         for key in signers {
             match self
-                .role_for(key, event.id)
+                .role_for_event(key, event)
                 .and_then(|role| permits(role, &event.action, state))
             {
                 Ok(()) => return Ok(()),

@@ -282,11 +282,12 @@ impl App {
     /// An organizer revokes a device: what it wrote so far, as this device has it,
     /// stays valid; nothing after.
     pub fn revoke(&self, key: DeviceKey, reason: &str) -> bool {
-        let accepted = self.session().store.journal().signed_by(&key);
+        let (accepted, digests) = self.session().store.journal().accepted_from(&key);
         self.act(Action::RevokeDevice {
             key,
             accepted,
             reason: reason.trim().to_owned(),
+            digests,
         })
         .is_some()
     }
