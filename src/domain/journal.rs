@@ -18,6 +18,9 @@ use super::id::{EventId, ReplicaId, Timestamp};
 use super::state::State;
 use super::trust::{CommunityId, DeviceKey, Keyring, Refusal, Role, content_digest, permits};
 
+/// Content digests of events, by id: what a revocation binds.
+pub type Digests = Vec<(EventId, u64)>;
+
 /// Two different events that carry the same id: a sign of corrupted or tampered data.
 /// The first one seen is kept; the other is reported here, never silently dropped.
 #[derive(Clone, Debug, PartialEq)]
@@ -209,7 +212,7 @@ impl Journal {
 
     /// What a revocation of `key` accepts: [`Journal::signed_by`], and the content
     /// digest of each event below that line this journal holds from `key`'s replicas.
-    pub fn accepted_from(&self, key: &DeviceKey) -> (Vec<(ReplicaId, u32)>, Vec<(EventId, u64)>) {
+    pub fn accepted_from(&self, key: &DeviceKey) -> (Vec<(ReplicaId, u32)>, Digests) {
         let accepted = self.signed_by(key);
         let digests = self
             .events

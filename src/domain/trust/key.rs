@@ -128,6 +128,23 @@ impl CommunityId {
     }
 }
 
+/// A short digest of an event's whole content (id, time, action): what a revocation
+/// records of each event it accepts, so a changed copy signed later by the same key
+/// does not count. The first 8 bytes of SHA-256 over its id, its time and its action's
+/// JSON (serde's field order is the declaration order, so the text is the same on
+/// every device).
+pub fn content_digest(event: &crate::domain::event::Event) -> u64 {
+    let mut hash = Sha256::new();
+    hash.update(event.id.replica.0.to_le_bytes());
+    hash.update(event.id.seq.to_le_bytes());
+    hash.update(event.at.0.to_le_bytes());
+    hash.update(serde_json::to_vec(&event.action).unwrap_or_default());
+    let digest = hash.finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    u64::from_le_bytes(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,21 +173,4 @@ mod tests {
         assert_eq!(a, CommunityId::founded_by(&DeviceKey([1; 32])));
         assert_eq!(DeviceKey([0x3f; 32]).short(), "3f3f-3f3f");
     }
-}
-
-/// A short digest of an event's whole content (id, time, action): what a revocation
-/// records of each event it accepts, so a changed copy signed later by the same key
-/// does not count. The first 8 bytes of SHA-256 over its id, its time and its action's
-/// JSON (serde's field order is the declaration order, so the text is the same on
-/// every device).
-pub fn content_digest(event: &crate::domain::event::Event) -> u64 {
-    let mut hash = Sha256::new();
-    hash.update(event.id.replica.0.to_le_bytes());
-    hash.update(event.id.seq.to_le_bytes());
-    hash.update(event.at.0.to_le_bytes());
-    hash.update(serde_json::to_vec(&event.action).unwrap_or_default());
-    let digest = hash.finalize();
-    let mut first = [0u8; 8];
-    first.copy_from_slice(&digest[..8]);
-    u64::from_le_bytes(first)
 }
