@@ -6,7 +6,8 @@
 import { test, expect } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { openApp, becomeOrganizer, registerVolunteer, tab } from './helpers.mjs';
-import { storedEvents } from './storage-helpers.mjs';
+import { storedEvents, openVolunteers } from './storage-helpers.mjs';
+import { openCleanHost, expectMounted } from './embed-helpers.mjs';
 import {
   invitationLink, joinByLink, askAsVolunteer, approve, exportFile, importFile,
 } from './devices-helpers.mjs';
@@ -149,4 +150,52 @@ test('a full backup needs the PIN: out of organizer mode there is no way to expo
   await page.goto('/#/recovery');
   await expect(page.getByText('只有社区工作者输入管理密码后才能导出完整备份。')).toBeVisible();
   await expect(page.getByRole('button', { name: '导出备份' })).toHaveCount(0);
+});
+
+/** A file from before signing that awards `points` to the volunteer `id`. */
+function craftedAward(id, points) {
+  return JSON.stringify({
+    format: 'linli-backup', version: 1, events: [
+      { id: 'bad-1', at: Date.now(), action: { t: 'award_points', volunteer: id, points, reason: '奖励' } },
+    ],
+  });
+}
+
+test('with the PIN set but not entered, the recovery screen imports a crafted award as nothing and offers no adoption', async ({ page }, testInfo) => {
+  await openApp(page);
+  await becomeOrganizer(page);
+  await registerVolunteer(page, { name: '王小明', phone: '13812341234' });
+  const href = await page.getByRole('link', { name: /王小明/ }).getAttribute('href');
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByRole('button', { name: '退出管理模式' }).click();
+
+  const file = testInfo.outputPath('crafted.json');
+  await writeFile(file, craftedAward(href.split('/').pop(), 1000000));
+  await page.goto('/#/recovery');
+  await page.getByLabel('导入备份文件').setInputFiles(file);
+  await expect(page.getByRole('alert')).toContainText('没有签名：1 条记录未导入');
+  await expect(page.getByRole('button', { name: '是我自己的文件，接管这些记录' })).toHaveCount(0);
+
+  // Back in organizer mode: still no points.
+  await page.goto('/#/organizer');
+  await page.getByLabel('管理密码').fill('2468');
+  await page.getByRole('button', { name: '进入', exact: true }).click();
+  await page.goto('/' + href);
+  await expect(page.getByTestId('volunteer-balance')).toHaveText('0');
+});
+
+test("the embed handle's importData cannot credit what no signature vouches for", async ({ page }) => {
+  await openCleanHost(page);
+  await page.evaluate(() => {
+    window.handle = window.linli.mount(document.getElementById('a'), { namespace: 'portal' });
+  });
+  const a = page.locator('#a');
+  await expectMounted(a);
+  await becomeOrganizer(a);
+  await registerVolunteer(a, { name: '王小明', phone: '13812341234' });
+  const href = await a.getByRole('link', { name: /王小明/ }).getAttribute('href');
+  const summary = await page.evaluate((text) => window.handle.importData(text), craftedAward(href.split('/').pop(), 1000000));
+  expect(summary).toMatchObject({ added: 0, refused: 1 });
+  const list = await openVolunteers(a);
+  await expect(list.getByRole('link', { name: /王小明/ })).toContainText('0 积分');
 });
