@@ -92,3 +92,43 @@ fn placeholders_and_literals_are_read_as_the_app_writes_them() {
         Some((r#"a \"b\" {0}"#, r#", "c";"#))
     );
 }
+
+/// Issue 16: the reasons stored data could not be read (`codec_error_text`, shown on
+/// the recovery screen and in the import report) and the demo's texts are Chinese in
+/// Chinese: no English word inside a Chinese screen.
+#[test]
+fn storage_reasons_and_the_demo_are_chinese_in_chinese() {
+    let texts = texts();
+    let ours: Vec<_> = texts
+        .iter()
+        .filter(|(key, _, _)| {
+            key.starts_with("Codec") || key.starts_with("Demo") || key.ends_with("Demo")
+        })
+        .collect();
+    assert!(ours.len() >= 12, "only {} texts", ours.len());
+    let english: Vec<String> = ours
+        .iter()
+        .filter(|(_, zh, _)| zh.chars().any(|c| c.is_ascii_alphabetic()))
+        .map(|(key, zh, _)| format!("{key}: {zh:?}"))
+        .collect();
+    assert!(
+        english.is_empty(),
+        "English in Chinese texts:\n{}",
+        english.join("\n")
+    );
+    // Every reason `CodecError` has is given a text of its own, never its `Display`.
+    let source =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/i18n.rs"))
+            .unwrap();
+    let body = &source[source
+        .find("pub fn codec_error_text")
+        .expect("codec_error_text")..];
+    let body = &body[..body.find("\n}\n").unwrap()];
+    for variant in ["Malformed", "NewerFormat", "WrongReplica", "Event", "Meta"] {
+        assert!(
+            body.contains(&format!("CodecError::{variant}")),
+            "{variant}"
+        );
+    }
+    assert!(!body.contains("to_string"), "no Display text");
+}

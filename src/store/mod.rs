@@ -19,6 +19,7 @@ pub mod backend;
 pub mod backup;
 pub mod codec;
 pub mod compact;
+pub mod demo;
 pub mod device;
 pub mod exchange;
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@
 use crate::domain::trust::{Refusal, Role};
 use crate::domain::{DomainError, Field, State, mask_name};
 use crate::store::backup::BackupError;
+use crate::store::codec::CodecError;
 use crate::store::exchange::ImportError;
 use crate::store::{ActError, SealRefusal, StoreError};
 use crate::ui::format::date_time;
@@ -811,6 +812,14 @@ texts! {
     FirstRunJoin => "加入社区", "Join a community";
     FirstRunJoinHint => "志愿者、商户，以及其他社区工作者的设备：粘贴社区工作者发来的邀请链接或代码，或用手机相机扫描他们出示的二维码。", "Volunteers, merchants and other organizers' devices: paste the invitation link or code an organizer sent, or scan the QR code they show with the phone's camera.";
     FirstRunSetUp => "建立社区", "Set up a community";
+    DemoTitle => "先看看演示社区", "Look around a demo community";
+    DemoHint => "一个填满示例数据的社区：志愿者、活动、积分超市、项目和心愿。它单独保存，不会碰到你的数据；你可以进入管理模式随意试用，用完一键删除。", "A community filled with sample data: volunteers, activities, the points shop, projects and wishes. It is kept apart and never touches your data; try organizer mode freely, then delete it in one tap.";
+    OpenDemo => "打开演示社区", "Open the demo community";
+    DemoOpening => "正在打开演示社区…", "Opening the demo community…";
+    DemoNeedsStorage => "演示社区需要浏览器存储，而这个页面现在不能使用存储。", "The demo community needs the browser's storage, which this page cannot use now.";
+    DemoFetchFailed => "演示社区没有打开：{0}", "The demo community did not open: {0}";
+    DemoBanner => "演示社区 · 数据不是真的", "Demo community · the data is not real";
+    DeleteDemo => "删除演示数据", "Delete the demo data";
     FirstRunSetUpHint => "社区工作者在自己的第一台设备上建立社区。", "An organizer sets up the community on their first device.";
     SetUpCommunity => "建立社区", "Set up the community";
     SetUpHint => "这台设备将成为社区的第一台社区工作者设备。管理密码锁住它的社区密钥：没有密码就不能以社区工作者身份记录任何事。", "This device becomes the community's first organizer device. The PIN locks its community key: without it, nothing can be recorded as an organizer.";
@@ -888,6 +897,12 @@ texts! {
     AdoptFileHint => "这个备份是你自己用旧版本导出的吗？只有确认是自己的文件时才接管：接管后这些记录由这台设备签名担保。", "Did you export this backup yourself with an earlier version? Adopt it only if so: the records are then vouched for by this device's signature.";
     AdoptFile => "是我自己的文件，接管这些记录", "It is my own file: adopt these records";
     UnreadableSegment => "{0}：无法读取（{1}）", "{0}: could not be read ({1})";
+    KeySeparator => "：", ": ";
+    CodecMalformed => "内容已损坏或不完整，不是邻里能读取的数据", "damaged or incomplete: not readable as Linli data";
+    CodecNewerFormat => "由更新版本的邻里写入（格式 {0}），这个版本读不了", "written by a newer version of Linli (format {0}), which this version cannot read";
+    CodecWrongReplica => "内容标明属于设备副本 {1}，却存放在副本 {0} 的位置", "it names replica {1}, but is stored in the place of replica {0}";
+    CodecEvent => "其中第 {0} 条记录无法读取", "record {0} in it is unreadable";
+    CodecMeta => "本机数据版本的记录无法读取（已原样保留，不会被改写）", "the record of the stored data's version is unreadable (kept as it is, never written over)";
     RefusedSegment => "{0}（{1} 条记录）：{2}", "{0} ({1} records): {2}";
     ExportPublic => "导出公开记录（给志愿者的手机）", "Export the public records (for volunteers' phones)";
     ExportPublicHint => "公开记录包含活动、项目、心愿和积分，姓名和电话已遮盖，不含任何个人信息：可以发给已加入社区的志愿者手机导入。", "The public records hold activities, projects, wishes and points, with names and phones masked and no personal details: send them to volunteers' phones that joined the community, to import.";
@@ -1009,6 +1024,21 @@ pub fn seal_refusal_text(lang: Lang, refusal: SealRefusal) -> &'static str {
         SealRefusal::OrganizersOnly => T::WhyOrganizersOnly,
         SealRefusal::Rewritten => T::WhyRewritten,
     })
+}
+
+/// Why stored text could not be read, in the screen's language: every reason in
+/// words of its own, never the English of `CodecError`'s `Display` (the free-form
+/// detail some reasons carry is for developers, and stays in the raw download).
+pub fn codec_error_text(lang: Lang, error: &CodecError) -> String {
+    match error {
+        CodecError::Malformed(_) => lang.t(T::CodecMalformed).to_owned(),
+        CodecError::NewerFormat(format) => lang.f(T::CodecNewerFormat, &[format]),
+        CodecError::WrongReplica { expected, found } => {
+            lang.f(T::CodecWrongReplica, &[expected, found])
+        }
+        CodecError::Event { index, .. } => lang.f(T::CodecEvent, &[&(index + 1)]),
+        CodecError::Meta(_) => lang.t(T::CodecMeta).to_owned(),
+    }
 }
 
 pub fn domain_error_text(lang: Lang, error: &DomainError) -> String {

@@ -2,6 +2,7 @@
 //! `crate::embed` mounts it into a page.
 
 mod components;
+mod demo;
 mod download;
 mod form;
 mod format;
@@ -25,6 +26,7 @@ use yew_router::prelude::*;
 use components::banner::Banner;
 use components::header::Header;
 use components::tab_bar::TabBar;
+use demo::DemoBanner;
 use i18n::T;
 use pages::activities::Activities;
 use pages::activity::ActivityPage;
@@ -93,6 +95,7 @@ fn Shell() -> Html {
     use_effect_with(route, move |_| app.clear_notice());
     html! {
         <div class="ll-app" lang={lang.code()}>
+            <DemoBanner />
             <Header />
             <Banner />
             <main class="ll-main">

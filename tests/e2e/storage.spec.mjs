@@ -21,7 +21,12 @@ test('unreadable stored data is reported and kept untouched', async ({ page }) =
   // The recovery screen says what could not be read and hands over the raw text.
   await page.getByRole('link', { name: '查看详情' }).click();
   await expect(page.getByRole('heading', { name: '数据恢复' })).toBeVisible();
-  await expect(page.getByRole('list', { name: '数据恢复' })).toContainText('linli/log/9/0');
+  const problems = page.getByRole('list', { name: '数据恢复' });
+  await expect(problems).toContainText('linli/log/9/0');
+  // The reason is in Chinese, not the English of the code's error (issue 16).
+  const reason = (await problems.getByRole('listitem').first().textContent()).replace('linli/log/9/0', '');
+  expect(reason).toMatch(/[\u4e00-\u9fff]/);
+  expect(reason).not.toMatch(/[A-Za-z]/);
   const raw = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载原始数据' }).click();
   const file = JSON.parse(await readFile(await (await raw).path(), 'utf8'));

@@ -27,7 +27,8 @@ fn backup_due(session: &Session, lang: Lang, wall: Timestamp) -> Option<String> 
         .journal()
         .events()
         .any(|e| !matches!(e.action.area(), AreaAction::Trust(_)));
-    if !session.organizer() || !recorded {
+    // The demo's data is not anyone's: nothing to back up.
+    if !session.organizer() || !recorded || session.setup.namespace.is_demo() {
         return None;
     }
     match session.prefs.prefs.last_backup {

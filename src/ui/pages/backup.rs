@@ -12,7 +12,7 @@ use crate::store::backup::Scope;
 use crate::ui::components::persist::PersistStatus;
 use crate::ui::download::download;
 use crate::ui::format::{date_time, file_stamp};
-use crate::ui::i18n::{T, seal_refusal_text};
+use crate::ui::i18n::{T, codec_error_text, seal_refusal_text};
 use crate::ui::session::{App, ImportOutcome, use_app};
 
 /// Downloads a backup of `scope`, or says why this device may not write it.
@@ -129,12 +129,12 @@ pub fn BackupPanel() -> Html {
                     .iter()
                     .map(|c| lang.f(T::ConflictRecord, &[&c.refused.id])),
             )
-            .chain(
-                o.report
-                    .unreadable
-                    .iter()
-                    .map(|u| lang.f(T::UnreadableSegment, &[&u.key, &u.error])),
-            )
+            .chain(o.report.unreadable.iter().map(|u| {
+                lang.f(
+                    T::UnreadableSegment,
+                    &[&u.key, &codec_error_text(lang, &u.error)],
+                )
+            }))
             .chain(o.report.refused.iter().map(|r| {
                 lang.f(
                     T::RefusedSegment,

@@ -7,6 +7,7 @@ use yew_router::prelude::*;
 
 use crate::store::device::Invitation;
 use crate::ui::components::field::TextField;
+use crate::ui::demo::DemoCard;
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
 use crate::ui::session::use_app;
@@ -16,6 +17,16 @@ use crate::ui::session::use_app;
 pub fn FirstRun() -> Html {
     let app = use_app();
     let lang = app.lang();
+    // The demo's own namespace, emptied (or opened by its address before the demo was
+    // installed): only the demo may come in here, never a real community.
+    if app.session().setup.namespace.is_demo() {
+        return html! {
+            <section class="ll-page" aria-labelledby="first-run">
+                <h2 id="first-run">{ lang.t(T::DemoTitle) }</h2>
+                <DemoCard />
+            </section>
+        };
+    }
     html! {
         <section class="ll-page" aria-labelledby="first-run">
             <h2 id="first-run">{ lang.t(T::FirstRunTitle) }</h2>
@@ -30,6 +41,7 @@ pub fn FirstRun() -> Html {
                 <p class="ll-hint">{ lang.t(T::FirstRunSetUpHint) }</p>
                 <Link<Route> to={Route::Organizer} classes="ll-button ll-secondary">{ lang.t(T::SetUpCommunity) }</Link<Route>>
             </div>
+            <DemoCard />
         </section>
     }
 }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::backup::BackupPanel;
 use crate::ui::download::download;
 use crate::ui::format::file_stamp;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{T, codec_error_text};
 use crate::ui::session::{now, use_app};
 
 #[component]
@@ -31,7 +31,7 @@ pub fn Recovery() -> Html {
     let problems = report
         .unreadable
         .iter()
-        .map(|u| html! { <li><code>{ u.key.clone() }</code>{ "：" }{ u.error.to_string() }</li> });
+        .map(|u| html! { <li><code>{ u.key.clone() }</code>{ lang.t(T::KeySeparator) }{ codec_error_text(lang, &u.error) }</li> });
     let save_raw = {
         let app = app.clone();
         Callback::from(move |_| {
