@@ -28,6 +28,7 @@
 //! - Nothing read from storage is trusted: bad data is reported and kept, never dropped
 //!   or written over.
 
+pub mod api;
 pub mod domain;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
