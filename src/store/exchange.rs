@@ -2,6 +2,8 @@
 //! an organizer's key, unlocked; anyone may export what their own device wrote; an
 //! import verifies every segment and can grant nothing its signatures do not.
 
+use std::collections::BTreeMap;
+
 use super::backup::{self, BackupError, FileCommunity, Parsed, RejectedRecord, Scope};
 use super::{Backend, ImportReport, Store, StoreError};
 use crate::domain::trust::Role;
@@ -44,7 +46,54 @@ pub enum ExportError {
     NoCommunity,
 }
 
+/// What a device hands to an organizer without a network: its segments that hold
+/// events not handed over yet, as a backup file of scope `own`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandOver {
+    pub text: String,
+    /// The events the file holds (whole segments: a seal covers its whole segment).
+    pub events: usize,
+    /// What to note as handed over once the organizer has it.
+    pub marks: BTreeMap<String, usize>,
+}
+
 impl<B: Backend> Store<B> {
+    /// This device's records an organizer has not been handed yet (`handed`: what was,
+    /// by segment key and event count), or `None` when there are none.
+    pub fn hand_over(
+        &self,
+        handed: &BTreeMap<String, usize>,
+        wall: Timestamp,
+    ) -> Result<Option<HandOver>, ExportError> {
+        let community = self.community().ok_or(ExportError::NoCommunity)?;
+        let prefix = format!("{}/", self.ns.as_str());
+        let mut marks = BTreeMap::new();
+        let mut segments = Vec::new();
+        let mut events = 0;
+        for (name, text, count) in self.own_segments() {
+            let short = name.strip_prefix(&prefix).unwrap_or(&name).to_owned();
+            if handed.get(&short).is_some_and(|n| *n >= count) {
+                continue;
+            }
+            events += count;
+            marks.insert(short, count);
+            segments.push((name, text));
+        }
+        if segments.is_empty() {
+            return Ok(None);
+        }
+        let file = FileCommunity {
+            id: community.id,
+            name: community.name.clone(),
+        };
+        let text = backup::export(self.ns.as_str(), file, Scope::Own, segments, events, wall);
+        Ok(Some(HandOver {
+            text,
+            events,
+            marks,
+        }))
+    }
+
     /// The backup file's text for `scope`, and how many events it holds.
     pub fn export_file(
         &self,

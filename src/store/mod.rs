@@ -1199,6 +1199,23 @@ impl<B: Backend> Store<B> {
         Some(self.accept(verified, None))
     }
 
+    /// The segments of the community's log this device's key sealed: key, text and
+    /// how many events each holds.
+    pub fn own_segments(&self) -> Vec<(String, String, usize)> {
+        let Some(mine) = self.device_key() else {
+            return Vec::new();
+        };
+        self.held
+            .iter()
+            .filter(|(key, held)| key.log == Log::Public && held.signer == mine)
+            .filter_map(|(key, held)| {
+                let name = key.to_key(self.ns.as_str());
+                let text = self.backend.get(&name).ok().flatten()?;
+                Some((name, text, held.events))
+            })
+            .collect()
+    }
+
     /// Every sealed segment stored here, by key, as text, and how many events they
     /// hold: what a backup or a sync sends. The organizer-only log is included only
     /// when `private` is set; `only` keeps the segments one key sealed.

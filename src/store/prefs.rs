@@ -1,5 +1,6 @@
 //! Device preferences: what this device remembers that is not a shared record: the
-//! language, who uses it, the organizer PIN and its wrong tries, the last backup.
+//! language, who uses it, the organizer PIN and its wrong tries, the last backup, what
+//! was handed over.
 //! They are kept under `{ns}/prefs`, never in the event log, so they are not exported,
 //! and an imported file cannot change them.
 
@@ -20,6 +21,9 @@ pub struct Prefs {
     pub pin_failures: u32,
     pub pin_locked_until: Timestamp,
     pub last_backup: Option<Timestamp>,
+    /// What this device has handed to an organizer by code or QR (a phone on a day
+    /// without network): its segments' keys and how many events each held then.
+    pub handed_over: std::collections::BTreeMap<String, usize>,
 }
 
 /// Preferences as loaded, and whether they may be written back.

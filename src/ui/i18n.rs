@@ -847,6 +847,12 @@ texts! {
     WaitingHint => "已申请作为{0}。请请社区工作者扫描下面的二维码，或复制代码发给他们（设备码 {1}）。", "Asked to be {0}. Have an organizer scan the QR code below, or copy the code to them (device {1}).";
     HandOverQr => "交给社区工作者的二维码", "QR code for an organizer";
     HandOverCode => "交给社区工作者的代码", "Code for an organizer";
+    HandOverNewTitle => "交给社区工作者", "Hand over to an organizer";
+    HandOverNewHint => "没有网络时：请社区工作者在“管理 → 设备”扫描这个二维码，或把代码发给他们。这里有这台设备写的 {0} 条记录（报名、认领等）。", "Without a network: have an organizer scan this QR code under Organizer → Devices, or send them the code. It holds {0} records this device wrote (sign-ups, claims…).";
+    NothingToHandOver => "没有需要交给社区工作者的新记录。", "Nothing new to hand over.";
+    HandedOver => "社区工作者已收到", "The organizer has it";
+    QrTooLong => "内容太多，放不进一个二维码：请复制下面的代码，或导出文件。", "Too much for one QR code: copy the code below, or export a file.";
+    ScanHandOver => "扫描手机出示的二维码", "Scan the code a phone shows";
     Devices => "设备", "Devices";
     NeedsOrganizer => "请先在“管理”输入管理密码。", "Enter the organizer PIN under Organizer first.";
     InviteTitle => "邀请加入社区", "Invite to the community";
@@ -856,7 +862,7 @@ texts! {
     TakeInTitle => "收下手机出示的代码", "Take in a phone's code";
     TakeInHint => "粘贴志愿者手机出示的代码（绑定申请、离线时的报名），或备份文件的内容。", "Paste the code a volunteer's phone shows (a binding request, sign-ups made offline), or a backup file's text.";
     TakeIn => "收下", "Take in";
-    TakenIn => "收下 {0} 条新记录，{1} 段被拒收。", "Took in {0} new records; {1} segments refused.";
+    TakenIn => "收下 {0} 条新记录，{1} 条未收下。", "Took in {0} new records; {1} not taken in.";
     PendingDevices => "待批准的设备", "Devices waiting for approval";
     NoPending => "没有待批准的设备。", "No device is waiting.";
     BoundDevices => "已绑定的设备", "Bound devices";

@@ -4,6 +4,9 @@ use qrcode::QrCode;
 use qrcode::render::svg;
 use yew::prelude::*;
 
+use crate::ui::i18n::T;
+use crate::ui::session::use_app;
+
 #[derive(Properties, PartialEq)]
 pub struct QrProps {
     pub text: AttrValue,
@@ -13,13 +16,17 @@ pub struct QrProps {
 
 #[component]
 pub fn Qr(props: &QrProps) -> Html {
+    let lang = use_app().lang();
     let svg = match QrCode::new(props.text.as_bytes()) {
         Ok(code) => code
             .render::<svg::Color<'_>>()
             .min_dimensions(200, 200)
             .quiet_zone(true)
             .build(),
-        Err(_) => return html! {},
+        // Too long for the largest code: say so, never draw nothing without a word.
+        Err(_) => {
+            return html! { <p class="ll-hint" role="note">{ lang.t(T::QrTooLong) }</p> };
+        }
     };
     // The SVG is made here from our own text, never from user-supplied markup.
     html! {

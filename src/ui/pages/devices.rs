@@ -7,9 +7,10 @@ use crate::domain::trust::{Device, DeviceKey, Request, Role};
 use crate::store::device::Invitation;
 use crate::ui::components::field::TextField;
 use crate::ui::components::qr::Qr;
+use crate::ui::components::scanner::Scanner;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{T, role_text};
-use crate::ui::session::use_app;
+use crate::ui::session::{App, use_app};
 
 /// The link that opens this app on the join page with `invitation`.
 pub fn join_link(invitation: &Invitation) -> String {
@@ -94,7 +95,27 @@ fn Invite() -> Html {
     }
 }
 
-/// Pasting the code a phone shows (its binding request, its sign-ups made offline).
+/// Takes in a code a phone showed; says what it did. Returns whether it was read.
+fn take_in(app: &App, code: &str) -> bool {
+    let lang = app.lang();
+    match app.import_backup(code) {
+        Ok(outcome) => {
+            let refused = outcome.not_imported();
+            app.notify(
+                refused > 0,
+                lang.f(T::TakenIn, &[&outcome.report.added, &refused]),
+            );
+            true
+        }
+        Err(why) => {
+            app.notify(true, why);
+            false
+        }
+    }
+}
+
+/// Pasting or scanning the code a phone shows (its binding request, its sign-ups made
+/// offline).
 #[component]
 fn TakeIn() -> Html {
     let app = use_app();
@@ -104,17 +125,8 @@ fn TakeIn() -> Html {
         let (app, code) = (app.clone(), code.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let lang = app.lang();
-            match app.import_backup(&code) {
-                Ok(outcome) => {
-                    let refused = outcome.report.refused.len();
-                    app.notify(
-                        refused > 0,
-                        lang.f(T::TakenIn, &[&outcome.report.added, &refused]),
-                    );
-                    code.set(String::new());
-                }
-                Err(why) => app.notify(true, why),
+            if take_in(&app, &code) {
+                code.set(String::new());
             }
         })
     };
@@ -122,9 +134,21 @@ fn TakeIn() -> Html {
         let code = code.clone();
         Callback::from(move |v| code.set(v))
     };
+    // A scanned code is taken in at once, as if pasted and submitted.
+    let scanned = {
+        let app = app.clone();
+        Callback::from(move |text: String| {
+            take_in(&app, &text);
+        })
+    };
+    let scan_failed = {
+        let app = app.clone();
+        Callback::from(move |why: String| app.notify(true, why))
+    };
     html! {
         <form class="ll-card" onsubmit={submit} aria-label={lang.t(T::TakeInTitle)}>
             <h3>{ lang.t(T::TakeInTitle) }</h3>
+            <Scanner label={lang.t(T::ScanHandOver)} cancel={lang.t(T::Cancel)} on_code={scanned} on_error={scan_failed} />
             <TextField id="take-in" label={lang.t(T::HandOverCode)} multiline=true
                 value={(*code).clone()} oninput={set} hint={lang.t(T::TakeInHint)} />
             <button type="submit" class="ll-button">{ lang.t(T::TakeIn) }</button>

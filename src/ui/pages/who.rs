@@ -36,12 +36,15 @@ pub fn WhoAmI() -> Html {
             html! { <ActingFor /> }
         }
         Some(role) => html! {
-            <div class="ll-card" aria-label={lang.t(T::ThisDevice)}>
-                <p><strong>{ role_text(lang, state, role) }</strong></p>
-                if let Role::Merchant(_) = role {
-                    <Link<Route> to={Route::Verify} classes="ll-button">{ lang.t(T::Verify) }</Link<Route>>
-                }
-            </div>
+            <>
+                <div class="ll-card" aria-label={lang.t(T::ThisDevice)}>
+                    <p><strong>{ role_text(lang, state, role) }</strong></p>
+                    if let Role::Merchant(_) = role {
+                        <Link<Route> to={Route::Verify} classes="ll-button">{ lang.t(T::Verify) }</Link<Route>>
+                    }
+                </div>
+                <HandOverNew />
+            </>
         },
         None => {
             let waiting = session
@@ -290,6 +293,38 @@ fn Waiting(props: &WaitingProps) -> Html {
                 <label for="hand-over">{ lang.t(T::HandOverCode) }</label>
                 <textarea id="hand-over" readonly=true rows="3" value={code} />
             </div>
+        </section>
+    }
+}
+
+/// A member's device without a network: what it wrote since it last handed over, as a
+/// QR code and a code the organizer's device takes in (管理 → 设备).
+#[component]
+fn HandOverNew() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let Some(new) = app.new_records() else {
+        return html! {
+            <section class="ll-card" aria-label={lang.t(T::HandOverNewTitle)}>
+                <h3>{ lang.t(T::HandOverNewTitle) }</h3>
+                <p class="ll-empty">{ lang.t(T::NothingToHandOver) }</p>
+            </section>
+        };
+    };
+    let done = {
+        let (app, marks) = (app.clone(), new.marks.clone());
+        Callback::from(move |_| app.handed_over(&marks))
+    };
+    html! {
+        <section class="ll-card" aria-label={lang.t(T::HandOverNewTitle)}>
+            <h3>{ lang.t(T::HandOverNewTitle) }</h3>
+            <p class="ll-hint">{ lang.f(T::HandOverNewHint, &[&new.events]) }</p>
+            <Qr text={AttrValue::from(new.text.clone())} label={lang.t(T::HandOverQr)} />
+            <div class="ll-field">
+                <label for="hand-over-new">{ lang.t(T::HandOverCode) }</label>
+                <textarea id="hand-over-new" readonly=true rows="3" value={new.text} />
+            </div>
+            <button class="ll-button ll-secondary" onclick={done}>{ lang.t(T::HandedOver) }</button>
         </section>
     }
 }

@@ -2,12 +2,15 @@
 //! unwraps the device key), binding devices and revoking them, and adopting data from
 //! before signing. Each is an [`App`] method the screens call.
 
+use std::collections::BTreeMap;
+
 use super::{App, Notice, now};
 use crate::domain::pin::{self, PinError};
 use crate::domain::trust::{COMMUNITY_NAME_MAX, DeviceKey, Role};
 use crate::domain::{Action, Timestamp};
 use crate::store::backup::Scope;
 use crate::store::device::{DeviceRecord, Invitation};
+use crate::store::exchange::HandOver;
 use crate::store::local::visit;
 use crate::store::seal::Signer;
 use crate::ui::i18n::{Lang, T, error_text, store_error_text};
@@ -237,6 +240,28 @@ impl App {
             .export_file(Scope::Own, now())
             .ok()
             .map(|(text, _)| text)
+    }
+
+    /// What this device wrote and has not handed to an organizer yet (a phone's
+    /// sign-ups on a day without network), as a code, or `None` if nothing is new.
+    pub fn new_records(&self) -> Option<HandOver> {
+        let session = self.session();
+        let handed = &session.prefs.prefs.handed_over;
+        session.store.hand_over(handed, now()).ok().flatten()
+    }
+
+    /// Notes `marks` as handed over: the organizer has taken them in.
+    pub fn handed_over(&self, marks: &BTreeMap<String, usize>) {
+        {
+            let mut session = self.session_mut();
+            session.update_prefs(|p| {
+                for (key, events) in marks {
+                    let handed = p.handed_over.entry(key.clone()).or_default();
+                    *handed = (*handed).max(*events);
+                }
+            });
+        }
+        self.instance.finish();
     }
 
     /// An organizer binds a device that asked (批准绑定).
