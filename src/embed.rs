@@ -10,19 +10,24 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
+    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, HtmlElement, ShadowRoot,
+    ShadowRootInit, ShadowRootMode,
 };
 use yew::{AppHandle, Callback};
 
+use crate::api::{
+    ChangeDetail, ErrorDetail, HostDetail, ImportSummary, MountOptions, PointsDetail,
+    RecordedEvent, RejectedRecord, points_number,
+};
 use crate::store::Namespace;
 use crate::store::backup::Scope;
 use crate::ui::host::HostEvent;
 use crate::ui::i18n::{Lang, T};
-use crate::ui::session::{ImportOutcome, Instance, Setup};
+use crate::ui::session::{Failure, ImportOutcome, Instance, Setup};
 use crate::ui::{AppProps, LinliApp, Routing};
 
 /// The stylesheet, placed inside each mount's shadow root (see [`add_style`]).
@@ -31,16 +36,49 @@ const STYLE: &str = include_str!("../www/style.css");
 const SHELL: &str = "linli-app";
 const COMMUNITY_MAX: usize = 40;
 
-/// An error for the host's developer: a code and a text in both languages.
-pub fn api_error(code: &str, key: T, args: &[&dyn std::fmt::Display]) -> JsValue {
-    let message = format!("{} / {}", Lang::Zh.f(key, args), Lang::En.f(key, args));
-    let error = js_sys::Error::new(&message);
-    let _ = Reflect::set(&error, &"code".into(), &code.into());
-    error.into()
+/// An error for the host's developer: a stable code and a text. JavaScript receives it
+/// as an `Error` whose `code` property is the code (`From<ApiError> for JsValue`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiError {
+    pub code: &'static str,
+    pub message: String,
 }
 
-fn bad_option(key: T, value: &str) -> JsValue {
-    api_error("bad-option", key, &[&value])
+impl ApiError {
+    /// The error with a text in both languages.
+    pub fn new(code: &'static str, key: T, args: &[&dyn std::fmt::Display]) -> ApiError {
+        let message = format!("{} / {}", Lang::Zh.f(key, args), Lang::En.f(key, args));
+        ApiError { code, message }
+    }
+}
+
+impl From<Failure> for ApiError {
+    fn from(failure: Failure) -> ApiError {
+        ApiError {
+            code: failure.code,
+            message: failure.message,
+        }
+    }
+}
+
+impl From<ApiError> for JsValue {
+    /// A JS `Error` with a `code`: the one object built by hand at the boundary, since
+    /// serde-wasm-bindgen makes plain objects, and a host's `catch` expects an `Error`.
+    fn from(error: ApiError) -> JsValue {
+        let thrown = js_sys::Error::new(&error.message);
+        let _ = Reflect::set(&thrown, &"code".into(), &error.code.into());
+        thrown.into()
+    }
+}
+
+fn bad_option(key: T, value: &str) -> ApiError {
+    ApiError::new("bad-option", key, &[&value])
+}
+
+/// A value for JavaScript: structs as plain objects, sequences as arrays, numbers as
+/// numbers, `None` as `null` (as JSON would have them).
+fn to_js(value: &impl Serialize) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
 }
 
 /// What the host asked for.
@@ -52,48 +90,56 @@ pub struct Options {
 }
 
 impl Options {
-    /// From `mount(element, { namespace, locale, community, theme, routing })`; a missing
-    /// or `undefined` options object means every default.
-    pub fn from_object(value: &JsValue) -> Result<Options, JsValue> {
-        let none = value.is_undefined() || value.is_null();
-        if !none && !value.is_object() {
-            return Err(api_error("bad-option", T::ApiNotObject, &[]));
+    /// From `mount(element, options)` ([`MountOptions`]); a missing or `undefined`
+    /// options object means every default.
+    pub fn from_object(value: JsValue) -> Result<Options, ApiError> {
+        if value.is_undefined() || value.is_null() {
+            return Options::new(MountOptions::default());
         }
-        Options::read(|name| {
-            if none {
-                return Ok(None);
-            }
-            let field = Reflect::get(value, &name.into()).unwrap_or(JsValue::UNDEFINED);
-            if field.is_undefined() || field.is_null() {
-                return Ok(None);
-            }
-            field
-                .as_string()
-                .map(Some)
-                .ok_or_else(|| api_error("bad-option", T::ApiNotText, &[&name]))
-        })
+        Options::from_js(value)
     }
 
     /// From `data-namespace`, `data-locale`, `data-community`, `data-theme` and
-    /// `data-routing` on a `data-linli` element.
-    pub fn from_element(element: &Element) -> Result<Options, JsValue> {
-        Options::read(|name| Ok(element.get_attribute(&format!("data-{name}"))))
+    /// `data-routing` on a `data-linli` element: its `dataset` holds them under the
+    /// same names as the options object.
+    pub fn from_element(element: &Element) -> Result<Options, ApiError> {
+        match element.dyn_ref::<HtmlElement>() {
+            Some(html) => Options::from_js(html.dataset().into()),
+            None => Options::new(MountOptions::default()),
+        }
     }
 
-    fn read(get: impl Fn(&str) -> Result<Option<String>, JsValue>) -> Result<Options, JsValue> {
-        let namespace = match get("namespace")? {
+    fn from_js(value: JsValue) -> Result<Options, ApiError> {
+        let not_object = || ApiError::new("bad-option", T::ApiNotObject, &[]);
+        if !value.is_object() {
+            return Err(not_object());
+        }
+        // Every property is accepted as some `Given`, so this fails only if the
+        // object cannot be read at all.
+        let given: MountOptions =
+            serde_wasm_bindgen::from_value(value).map_err(|_| not_object())?;
+        let texts = given
+            .texts()
+            .map_err(|name| ApiError::new("bad-option", T::ApiNotText, &[&name]))?;
+        Options::new(texts)
+    }
+
+    /// From options already known to be text (the Rust side's own mounts).
+    pub fn new(given: MountOptions<String>) -> Result<Options, ApiError> {
+        let namespace = match given.namespace {
             None => Namespace::default(),
             Some(name) => {
                 Namespace::new(&name).ok_or_else(|| bad_option(T::ApiBadNamespace, &name))?
             }
         };
-        let locale = match get("locale")? {
+        let locale = match given.locale {
             None => None,
             Some(code) => {
                 Some(Lang::from_code(&code).ok_or_else(|| bad_option(T::ApiBadLocale, &code))?)
             }
         };
-        let community = get("community")?
+        let community = given
+            .community
             .map(|name| name.trim().to_owned())
             .filter(|name| !name.is_empty());
         if let Some(name) = &community
@@ -101,13 +147,13 @@ impl Options {
         {
             return Err(bad_option(T::ApiBadCommunity, name));
         }
-        let accent = match get("theme")? {
+        let accent = match given.theme {
             None => None,
             Some(colour) => {
                 Some(hex_colour(&colour).ok_or_else(|| bad_option(T::ApiBadTheme, &colour))?)
             }
         };
-        let routing = match get("routing")?.as_deref() {
+        let routing = match given.routing.as_deref() {
             None | Some("memory") => Routing::Memory,
             Some("hash") => Routing::Hash,
             Some(other) => return Err(bad_option(T::ApiBadRouting, other)),
@@ -192,18 +238,18 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
-fn failed(error: JsValue) -> JsValue {
+fn failed(error: JsValue) -> ApiError {
     let why = error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_default();
-    api_error("mount-failed", T::ApiMountFailed, &[&why])
+    ApiError::new("mount-failed", T::ApiMountFailed, &[&why])
 }
 
 /// Mounts the app into `element`, replacing a Linli already mounted there. Returns the
 /// mount's id for the handle.
-pub fn mount(element: &Element, options: Options) -> Result<u32, JsValue> {
+pub fn mount(element: &Element, options: Options) -> Result<u32, ApiError> {
     if let Some(id) = handle_of(element) {
         unmount(id);
     }
@@ -321,7 +367,7 @@ pub fn handle_of(element: &Element) -> Option<u32> {
     })
 }
 
-fn instance(id: u32) -> Result<Rc<Instance>, JsValue> {
+fn instance(id: u32) -> Result<Rc<Instance>, ApiError> {
     MOUNTED
         .with(|mounted| {
             mounted
@@ -330,126 +376,104 @@ fn instance(id: u32) -> Result<Rc<Instance>, JsValue> {
                 .find(|m| m.id == id)
                 .map(|m| Rc::clone(&m.instance))
         })
-        .ok_or_else(|| api_error("unmounted", T::ApiUnmounted, &[]))
+        .ok_or_else(|| ApiError::new("unmounted", T::ApiUnmounted, &[]))
 }
 
 /// The full backup file's text; counts as a backup for the reminder. Only an organizer
 /// device with its PIN entered may write it: otherwise it throws `not-allowed`, so a
 /// host page gets no one's personal data from a device that does not hold the key.
-pub fn export_data(id: u32) -> Result<String, JsValue> {
-    instance(id)?
-        .export_backup(Scope::Full)
-        .map(|(text, _)| text)
-        .map_err(|failure| {
-            let error = js_sys::Error::new(&failure.message);
-            let _ = Reflect::set(&error, &"code".into(), &failure.code.into());
-            error.into()
-        })
+pub fn export_data(id: u32) -> Result<String, ApiError> {
+    Ok(instance(id)?.export_backup(Scope::Full)?.0)
 }
 
-/// Imports a backup file's text; returns what it did, or throws why nothing could be.
+/// Imports a backup file's text; returns what it did ([`ImportSummary`]), or throws why
+/// nothing could be.
 pub fn import_data(id: u32, text: &JsValue) -> Result<JsValue, JsValue> {
     let instance = instance(id)?;
     let text = text
         .as_string()
-        .ok_or_else(|| api_error("bad-backup", T::ApiNotText, &[&"importData"]))?;
-    instance
-        .import_backup(&text)
-        .map(|outcome| summary(&outcome))
-        .map_err(|failure| {
-            let error = js_sys::Error::new(&failure.message);
-            let _ = Reflect::set(&error, &"code".into(), &failure.code.into());
-            error.into()
-        })
+        .ok_or_else(|| ApiError::new("bad-backup", T::ApiNotText, &[&"importData"]))?;
+    let outcome = instance.import_backup(&text).map_err(ApiError::from)?;
+    Ok(to_js(&summary(&outcome))?)
 }
 
-fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
-    let _ = Reflect::set(target, &key.into(), &value.into());
-}
-
-/// What an import did, for the host: `{added, known, refused, notStored, rejected,
-/// conflicts}`.
-fn summary(outcome: &ImportOutcome) -> JsValue {
+/// What an import did, for the host.
+fn summary(outcome: &ImportOutcome) -> ImportSummary {
     let report = &outcome.report;
-    let out = Object::new();
-    let refused = outcome.not_imported() + report.unsigned;
-    set(&out, "added", report.added as f64);
-    set(&out, "known", report.known as f64);
-    set(&out, "refused", refused as f64);
-    set(&out, "notStored", report.not_stored as f64);
-    let rejected: Array = outcome
-        .rejected
-        .iter()
-        .map(|r| {
-            let record = Object::new();
-            set(&record, "index", r.index as f64);
-            set(
-                &record,
-                "id",
-                r.id.clone().map_or(JsValue::NULL, JsValue::from),
-            );
-            set(&record, "reason", r.reason.as_str());
-            JsValue::from(record)
-        })
-        .collect();
-    set(&out, "rejected", rejected);
-    let conflicts: Array = report
-        .conflicts
-        .iter()
-        .map(|c| JsValue::from(c.refused.id.to_string()))
-        .collect();
-    set(&out, "conflicts", conflicts);
-    out.into()
+    ImportSummary {
+        added: report.added,
+        known: report.known,
+        refused: outcome.not_imported() + report.unsigned,
+        not_stored: report.not_stored,
+        rejected: outcome
+            .rejected
+            .iter()
+            .map(|r| RejectedRecord {
+                index: r.index,
+                id: r.id.clone(),
+                reason: r.reason.clone(),
+            })
+            .collect(),
+        conflicts: report
+            .conflicts
+            .iter()
+            .map(|c| c.refused.id.to_string())
+            .collect(),
+    }
 }
 
-fn points(p: crate::domain::Points) -> f64 {
-    p.0 as f64 / 100.0
+/// The host's view of a piece of news.
+fn detail(event: &HostEvent) -> HostDetail {
+    match event {
+        HostEvent::Change { source, events } => HostDetail::Change(ChangeDetail {
+            source: *source,
+            events: events
+                .iter()
+                .map(|e| RecordedEvent {
+                    kind: e.kind.clone(),
+                    id: e.id.to_string(),
+                    at: e.at.0 as f64,
+                })
+                .collect(),
+        }),
+        HostEvent::Points {
+            event,
+            volunteer,
+            who,
+            points,
+            balance,
+        } => HostDetail::Points(PointsDetail {
+            event: event.to_string(),
+            volunteer: volunteer.clone(),
+            who: who.clone(),
+            points: points_number(*points),
+            balance: points_number(*balance),
+        }),
+        HostEvent::Error { code, message } => HostDetail::Error(ErrorDetail {
+            code: (*code).to_owned(),
+            message: message.clone(),
+        }),
+    }
 }
 
 /// The DOM event for a piece of news: `linli:change`, `linli:points` or `linli:error`,
 /// bubbling, with the detail documented in the README.
 fn dispatch(element: &Element, event: &HostEvent) {
-    let detail = Object::new();
-    let name = match event {
-        HostEvent::Change { source, events } => {
-            set(&detail, "source", source.code());
-            let list: Array = events
-                .iter()
-                .map(|e| {
-                    let item = Object::new();
-                    set(&item, "kind", e.kind.as_str());
-                    set(&item, "id", e.id.to_string());
-                    set(&item, "at", e.at.0 as f64);
-                    JsValue::from(item)
-                })
-                .collect();
-            set(&detail, "events", list);
-            "linli:change"
-        }
-        HostEvent::Points {
-            event,
-            volunteer,
-            who,
-            points: credited,
-            balance,
-        } => {
-            set(&detail, "event", event.to_string());
-            set(&detail, "volunteer", volunteer.as_str());
-            set(&detail, "who", who.as_str());
-            set(&detail, "points", points(*credited));
-            set(&detail, "balance", points(*balance));
-            "linli:points"
-        }
-        HostEvent::Error { code, message } => {
-            set(&detail, "code", *code);
-            set(&detail, "message", message.as_str());
-            "linli:error"
-        }
-    };
+    let detail = detail(event);
     let init = CustomEventInit::new();
     init.set_bubbles(true);
-    init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+    match to_js(&detail) {
+        Ok(value) => init.set_detail(&value),
+        Err(error) => {
+            // Not expected (the details are strings and numbers), but not silent.
+            web_sys::console::error_2(
+                &"linli: an event's detail could not be made".into(),
+                &error.into(),
+            );
+            return;
+        }
+    }
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(detail.name(), &init) {
         let _ = element.dispatch_event(&event);
     }
 }
@@ -476,18 +500,8 @@ pub fn mount_declared() {
             continue;
         }
         if let Err(error) = Options::from_element(&element).and_then(|o| mount(&element, o)) {
-            let message = error
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default();
-            let code = match Reflect::get(&error, &"code".into())
-                .ok()
-                .and_then(|c| c.as_string())
-            {
-                Some(code) if code == "mount-failed" => "mount-failed",
-                _ => "bad-option",
-            };
-            web_sys::console::error_1(&error);
+            web_sys::console::error_1(&JsValue::from(error.clone()));
+            let ApiError { code, message } = error;
             dispatch(&element, &HostEvent::Error { code, message });
         }
     }

@@ -36,7 +36,7 @@ mod api {
         /// The backup file's text: every event, in the backup format.
         #[wasm_bindgen(js_name = exportData)]
         pub fn export_data(&self) -> Result<String, JsValue> {
-            embed::export_data(self.id)
+            Ok(embed::export_data(self.id)?)
         }
 
         /// Imports a backup file's text and says what it did; throws if the text is not
@@ -47,12 +47,12 @@ mod api {
         }
     }
 
-    /// Mounts Linli into `element` with `options` (`namespace`, `locale`, `community`,
-    /// `theme`, `routing`); throws on a wrong option.
+    /// Mounts Linli into `element` with `options` (`linli::api::MountOptions`:
+    /// `namespace`, `locale`, `community`, `theme`, `routing`); throws on a wrong option.
     #[wasm_bindgen]
     pub fn mount(element: &Element, options: JsValue) -> Result<Handle, JsValue> {
-        let options = embed::Options::from_object(&options)?;
-        embed::mount(element, options).map(|id| Handle { id })
+        let options = embed::Options::from_object(options)?;
+        Ok(embed::mount(element, options).map(|id| Handle { id })?)
     }
 
     /// The handle of the Linli mounted in `element` (for instance by `data-linli`).

@@ -59,12 +59,59 @@ pub fn load(backend: &impl Backend, ns: &str) -> LoadedPrefs {
     }
 }
 
-/// Writes the preferences, unless what is stored could not be read.
-pub fn save(backend: &impl Backend, ns: &str, loaded: &LoadedPrefs) -> Result<(), StoreError> {
+/// Why the preferences were not written.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SavePrefsError {
+    /// What is stored could not be read, so it is not written over: the change holds
+    /// for this session only, and the person must be told (a PIN set now would be gone
+    /// after a reload).
+    #[error(
+        "the stored preferences could not be read; they are kept, and this change is not saved"
+    )]
+    Unreadable,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Writes the preferences, unless what is stored could not be read: then nothing is
+/// written and [`SavePrefsError::Unreadable`] says so.
+pub fn save(backend: &impl Backend, ns: &str, loaded: &LoadedPrefs) -> Result<(), SavePrefsError> {
     if loaded.unreadable {
-        return Ok(());
+        return Err(SavePrefsError::Unreadable);
     }
     let text =
         serde_json::to_string(&loaded.prefs).map_err(|e| StoreError::Failed(e.to_string()))?;
-    backend.set(&prefs_key(ns), &text)
+    Ok(backend.set(&prefs_key(ns), &text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::MemoryBackend;
+
+    #[test]
+    fn unreadable_prefs_are_not_written_over_and_saving_says_so() {
+        let backend = MemoryBackend::default();
+        backend.set(&prefs_key("linli"), "{not json").unwrap();
+        let mut loaded = load(&backend, "linli");
+        assert!(loaded.unreadable);
+        loaded.prefs.lang = Some("en".to_owned());
+        assert_eq!(
+            save(&backend, "linli", &loaded),
+            Err(SavePrefsError::Unreadable)
+        );
+        assert_eq!(
+            backend.get(&prefs_key("linli")).unwrap().as_deref(),
+            Some("{not json")
+        );
+    }
+
+    #[test]
+    fn readable_prefs_are_saved() {
+        let backend = MemoryBackend::default();
+        let mut loaded = load(&backend, "linli");
+        loaded.prefs.lang = Some("en".to_owned());
+        assert_eq!(save(&backend, "linli", &loaded), Ok(()));
+        assert_eq!(load(&backend, "linli"), loaded);
+    }
 }

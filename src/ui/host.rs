@@ -7,26 +7,9 @@ use crate::domain::{Account, Entry, Event, EventId, Points, State, Timestamp, ma
 use crate::store::exchange::ImportError;
 use crate::store::{ActError, StoreError};
 
-/// Where the events of a [`HostEvent::Change`] came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// An action done in this app.
-    Action,
-    /// Another tab or window of the same namespace wrote them.
-    Tab,
-    /// A backup file was imported.
-    Import,
-}
-
-impl Source {
-    pub fn code(self) -> &'static str {
-        match self {
-            Source::Action => "action",
-            Source::Tab => "tab",
-            Source::Import => "import",
-        }
-    }
-}
+/// Where the events of a [`HostEvent::Change`] came from (a type of the JavaScript
+/// boundary: its names are the `source` the host reads).
+pub use crate::api::Source;
 
 /// One recorded event, as the host sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -143,6 +143,7 @@ texts! {
     UnknownVolunteer => "找不到这位志愿者。", "No such volunteer.";
     MemoryMode => "无法使用本机存储，数据只保存在本次打开期间，关闭后会丢失。", "Storage is unavailable: data is kept for this visit only and will be lost when you close it.";
     UnreadableData => "有 {0} 处已保存的数据无法读取，已原样保留，没有被覆盖。", "{0} stored item(s) could not be read; they are kept untouched and nothing overwrote them.";
+    PrefsNotSaved => "本机的偏好设置无法读取，已原样保留：这次的更改没有保存，关闭后会丢失。", "This device's preferences could not be read and are kept untouched: this change was not saved and will be lost when you close the app.";
     ReadOnlyData => "这些数据来自更新版本的邻里，本页面只能查看，请刷新或更新应用。", "This data was written by a newer version of Linli; this page can only show it. Reload to update.";
     RejectedEvents => "有 {0} 条合并来的记录与已有记录冲突，已保留但未生效。", "{0} merged record(s) conflict with earlier ones; they are kept but not applied.";
     InvalidPoints => "请输入积分，例如 5 或 2.5。", "Enter points, such as 5 or 2.5.";

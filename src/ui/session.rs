@@ -19,7 +19,7 @@ use crate::domain::trust::{Role, permits};
 use crate::domain::{Action, Event, EventId, State, Timestamp, VolunteerId};
 use crate::store::backup::{RejectedRecord, Scope};
 use crate::store::local::{BrowserBackend, visit};
-use crate::store::prefs::{self, LoadedPrefs, Prefs};
+use crate::store::prefs::{self, LoadedPrefs, Prefs, SavePrefsError};
 use crate::store::{
     Acted, Backend, Change, ImportReport, MemoryBackend, Namespace, Store, StoreError, random,
 };
@@ -207,15 +207,25 @@ impl Session {
         self.reload_prefs();
         change(&mut self.prefs.prefs);
         let ns = self.store.namespace().as_str().to_owned();
-        if let Err(error) = prefs::save(self.store.backend(), &ns, &self.prefs) {
-            let text = store_error_text(self.lang(), &error);
-            self.tell_error(host::store_error_code(&error), &text);
-            self.notice = Some(Notice {
-                error: true,
-                text,
-                carried: false,
-            });
-        }
+        let (code, text) = match prefs::save(self.store.backend(), &ns, &self.prefs) {
+            Ok(()) => return,
+            // Unreadable preferences are kept, so the change is not saved: say so (a
+            // PIN set now would otherwise be gone at the next reload without a word).
+            Err(SavePrefsError::Unreadable) => (
+                "unreadable-data",
+                self.lang().t(T::PrefsNotSaved).to_owned(),
+            ),
+            Err(SavePrefsError::Store(error)) => (
+                host::store_error_code(&error),
+                store_error_text(self.lang(), &error),
+            ),
+        };
+        self.tell_error(code, &text);
+        self.notice = Some(Notice {
+            error: true,
+            text,
+            carried: false,
+        });
     }
 
     /// A backup file's text for `scope` and how many events it holds, noting the time

@@ -390,3 +390,72 @@ test("under a host's strict Content-Security-Policy Linli is styled and breaks n
   await registerVolunteer(panel, { name: '王小明' });
   expect(violations).toEqual([]);
 });
+
+test('wrong options fail clearly: a bad-option error naming the option, and nothing mounted', async ({ page }) => {
+  await openCleanHost(page);
+  const attempt = (options) => page.evaluate((options) => {
+    const given = options === 'a function' ? { namespace: () => 'xingfu' } : options;
+    try {
+      window.linli.mount(document.getElementById('a'), given);
+      return 'mounted';
+    } catch (e) {
+      return { error: e instanceof Error, code: e.code, message: e.message };
+    }
+  }, options);
+  const refused = (message) => ({ error: true, code: 'bad-option', message });
+  expect(await attempt('xingfu'))
+    .toEqual(refused("mount 的选项须是一个对象。 / mount's options must be an object."));
+  expect(await attempt({ namespace: 5 }))
+    .toEqual(refused('namespace 须是文字。 / namespace must be a string.'));
+  expect(await attempt({ routing: ['hash'] }))
+    .toEqual(refused('routing 须是文字。 / routing must be a string.'));
+  expect(await attempt('a function'))
+    .toEqual(refused('namespace 须是文字。 / namespace must be a string.'));
+  expect((await attempt({ namespace: 'a b' })).message)
+    .toContain('namespace must be 1–40 letters, digits, - or _: “a b”.');
+  expect((await attempt({ locale: 'fr' })).message).toContain('locale must be zh-CN or en: “fr”.');
+  expect((await attempt({ community: '街'.repeat(41) })).message)
+    .toContain('community may have at most 40 characters');
+  expect((await attempt({ theme: 'blue' })).message)
+    .toContain('theme must be a colour like #1a73e8: “blue”.');
+  expect((await attempt({ routing: 'history' })).message)
+    .toContain('routing must be memory or hash: “history”.');
+  expect(await page.locator('linli-app').count()).toBe(0);
+
+  // undefined and null options are the defaults; other properties are ignored.
+  expect(await attempt({ namespace: undefined, locale: null, colour: 5 })).toBe('mounted');
+  await expectMounted(page.locator('#a'));
+  const importing = await page.evaluate(() => {
+    try {
+      window.linli.handleOf(document.getElementById('a')).importData(42);
+      return 'imported';
+    } catch (e) {
+      return e.code;
+    }
+  });
+  expect(importing).toBe('bad-backup');
+});
+
+test('a data-linli element with a wrong attribute stays empty and says why in linli:error', async ({ page }) => {
+  await page.route('**/declared.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+      <link rel="icon" href="data:,"><title>declared</title></head>
+      <body><div id="wrong" data-linli data-namespace="ok" data-locale="fr"></div>
+      <script>
+        window.heard = [];
+        document.addEventListener('linli:error', (e) => window.heard.push({
+          target: e.target.id, plain: Object.getPrototypeOf(e.detail) === Object.prototype,
+          detail: e.detail,
+        }));
+      </script>
+      <script type="module" src="linli.js"></script></body></html>`,
+  }));
+  await page.goto('/declared.html');
+  await expect.poll(() => page.evaluate(() => window.heard.length)).toBe(1);
+  const [heard] = await page.evaluate(() => window.heard);
+  expect(heard).toMatchObject({ target: 'wrong', plain: true, detail: { code: 'bad-option' } });
+  expect(heard.detail.message).toContain('locale must be zh-CN or en: “fr”.');
+  expect(Object.keys(heard.detail).sort()).toEqual(['code', 'message']);
+  expect(await page.locator('linli-app').count()).toBe(0);
+});

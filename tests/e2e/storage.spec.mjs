@@ -34,6 +34,20 @@ test('unreadable stored data is reported and kept untouched', async ({ page }) =
   await expect(page.getByLabel('导入备份文件')).toBeVisible();
 });
 
+test('unreadable preferences are kept, and a change that cannot be saved says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('linli/prefs', '{"lang": "en", "pin_fail');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await openApp(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('alert'))
+    .toContainText("This device's preferences could not be read and are kept untouched: this change was not saved");
+  expect(await page.evaluate(() => localStorage.getItem('linli/prefs'))).toBe('{"lang": "en", "pin_fail');
+});
+
 test('without storage the app runs in memory and says so', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {

@@ -178,12 +178,13 @@ pub fn open_store(ns: &str) -> Result<f64, JsValue> {
 /// returns the mount's id.
 #[wasm_bindgen(js_name = mountApp)]
 pub fn mount_app(element: &Element, ns: &str) -> Result<u32, JsValue> {
-    let options = Object::new();
-    set(&options, "namespace", ns);
-    set(&options, "locale", "zh-CN");
-    set(&options, "routing", "hash");
-    let options = linli::embed::Options::from_object(&options.into())?;
-    linli::embed::mount(element, options)
+    let options = linli::embed::Options::new(linli::api::MountOptions {
+        namespace: Some(ns.to_owned()),
+        locale: Some("zh-CN".to_owned()),
+        routing: Some("hash".to_owned()),
+        ..Default::default()
+    })?;
+    Ok(linli::embed::mount(element, options)?)
 }
 
 #[wasm_bindgen(js_name = unmountApp)]
