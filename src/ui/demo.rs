@@ -15,9 +15,10 @@ use yew::prelude::*;
 
 use super::i18n::{Lang, T};
 use super::session::{App, use_app};
+use crate::store::StoreError;
 use crate::store::demo::{self, DemoFile};
 use crate::store::local::visit;
-use crate::store::prefs::{self, LoadedPrefs, Prefs};
+use crate::store::prefs::{self, LoadedPrefs, Prefs, SavePrefsError};
 
 /// Where the page opens the demo, if it offers one.
 pub fn offered() -> Option<String> {
@@ -80,7 +81,11 @@ async fn open(app: App, href: String) {
                 },
                 unreadable: false,
             };
-            prefs::save(backend, demo::NAMESPACE, &prefs)
+            // Fresh preferences, never unreadable: only a storage error can come back.
+            prefs::save(backend, demo::NAMESPACE, &prefs).map_err(|e| match e {
+                SavePrefsError::Store(error) => error,
+                SavePrefsError::Unreadable => StoreError::Failed(e.to_string()),
+            })
         })
     };
     match installed.map_err(|e| super::i18n::store_error_text(lang, &e)) {
