@@ -18,6 +18,13 @@ pub fn draft_setter<D: Clone + 'static>(
     })
 }
 
+/// A callback that sets a text state from what was typed (a form of a few fields,
+/// each in its own `use_state`).
+pub fn setter(state: &UseStateHandle<String>) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |value: String| state.set(value))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
     pub id: AttrValue,

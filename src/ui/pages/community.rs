@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::store::device::Invitation;
-use crate::ui::components::field::TextField;
+use crate::ui::components::field::{TextField, setter};
 use crate::ui::demo::DemoCard;
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
@@ -67,10 +67,6 @@ pub fn SetUpForm() -> Html {
                 Err(why) => app.notify(true, why),
             }
         })
-    };
-    let setter = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |v| state.set(v))
     };
     html! {
         <form onsubmit={submit} aria-label={lang.t(T::SetUpCommunity)}>

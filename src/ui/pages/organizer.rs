@@ -11,7 +11,7 @@ use super::community::{SetUpForm, UpgradeForm};
 use super::exports::ExportsPanel;
 use super::policy::PolicyPanel;
 use crate::domain::trust::Role;
-use crate::ui::components::field::TextField;
+use crate::ui::components::field::{TextField, setter};
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
 use crate::ui::session::use_app;
@@ -140,10 +140,6 @@ fn ChangePin() -> Html {
                 Err(why) => app.notify(true, why),
             }
         })
-    };
-    let setter = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |v| state.set(v))
     };
     html! {
         <details class="ll-card">

@@ -9,7 +9,7 @@ use crate::domain::{Action, ProjectId, State};
 use crate::records::csv::to_csv;
 use crate::records::projects as rows;
 use crate::ui::components::confirm::Confirm as AskFirst;
-use crate::ui::components::field::{Select, TextField};
+use crate::ui::components::field::{Select, TextField, setter};
 use crate::ui::download::download;
 use crate::ui::format::file_stamp;
 use crate::ui::i18n::{Lang, T};
@@ -344,11 +344,6 @@ fn first(options: &[(AttrValue, AttrValue)], chosen: &str) -> String {
     } else {
         chosen.to_owned()
     }
-}
-
-fn setter(h: &UseStateHandle<String>) -> Callback<String> {
-    let h = h.clone();
-    Callback::from(move |v: String| h.set(v))
 }
 
 /// 指派志愿者: the organizer puts a volunteer in a role (skills are checked).

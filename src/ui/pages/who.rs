@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 use crate::domain::card::find_self;
 use crate::domain::trust::Role;
 use crate::domain::{UnitKind, VolunteerId, mask_name, mask_phone};
-use crate::ui::components::field::{Select, TextField};
+use crate::ui::components::field::{Select, TextField, setter};
 use crate::ui::components::qr::Qr;
 use crate::ui::i18n::{T, role_text};
 use crate::ui::routes::Route;
@@ -247,10 +247,6 @@ fn OrganizerRequest() -> Html {
                 Err(why) => app.notify(true, why),
             }
         })
-    };
-    let setter = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |v| state.set(v))
     };
     html! {
         <form onsubmit={submit} aria-label={lang.t(T::RequestAsOrganizer)}>
