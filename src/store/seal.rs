@@ -76,8 +76,15 @@ impl SealKey {
         format!("{ns}/{}/{}/{}", self.log.dir(), self.replica, self.index)
     }
 
-    /// Parses a sealed segment's key within `ns`; `None` for any other key.
+    /// Parses a sealed segment's key within `ns`; `None` for any other key, and for a
+    /// key not written the way [`SealKey::to_key`] writes it (`…/02` or `…/+2` for
+    /// `…/2`): one place has one name, so a renamed copy is never taken for it.
     pub fn parse(ns: &str, key: &str) -> Option<SealKey> {
+        let parsed = Self::parse_loose(ns, key)?;
+        (parsed.to_key(ns) == key).then_some(parsed)
+    }
+
+    fn parse_loose(ns: &str, key: &str) -> Option<SealKey> {
         let rest = key.strip_prefix(ns)?.strip_prefix('/')?;
         let (dir, rest) = rest.split_once('/')?;
         let log = match dir {
@@ -236,6 +243,24 @@ impl Unverified {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_key_has_one_name() {
+        let key = SealKey {
+            log: Log::Public,
+            replica: ReplicaId(0xf981_bbfc_c81b),
+            index: 2,
+        };
+        assert_eq!(SealKey::parse("linli", &key.to_key("linli")), Some(key));
+        for other in [
+            "linli/s/f981bbfcc81b/02",
+            "linli/s/f981bbfcc81b/+2",
+            "linli/s/F981BBFCC81B/2",
+            "linli/s/0f981bbfcc81b/2",
+        ] {
+            assert_eq!(SealKey::parse("linli", other), None, "{other}");
+        }
+    }
     use super::*;
     use crate::domain::{Action, EventId, Points, Timestamp, VolunteerId};
 
