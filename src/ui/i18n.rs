@@ -675,6 +675,9 @@ texts! {
     Imported => "导入完成：新增 {0} 条，已有 {1} 条，未导入 {2} 条。", "Import done: {0} new, {1} already here, {2} not imported.";
     ImportStopped => "存储已满，还有 {0} 条未保存。清理空间后再次导入同一文件即可补全。", "Storage filled up: {0} records were not stored. Free space and import the same file again to finish.";
     RejectedRecord => "第 {0} 条（{1}）：{2}", "Record {0} ({1}): {2}";
+    RecordUnknownKind => "不认识的记录类型“{0}”", "an unknown kind of record, “{0}”";
+    RecordMissing => "缺少“{0}”", "“{0}” is missing";
+    RecordMalformed => "内容的格式不对", "its content is not in the expected form";
     ConflictRecord => "记录 {0} 与本机同编号记录内容不同，未导入。", "Record {0} differs from this device's record with the same id; not imported.";
     NotJson => "文件不是有效的 JSON：{0}", "The file is not valid JSON: {0}";
     NotABackup => "这不是邻里的备份文件。", "This is not a Linli backup file.";
@@ -1012,6 +1015,26 @@ pub fn refusal_text(lang: Lang, state: &State, refusal: &Refusal) -> String {
         Refusal::NotTheFounder => lang.t(T::WhyNotTheFounder).to_owned(),
         Refusal::AlreadyEnrolled => lang.t(T::WhyAlreadyEnrolled).to_owned(),
         Refusal::Invalid(error) => domain_error_text(lang, error),
+    }
+}
+
+/// Why a record of a version-1 file was not read, in words: the reader's reason is
+/// serde's English (`unknown variant `x``, `missing field `y``…), kept as it is for the
+/// embed API; the screen names its kind in the person's language.
+pub fn record_problem_text(lang: Lang, reason: &str) -> String {
+    let quoted = |after: &str| {
+        reason
+            .split_once(after)
+            .and_then(|(_, rest)| rest.strip_prefix('`'))
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| name.to_owned())
+    };
+    if let Some(kind) = quoted("unknown variant ") {
+        lang.f(T::RecordUnknownKind, &[&kind])
+    } else if let Some(field) = quoted("missing field ") {
+        lang.f(T::RecordMissing, &[&field])
+    } else {
+        lang.t(T::RecordMalformed).to_owned()
     }
 }
 

@@ -12,7 +12,7 @@ use crate::store::backup::Scope;
 use crate::ui::components::persist::PersistStatus;
 use crate::ui::download::download;
 use crate::ui::format::{date_time, file_stamp};
-use crate::ui::i18n::{T, codec_error_text, seal_refusal_text};
+use crate::ui::i18n::{T, codec_error_text, record_problem_text, seal_refusal_text};
 use crate::ui::session::{App, ImportOutcome, use_app};
 
 /// Downloads a backup of `scope`, or says why this device may not write it.
@@ -121,7 +121,8 @@ pub fn BackupPanel() -> Html {
             .iter()
             .map(|r| {
                 let id = r.id.clone().unwrap_or_else(|| "?".into());
-                lang.f(T::RejectedRecord, &[&(r.index + 1), &id, &r.reason])
+                let why = record_problem_text(lang, &r.reason);
+                lang.f(T::RejectedRecord, &[&(r.index + 1), &id, &why])
             })
             .chain(
                 o.report
