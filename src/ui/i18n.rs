@@ -301,6 +301,7 @@ texts! {
     ErrWantedByPassed => "期望完成日期已过，请选择以后的日期。", "The wanted-by date has passed; choose a later date.";
     ErrWantedByTooFar => "期望完成日期最多在 {0} 天以后。", "The wanted-by date may be at most {0} days ahead.";
     ErrChildFullName => "儿童心愿不能公开全名（“{0}”），请用“小X同学”等称呼。", "A child's wish may not show a full name (“{0}”); use an alias such as 小X同学.";
+    ErrChildRealName => "儿童心愿不能公开孩子的真实姓名或名字（“{0}”，见内部备注），请用“小X同学”等不相关的称呼。", "A child's wish may not show the child's real name (“{0}”, from the private note); use an unrelated alias.";
     ErrChildSchool => "儿童心愿不能公开学校（“{0}”）。", "A child's wish may not show a school (“{0}”).";
     ErrChildAddress => "儿童心愿不能公开详细地址（“{0}”），楼栋即可。", "A child's wish may not show an exact address (“{0}”); the building is enough.";
     ErrPhoneInPublicText => "心愿公开内容不能包含电话号码（“{0}”），请写在内部备注里。", "A wish may not show a phone number (“{0}”); put it in the note for organizers.";
@@ -609,7 +610,8 @@ texts! {
     WantedBy => "期望完成日期", "Wanted by";
     WishSkills => "需要的技能（用逗号分隔，可不填）", "Skills needed (comma separated, optional)";
     WishPosted => "已提交心愿，待审核", "Wish posted: waiting for review";
-    PrivacyWarning => "请勿公开儿童的全名、学校或详细地址：{0}", "Do not publish a child's full name, school or exact address: {0}";
+    PrivacyWarningAll => "请勿公开儿童的全名、学校或详细地址，以下内容需要修改：", "Do not publish a child's full name, school or exact address; change these:";
+    ChildNoteHint => "写上孩子的真实姓名：公开的栏目会自动检查，不让姓名或名字出现。", "Write the child's real name here: the public fields are checked so that neither the name nor the given name appears.";
     PublishWish => "审核通过并发布", "Approve and publish";
     RejectWish => "不通过", "Reject";
     RejectReason => "不通过原因", "Reason";
@@ -771,6 +773,16 @@ texts! {
     MinutesZero => "请填写大于 0 的分钟数。", "Enter more than 0 minutes.";
     ConfirmMinutes => "按所填分钟确认", "Confirm these minutes";
     ConfirmMinutesFor => "为 {0} 按分钟确认", "Confirm minutes for {0}";
+    // Wishes.
+    YouFulfilledIt => "你已于 {0} 标记圆梦，等待社区确认后点亮。", "You marked it fulfilled at {0}; it lights up once the community confirms.";
+    YouLitIt => "你帮助点亮了这个心愿，谢谢你！", "You helped light this wish. Thank you!";
+    AwaitingWishes => "已圆梦，待确认", "Fulfilled, to confirm";
+    // 我的: projects and wishes.
+    MyProjects => "我参加的项目", "My projects";
+    MyWishes => "我认领的心愿", "Wishes I claimed";
+    NoProjectsJoined => "还没有参加共建项目。", "No projects joined yet.";
+    NoWishesClaimed => "还没有认领心愿。", "No wishes claimed yet.";
+    ClaimLapsedTag => "认领已超期", "Claim lapsed";
     StorageNotPersisted => "浏览器未同意持久保存：空间不足或长期未打开时数据可能被清除，请定期导出备份。", "The browser did not grant persistent storage: data may be cleared when space runs low or the site is not opened for a while. Export backups regularly.";
 }
 
@@ -914,6 +926,7 @@ pub fn domain_error_text(lang: Lang, error: &DomainError) -> String {
         DomainError::WantedByPassed => lang.t(T::ErrWantedByPassed).to_owned(),
         DomainError::WantedByTooFar { max_days } => lang.f(T::ErrWantedByTooFar, &[max_days]),
         DomainError::ChildFullName { found } => lang.f(T::ErrChildFullName, &[found]),
+        DomainError::ChildRealName { found } => lang.f(T::ErrChildRealName, &[found]),
         DomainError::ChildSchool { found } => lang.f(T::ErrChildSchool, &[found]),
         DomainError::ChildAddress { found } => lang.f(T::ErrChildAddress, &[found]),
         DomainError::PhoneInPublicText { found } => lang.f(T::ErrPhoneInPublicText, &[found]),

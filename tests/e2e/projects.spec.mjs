@@ -68,6 +68,10 @@ test('join, pledge, wait, move up, complete, credit people and units', async ({ 
   await openProject(page, '楼道照明改造');
   await page.getByRole('button', { name: '报名“电工”' }).click();
   await expect(page.getByText('我在“电工”：已入选')).toBeVisible();
+  // 我的 lists the project beside the activity sign-ups.
+  await tab(page, '我的').click();
+  await expect(page.getByRole('list', { name: '我参加的项目' })).toContainText('楼道照明改造');
+  await expect(page.getByRole('list', { name: '我参加的项目' })).toContainText('电工：已入选');
 
   // 李四 finds it full and waits.
   await chooseMe(page, '李* 139****1111');

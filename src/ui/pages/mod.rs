@@ -8,6 +8,7 @@ pub mod empty;
 pub mod exports;
 pub mod home;
 pub mod me;
+pub mod my_involvement;
 pub mod my_signups;
 pub mod organizer;
 pub mod policy;

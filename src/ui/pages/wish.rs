@@ -55,6 +55,14 @@ pub fn WishPage(props: &WishProps) -> Html {
         .prefs
         .me
         .filter(|v| state.volunteer(*v).is_some());
+    // The alias usually starts with the kind (独居老人 王奶奶): say the kind only when
+    // it does not.
+    let kind = kind_text(plan.beneficiary);
+    let beneficiary = if plan.alias.contains(kind.zh()) || plan.alias.contains(lang.t(kind)) {
+        plan.alias.clone()
+    } else {
+        format!("{} · {}", plan.alias, lang.t(kind))
+    };
     let holder = wish
         .holder(wall)
         .map(|c| claimant_name(state, c.claimant, organizer));
@@ -65,7 +73,7 @@ pub fn WishPage(props: &WishProps) -> Html {
             <p><span class="ll-tag">{ lang.t(phase_text(phase)) }</span>{ " " }
                 if phase.is_open() { <span class="ll-muted">{ lang.f(T::DaysLeft, &[&wish.days_left(wall)]) }</span> }</p>
             <dl class="ll-details">
-                <dt>{ lang.t(T::Beneficiary) }</dt><dd>{ plan.alias.clone() }{ " · " }{ lang.t(kind_text(plan.beneficiary)) }</dd>
+                <dt>{ lang.t(T::Beneficiary) }</dt><dd>{ beneficiary }</dd>
                 <dt>{ lang.t(T::WishCategoryLabel) }</dt><dd>{ lang.t(category_text(plan.category)) }</dd>
                 <dt>{ lang.t(T::WishValue) }</dt><dd>{ plan.value_yuan }</dd>
                 <dt>{ lang.t(T::Grid) }</dt><dd>{ plan.grid.clone() }{ " " }{ plan.building.clone() }</dd>
@@ -145,6 +153,14 @@ fn my_part(app: &App, lang: Lang, state: &State, wish: &Wish, me: VolunteerId) -
             }
             ClaimStatus::Lost { .. } => {
                 return html! { <p class="ll-reason-why" role="note">{ lang.t(T::ClaimedByOther) }</p> };
+            }
+            ClaimStatus::Fulfilled { at } => {
+                let text = if wish.confirmed.is_some() {
+                    lang.t(T::YouLitIt).to_owned()
+                } else {
+                    lang.f(T::YouFulfilledIt, &[&date_time(at)])
+                };
+                return html! { <p class="ll-card" role="note">{ text }</p> };
             }
             _ => {}
         }
