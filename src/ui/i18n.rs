@@ -783,6 +783,12 @@ texts! {
     NoProjectsJoined => "还没有参加共建项目。", "No projects joined yet.";
     NoWishesClaimed => "还没有认领心愿。", "No wishes claimed yet.";
     ClaimLapsedTag => "认领已超期", "Claim lapsed";
+    CancelActivityQuestion => "取消活动“{0}”？已报名的 {1} 人会看到活动已取消，不能恢复。", "Call off “{0}”? The {1} people signed up will see it cancelled; this cannot be undone.";
+    ConfirmCancelActivity => "确认取消活动", "Call it off";
+    CancelWishQuestion => "取消心愿“{0}”？认领人会看到心愿已取消，不能恢复。", "Cancel the wish “{0}”? Whoever claimed it will see it cancelled; this cannot be undone.";
+    ConfirmCancelWish => "确认取消心愿", "Cancel the wish";
+    WithdrawPerkQuestion => "下架“{0}”？还剩 {1} 份将不能再兑换，已兑出的兑换券照常有效。", "Withdraw “{0}”? The {1} left can no longer be redeemed; vouchers already issued stay valid.";
+    ConfirmWithdrawPerk => "确认下架", "Withdraw";
     StorageNotPersisted => "浏览器未同意持久保存：空间不足或长期未打开时数据可能被清除，请定期导出备份。", "The browser did not grant persistent storage: data may be cleared when space runs low or the site is not opened for a while. Export backups regularly.";
 }
 

@@ -11,7 +11,7 @@ use crate::domain::{
     Action, ClaimStatus, Claimant, State, VolunteerId, Wish, WishId, WishPhase, mask_name,
     suggest_claimants,
 };
-use crate::ui::components::confirm::Confirm;
+use crate::ui::components::confirm::{Confirm, ReasonForm};
 use crate::ui::components::field::TextField;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{Lang, T, domain_error_text};
@@ -224,7 +224,8 @@ fn staff_part(app: &App, lang: Lang, state: &State, wish: &Wish, phase: WishPhas
         <>
             if can(&publish) { { act_button(app, lang, T::PublishWish, publish, T::PublishWish, "") } }
             if phase == WishPhase::Pending {
-                <ReasonForm wish={id} label={T::RejectWish} field={T::RejectReason} kind={ReasonKind::Reject} />
+                <ReasonForm id="wish-reject-reason" title={lang.t(T::RejectWish)} field={lang.t(T::RejectReason)}
+                    make={Callback::from(move |reason| Action::RejectWish { wish: id, reason })} />
             }
             if phase == WishPhase::Fulfilled { <ConfirmForm wish={id} /> }
             if !suggested.is_empty() {
@@ -233,49 +234,11 @@ fn staff_part(app: &App, lang: Lang, state: &State, wish: &Wish, phase: WishPhas
             }
             if can(&close) { { act_button(app, lang, T::CloseWish, close, T::WishPhaseClosed, "ll-secondary") } }
             if matches!(phase, WishPhase::Open | WishPhase::Reopened | WishPhase::Claimed) {
-                <ReasonForm wish={id} label={T::CancelWish} field={T::CancelWishReason} kind={ReasonKind::Cancel} />
+                <ReasonForm id="wish-cancel-reason" title={lang.t(T::CancelWish)} field={lang.t(T::CancelWishReason)}
+                    question={lang.f(T::CancelWishQuestion, &[&wish.plan.title])} yes={lang.t(T::ConfirmCancelWish)}
+                    make={Callback::from(move |reason| Action::CancelWish { wish: id, reason })} />
             }
         </>
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum ReasonKind {
-    Reject,
-    Cancel,
-}
-
-#[derive(Properties, PartialEq)]
-struct ReasonProps {
-    wish: WishId,
-    label: T,
-    field: T,
-    kind: ReasonKind,
-}
-
-/// An action that needs a reason: rejecting or cancelling a wish.
-#[component]
-fn ReasonForm(props: &ReasonProps) -> Html {
-    let app = use_app();
-    let lang = app.lang();
-    let reason = use_state(String::new);
-    let submit = {
-        let (app, reason, wish, kind) = (app.clone(), reason.clone(), props.wish, props.kind);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let reason = reason.trim().to_owned();
-            app.act(match kind {
-                ReasonKind::Reject => Action::RejectWish { wish, reason },
-                ReasonKind::Cancel => Action::CancelWish { wish, reason },
-            });
-        })
-    };
-    html! {
-        <form class="ll-card" onsubmit={submit} aria-label={lang.t(props.label)}>
-            <TextField id={format!("wish-reason-{}", lang.t(props.label))} label={lang.t(props.field)} value={(*reason).clone()}
-                oninput={{ let reason = reason.clone(); Callback::from(move |v| reason.set(v)) }} />
-            <button type="submit" class="ll-button ll-secondary">{ lang.t(props.label) }</button>
-        </form>
     }
 }
 
