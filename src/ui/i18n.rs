@@ -789,6 +789,8 @@ texts! {
     ConfirmCancelWish => "确认取消心愿", "Cancel the wish";
     WithdrawPerkQuestion => "下架“{0}”？还剩 {1} 份将不能再兑换，已兑出的兑换券照常有效。", "Withdraw “{0}”? The {1} left can no longer be redeemed; vouchers already issued stay valid.";
     ConfirmWithdrawPerk => "确认下架", "Withdraw";
+    RoleAndStanding => "{0}：{1}", "{0}: {1}";
+    NeedWithUnit => "{0}（{1}）", "{0} ({1})";
     StorageNotPersisted => "浏览器未同意持久保存：空间不足或长期未打开时数据可能被清除，请定期导出备份。", "The browser did not grant persistent storage: data may be cleared when space runs low or the site is not opened for a while. Export backups regularly.";
 }
 

@@ -35,10 +35,9 @@ pub fn MyProjects(props: &MineProps) -> Html {
                 .iter()
                 .filter(|s| s.who == who && s.is_active())
                 .map(|s| {
-                    format!(
-                        "{}：{}",
-                        s.role,
-                        standing_text(lang, project, who, &s.role, &s.standing)
+                    lang.f(
+                        T::RoleAndStanding,
+                        &[&s.role, &standing_text(lang, project, who, &s.role, &s.standing)],
                     )
                 })
                 .collect();
