@@ -3,9 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use linli::domain::wish::privacy::{
-    check_public_text, names_in_note, plan_problems, public_text_problems,
-};
+use linli::domain::wish::privacy::{check_public_text, names_in_note, public_text_problems};
 use linli::domain::{BeneficiaryKind, DomainError, Field, Timestamp, WishCategory, WishPlan};
 
 use BeneficiaryKind::{Child, ElderlyAlone};
@@ -225,7 +223,7 @@ fn a_plans_problems_name_their_fields() {
         skills: Vec::new(),
     };
     assert_eq!(
-        plan_problems(&plan),
+        plan.privacy_problems(),
         vec![
             (Field::Alias, real("小明")),
             (Field::WishTitle, real("王小明")),

@@ -14,6 +14,7 @@ pub mod journal;
 pub mod leaderboard;
 pub mod ledger;
 pub mod member;
+pub mod numbers;
 pub mod perk;
 pub mod pin;
 pub mod project;

@@ -29,48 +29,19 @@
 //!     passes), a room after the building (3号楼301) or the short form 3-2-301. The
 //!     building alone (3号楼) is what the wall may show, and passes.
 //!
-//! [`plan_problems`] lists every problem of a new wish at once (what the form shows and
+//! [`public_text_problems`] (called for each public field by
+//! [`super::WishPlan::privacy_problems`]) lists every problem of a new wish at once (what the form shows and
 //! what a new wish must pass), adding for a child a full name standing alone at the start
 //! or end of a text and the real name the private note gives (and its given name).
 
 use super::plan::BeneficiaryKind;
-use crate::domain::error::{DomainError, Field};
+use crate::domain::error::DomainError;
 
-/// Every problem the public texts of a plan have, each with the field it is in, in the
-/// order a form lists the fields: what [`check_public_text`] finds (all of it, not only
-/// the first), and for a child also a full name standing alone at the start or end of a
-/// text (王小明，想要一套绘本; 困境儿童 王小明) and the child's real name or given name
-/// as the private note gives it ([`names_in_note`]: 王小明 and 小明 are both refused once
-/// the note names 王小明).
-///
-/// This is what the form lists as staff type and what a new wish must pass when it is
-/// written ([`crate::domain::State::check_new`]); wishes stored before these patterns
-/// existed are still folded by [`check_public_text`] alone, so none is rejected after
-/// the fact.
-pub fn plan_problems(plan: &super::WishPlan) -> Vec<(Field, DomainError)> {
-    let names = if plan.beneficiary == BeneficiaryKind::Child {
-        names_in_note(&plan.private_note)
-    } else {
-        Vec::new()
-    };
-    let fields = [
-        Field::Alias,
-        Field::WishTitle,
-        Field::WishDescription,
-        Field::Grid,
-        Field::Building,
-    ];
-    let mut found = Vec::new();
-    for (field, text) in fields.into_iter().zip(plan.public_texts()) {
-        for problem in public_text_problems(plan.beneficiary, text, &names) {
-            found.push((field, problem));
-        }
-    }
-    found
-}
-
-/// Every problem in one public text, each once: see [`plan_problems`]. `real_names`
-/// are the child's names from the private note.
+/// Every problem in one public text, each once: what [`check_public_text`] finds (all of
+/// it, not only the first), and for a child also a full name standing alone at the start
+/// or end of a text (王小明，想要一套绘本; 困境儿童 王小明) and the child's real name or
+/// given name (`real_names`, from [`names_in_note`]: 王小明 and 小明 are both refused
+/// once the note names 王小明).
 pub fn public_text_problems(
     kind: BeneficiaryKind,
     text: &str,

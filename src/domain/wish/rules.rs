@@ -5,7 +5,7 @@
 
 use super::book::Wishes;
 use super::plan::{NOTE_MAX, WANTED_BY_MAX_DAYS};
-use super::privacy::{check_public_text, plan_problems};
+use super::privacy::check_public_text;
 use super::{Claimant, Wish, WishPhase};
 use crate::domain::error::{DomainError, Field};
 use crate::domain::event::Action;
@@ -116,7 +116,7 @@ impl Wishes {
         // A new or changed wish passes every privacy pattern (the fold, for wishes
         // stored before the newer patterns, uses only `check_public_text`).
         if let Action::PostWish { plan, .. } | Action::UpdateWish { plan, .. } = action {
-            if let Some((_, problem)) = plan_problems(plan).into_iter().next() {
+            if let Some((_, problem)) = plan.privacy_problems().into_iter().next() {
                 return Err(problem);
             }
             return Ok(());

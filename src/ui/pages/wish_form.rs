@@ -2,7 +2,7 @@
 //! public; the real name, flat and phone go in the private note. For children the form
 //! lists, as staff type and beside each field, every full name, school, exact address
 //! and phone number in the public texts, and the child's real name or given name taken
-//! from the private note (`domain::wish::privacy::plan_problems`); the domain refuses
+//! from the private note (`WishPlan::privacy_problems`); the domain refuses
 //! to post them.
 
 use yew::prelude::*;
@@ -10,7 +10,6 @@ use yew_router::prelude::*;
 
 use super::wish_text::{category_text, kind_text};
 use crate::domain::calendar::{china_clock, from_china_clock};
-use crate::domain::wish::privacy::plan_problems;
 use crate::domain::{
     Action, BeneficiaryKind, DomainError, Field, Timestamp, WishCategory, WishId, WishPlan,
 };
@@ -121,7 +120,7 @@ impl Draft {
 /// The privacy problems of the draft, beside their fields: shown as staff type.
 fn privacy(lang: Lang, draft: &Draft) -> Problems {
     let mut found = Problems::default();
-    for (field, problem) in plan_problems(&draft.rough_plan()) {
+    for (field, problem) in draft.rough_plan().privacy_problems() {
         if let Some(id) = field_id(field) {
             found.add(id, domain_error_text(lang, &problem));
         }
