@@ -3,8 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use linli::domain::wish::privacy::check_public_text;
-use linli::domain::{BeneficiaryKind, DomainError};
+use linli::domain::wish::privacy::{check_public_text, names_in_note, public_text_problems};
+use linli::domain::{BeneficiaryKind, DomainError, Field, Timestamp, WishCategory, WishPlan};
 
 use BeneficiaryKind::{Child, ElderlyAlone};
 
@@ -131,4 +131,108 @@ fn an_adults_wish_is_checked_for_phone_numbers_only() {
             "{kind:?}"
         );
     }
+}
+
+fn real(found: &str) -> DomainError {
+    DomainError::ChildRealName {
+        found: found.into(),
+    }
+}
+
+fn full(found: &str) -> DomainError {
+    DomainError::ChildFullName {
+        found: found.into(),
+    }
+}
+
+#[test]
+fn a_private_note_gives_the_childs_names() {
+    let cases: &[(&str, &[&str])] = &[
+        ("王小明，3号楼2单元301，母亲 13800000000", &["王小明"]),
+        ("王小明 3号楼301", &["王小明"]),
+        ("姓名：李明；东城小学三年级", &["李明"]),
+        ("孩子叫欧阳小雨，奶奶带", &["欧阳小雨"]),
+        ("父母在外地打工，由奶奶照顾", &[]),
+        ("", &[]),
+    ];
+    for (note, names) in cases {
+        assert_eq!(names_in_note(note), names.to_vec(), "{note}");
+    }
+}
+
+#[test]
+fn every_problem_of_a_childs_text_is_listed_at_once() {
+    let names = vec!["王小明".to_owned()];
+    let cases: &[(&str, &[String], Vec<DomainError>)] = &[
+        // A full name standing alone, at the start or at the end, without any cue.
+        ("王小明，想要一套绘本", &[], vec![full("王小明")]),
+        ("困境儿童 王小明", &[], vec![full("王小明")]),
+        ("困境儿童 欧阳明", &[], vec![full("欧阳明")]),
+        // Ordinary words in the middle, and aliases, still pass.
+        ("想要：方便面、牛奶", &[], vec![]),
+        ("困境儿童 小雨", &[], vec![]),
+        ("困境儿童 王同学", &[], vec![]),
+        ("一套绘本", &[], vec![]),
+        // The note's name, and its given name, are never shown.
+        ("困境儿童 小明", &names, vec![real("小明")]),
+        ("小明同学想要一套绘本", &names, vec![real("小明")]),
+        ("送给王小明的书包", &names, vec![real("王小明")]),
+        ("王小明，想要一套绘本", &names, vec![real("王小明")]),
+        // Several problems in one text are all listed.
+        (
+            "王小明，东城小学，3号楼2单元，电话 13812345678",
+            &[],
+            vec![
+                full("王小明"),
+                DomainError::ChildSchool {
+                    found: "东城小学".into(),
+                },
+                DomainError::ChildAddress {
+                    found: "2单元".into(),
+                },
+                DomainError::PhoneInPublicText {
+                    found: "13812345678".into(),
+                },
+            ],
+        ),
+    ];
+    for (text, names, expected) in cases {
+        assert_eq!(
+            &public_text_problems(Child, text, names),
+            expected,
+            "{text}"
+        );
+    }
+    // An adult's wish may name the resident's given name: only phones are refused.
+    assert!(public_text_problems(ElderlyAlone, "独居老人 王奶奶", &["王秀英".into()]).is_empty());
+}
+
+#[test]
+fn a_plans_problems_name_their_fields() {
+    let plan = WishPlan {
+        alias: "困境儿童 小明".into(),
+        beneficiary: Child,
+        private_note: "王小明，3号楼2单元301".into(),
+        category: WishCategory::Goods,
+        title: "王小明，想要一套绘本".into(),
+        description: "在东城小学读书".into(),
+        value_yuan: 80,
+        grid: String::new(),
+        building: "3号楼".into(),
+        wanted_by: Timestamp(1_800_000_000_000),
+        skills: Vec::new(),
+    };
+    assert_eq!(
+        plan.privacy_problems(),
+        vec![
+            (Field::Alias, real("小明")),
+            (Field::WishTitle, real("王小明")),
+            (
+                Field::WishDescription,
+                DomainError::ChildSchool {
+                    found: "在东城小学".into()
+                }
+            ),
+        ]
+    );
 }

@@ -1178,7 +1178,9 @@ fn the_wall_lists_open_claimed_and_lit_wishes() {
     let now = hour(6);
     assert_eq!(ids(state.open_wishes(now)), vec![w[2], w[0]]);
     assert_eq!(ids(state.claimed_wishes(now)), vec![w[4], w[3]]);
-    assert_eq!(ids(state.lit_wishes()), vec![w[1]]);
+    // Fulfilled by the volunteer, not yet confirmed by staff: waiting, not lit.
+    assert!(state.lit_wishes().is_empty());
+    assert_eq!(ids(state.awaiting_confirmation()), vec![w[1]]);
     assert_eq!(ids(state.pending_wishes()), vec![w[5]]);
     assert_eq!(state.wishes().count(), 6);
 }
@@ -1207,13 +1209,16 @@ fn the_wall_counts_wishes_lit_and_residents_reached_this_year() {
         Do(4, Fulfil(2, U(0))),
         Do(4, Fulfil(3, U(1))),
         Do(5, Confirm(0, "")),
+        Do(5, Confirm(1, "")),
+        Do(5, Confirm(2, "")),
     ]);
     let state = scene.state();
     let this_year = Period::year_of(hour(6));
+    // Wish 3 is only marked fulfilled: not lit, and its resident not counted.
     assert_eq!(
         state.wall_counts(this_year),
         WallCounts {
-            lit: 4,
+            lit: 3,
             residents: 2
         }
     );
@@ -1227,6 +1232,40 @@ fn the_wall_counts_wishes_lit_and_residents_reached_this_year() {
         WallCounts::default()
     );
     assert_eq!(Period::year_of(T0), Period::year(2026).unwrap());
+}
+
+#[test]
+fn a_wish_is_lit_only_when_staff_confirm_it() {
+    let scene = Scene::with(&[
+        Do(1, Post(same)),
+        Do(2, Publish(0)),
+        Do(3, Claim(0, V(0))),
+        Do(4, Fulfil(0, V(0))),
+    ]);
+    let this_year = Period::year_of(hour(6));
+    let state = scene.state();
+    let wish = state.wish(scene.wishes[0]).unwrap();
+    assert!(!wish.phase(hour(5)).is_lit());
+    assert_eq!(state.wall_counts(this_year), WallCounts::default());
+    assert!(state.lit_wishes().is_empty());
+
+    let scene = Scene::with(&[
+        Do(1, Post(same)),
+        Do(2, Publish(0)),
+        Do(3, Claim(0, V(0))),
+        Do(4, Fulfil(0, V(0))),
+        Do(5, Confirm(0, "谢谢")),
+    ]);
+    let state = scene.state();
+    assert!(state.wish(scene.wishes[0]).unwrap().phase(hour(6)).is_lit());
+    assert_eq!(
+        state.wall_counts(this_year),
+        WallCounts {
+            lit: 1,
+            residents: 1
+        }
+    );
+    assert!(state.awaiting_confirmation().is_empty());
 }
 
 #[test]

@@ -323,6 +323,8 @@ pub enum DomainError {
     WantedByTooFar { max_days: u32 },
     #[error("a child's wish may not show a full name: {found}")]
     ChildFullName { found: String },
+    #[error("a child's wish may not show the child's real name: {found}")]
+    ChildRealName { found: String },
     #[error("a child's wish may not show a school: {found}")]
     ChildSchool { found: String },
     #[error("a child's wish may not show an exact address: {found}")]

@@ -112,9 +112,10 @@ impl WishPhase {
         matches!(self, WishPhase::Open | WishPhase::Reopened)
     }
 
-    /// Lit (点亮): fulfilled, or fulfilled and confirmed.
+    /// Lit (点亮): confirmed by staff. A wish only marked fulfilled by its claimant is
+    /// not lit yet.
     pub fn is_lit(self) -> bool {
-        matches!(self, WishPhase::Fulfilled | WishPhase::Confirmed)
+        self == WishPhase::Confirmed
     }
 }
 
@@ -127,7 +128,8 @@ pub enum ClaimStatus {
     Lapsed,
     /// Given back by the claimant at this time.
     Released { at: Timestamp },
-    /// The claimant lit the wish at this time (it may be confirmed since).
+    /// The claimant marked the wish fulfilled at this time (我已圆梦); it is lit once
+    /// staff confirm it, which may have happened since.
     Fulfilled { at: Timestamp },
     /// Came after another claim in the total order: claimed by someone else.
     Lost { winner: Claimant },

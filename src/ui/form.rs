@@ -198,7 +198,17 @@ pub fn list(text: &str) -> Vec<String> {
 pub fn bare(lang: Lang, label: T) -> String {
     let text = lang.t(label);
     let cut = text.find(['（', '(']).unwrap_or(text.len());
-    text[..cut].trim_end_matches(['：', ':', ' ']).to_owned()
+    let text = text[..cut].trim_end_matches(['：', ':', ' ']);
+    match lang {
+        // "Title" reads as "the title" inside a sentence.
+        Lang::En => {
+            let mut chars = text.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
+        Lang::Zh => text.to_owned(),
+    }
 }
 
 fn half_width(text: &str) -> String {
@@ -274,6 +284,10 @@ pub fn allowed<K: Into<String>>(
     match checked {
         Ok(()) => true,
         Err(why) => {
+            // The refusal still goes through the session, so the host page hears it
+            // (linli:error) as for any refused action; the field shows it instead of
+            // the banner. (The session refuses it as this check did: same state.)
+            let _ = app.act(action.clone());
             let text = domain_error_text(lang, &why);
             match field_of(&why) {
                 Some(field) => {
@@ -281,10 +295,7 @@ pub fn allowed<K: Into<String>>(
                     problems.add(field, text);
                     show(app, shown, target, problems);
                 }
-                None => {
-                    shown.set(Problems::default());
-                    app.notify(true, text);
-                }
+                None => shown.set(Problems::default()),
             }
             false
         }

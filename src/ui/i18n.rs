@@ -305,6 +305,7 @@ texts! {
     ErrWantedByPassed => "期望完成日期已过，请选择以后的日期。", "The wanted-by date has passed; choose a later date.";
     ErrWantedByTooFar => "期望完成日期最多在 {0} 天以后。", "The wanted-by date may be at most {0} days ahead.";
     ErrChildFullName => "儿童心愿不能公开全名（“{0}”），请用“小X同学”等称呼。", "A child's wish may not show a full name (“{0}”); use an alias such as 小X同学.";
+    ErrChildRealName => "儿童心愿不能公开孩子的真实姓名或名字（“{0}”，见内部备注），请用“小X同学”等不相关的称呼。", "A child's wish may not show the child's real name (“{0}”, from the private note); use an unrelated alias.";
     ErrChildSchool => "儿童心愿不能公开学校（“{0}”）。", "A child's wish may not show a school (“{0}”).";
     ErrChildAddress => "儿童心愿不能公开详细地址（“{0}”），楼栋即可。", "A child's wish may not show an exact address (“{0}”); the building is enough.";
     ErrPhoneInPublicText => "心愿公开内容不能包含电话号码（“{0}”），请写在内部备注里。", "A wish may not show a phone number (“{0}”); put it in the note for organizers.";
@@ -613,7 +614,8 @@ texts! {
     WantedBy => "期望完成日期", "Wanted by";
     WishSkills => "需要的技能（用逗号分隔，可不填）", "Skills needed (comma separated, optional)";
     WishPosted => "已提交心愿，待审核", "Wish posted: waiting for review";
-    PrivacyWarning => "请勿公开儿童的全名、学校或详细地址：{0}", "Do not publish a child's full name, school or exact address: {0}";
+    PrivacyWarningAll => "请勿公开儿童的全名、学校或详细地址，以下内容需要修改：", "Do not publish a child's full name, school or exact address; change these:";
+    ChildNoteHint => "写上孩子的真实姓名：公开的栏目会自动检查，不让姓名或名字出现。", "Write the child's real name here: the public fields are checked so that neither the name nor the given name appears.";
     PublishWish => "审核通过并发布", "Approve and publish";
     RejectWish => "不通过", "Reject";
     RejectReason => "不通过原因", "Reason";
@@ -916,6 +918,24 @@ texts! {
     ChangePin => "修改管理密码", "Change the PIN";
     NewPin => "新管理密码", "New PIN";
     PinChanged => "已修改管理密码。", "The PIN was changed.";
+    // Wishes.
+    YouFulfilledIt => "你已于 {0} 标记圆梦，等待社区确认后点亮。", "You marked it fulfilled at {0}; it lights up once the community confirms.";
+    YouLitIt => "你帮助点亮了这个心愿，谢谢你！", "You helped light this wish. Thank you!";
+    AwaitingWishes => "已圆梦，待确认", "Fulfilled, to confirm";
+    // 我的: projects and wishes.
+    MyProjects => "我参加的项目", "My projects";
+    MyWishes => "我认领的心愿", "Wishes I claimed";
+    NoProjectsJoined => "还没有参加共建项目。", "No projects joined yet.";
+    NoWishesClaimed => "还没有认领心愿。", "No wishes claimed yet.";
+    ClaimLapsedTag => "认领已超期", "Claim lapsed";
+    CancelActivityQuestion => "取消活动“{0}”？已报名的 {1} 人会看到活动已取消，不能恢复。", "Call off “{0}”? The {1} people signed up will see it cancelled; this cannot be undone.";
+    ConfirmCancelActivity => "确认取消活动", "Call it off";
+    CancelWishQuestion => "取消心愿“{0}”？认领人会看到心愿已取消，不能恢复。", "Cancel the wish “{0}”? Whoever claimed it will see it cancelled; this cannot be undone.";
+    ConfirmCancelWish => "确认取消心愿", "Cancel the wish";
+    WithdrawPerkQuestion => "下架“{0}”？还剩 {1} 份将不能再兑换，已兑出的兑换券照常有效。", "Withdraw “{0}”? The {1} left can no longer be redeemed; vouchers already issued stay valid.";
+    ConfirmWithdrawPerk => "确认下架", "Withdraw";
+    RoleAndStanding => "{0}：{1}", "{0}: {1}";
+    NeedWithUnit => "{0}（{1}）", "{0} ({1})";
     StorageNotPersisted => "浏览器未同意持久保存：空间不足或长期未打开时数据可能被清除，请定期导出备份。", "The browser did not grant persistent storage: data may be cleared when space runs low or the site is not opened for a while. Export backups regularly.";
 }
 
@@ -1162,6 +1182,7 @@ pub fn domain_error_text(lang: Lang, error: &DomainError) -> String {
         DomainError::WantedByPassed => lang.t(T::ErrWantedByPassed).to_owned(),
         DomainError::WantedByTooFar { max_days } => lang.f(T::ErrWantedByTooFar, &[max_days]),
         DomainError::ChildFullName { found } => lang.f(T::ErrChildFullName, &[found]),
+        DomainError::ChildRealName { found } => lang.f(T::ErrChildRealName, &[found]),
         DomainError::ChildSchool { found } => lang.f(T::ErrChildSchool, &[found]),
         DomainError::ChildAddress { found } => lang.f(T::ErrChildAddress, &[found]),
         DomainError::PhoneInPublicText { found } => lang.f(T::ErrPhoneInPublicText, &[found]),

@@ -4,7 +4,7 @@
 // hours show on 我的. The browser's clock is set, so the test does not depend on today.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { ARTIFACTS, openApp, becomeOrganizer, registerVolunteer, tab } from './helpers.mjs';
+import { ARTIFACTS, openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from './helpers.mjs';
 
 test.use({ timezoneId: 'Asia/Shanghai' });
 
@@ -102,4 +102,26 @@ test('sign up, wait, move up, check in and out, confirm, points on 我的', asyn
   const csv = await readFile(await (await sheet).path(), 'utf8');
   expect(csv.startsWith('\ufeff活动时间,活动,志愿者')).toBe(true);
   expect(csv).toContain('2026-12-02 09:00,社区清扫,李四,V002,2,2,2\r\n');
+});
+
+test('calling an activity off needs a reason and asks first, saying who is signed up', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-12-01T08:00:00+08:00') });
+  await openApp(page);
+  await becomeOrganizer(page);
+  await registerVolunteer(page, { name: '王小明', phone: '13812341234' });
+  await publishActivity(page, { title: '旧衣回收' });
+  await chooseMe(page, '王*明 138****1234');
+  await openActivity(page, '旧衣回收');
+  await page.getByRole('button', { name: '报名', exact: true }).click();
+
+  const cancel = page.getByRole('form', { name: '取消活动' });
+  await cancel.getByRole('button', { name: '取消活动' }).click();
+  await expect(cancel.getByLabel('取消原因')).toHaveAccessibleDescription('请填写原因。');
+  await cancel.getByLabel('取消原因').fill('暴雨');
+  await cancel.getByRole('button', { name: '取消活动' }).dblclick();
+  const ask = cancel.getByRole('alertdialog', { name: '取消活动' });
+  await expect(ask).toContainText('取消活动“旧衣回收”？已报名的 1 人会看到活动已取消，不能恢复。');
+  await expect(page.getByText('活动已取消：暴雨')).toHaveCount(0);
+  await ask.getByRole('button', { name: '确认取消活动' }).click();
+  await expect(page.getByText('活动已取消：暴雨')).toBeVisible();
 });

@@ -68,6 +68,10 @@ test('join, pledge, wait, move up, complete, credit people and units', async ({ 
   await openProject(page, '楼道照明改造');
   await page.getByRole('button', { name: '报名“电工”' }).click();
   await expect(page.getByText('我在“电工”：已入选')).toBeVisible();
+  // 我的 lists the project beside the activity sign-ups.
+  await tab(page, '我的').click();
+  await expect(page.getByRole('list', { name: '我参加的项目' })).toContainText('楼道照明改造');
+  await expect(page.getByRole('list', { name: '我参加的项目' })).toContainText('电工：已入选');
 
   // 李四 finds it full and waits.
   await chooseMe(page, '李* 139****1111');
@@ -133,7 +137,8 @@ test('the role editor adds and removes roles and needs, and marks what is missin
   await addNeed(form, 1, { name: '花苗', amount: '200', unit: '其他单位…' });
   await form.getByRole('group', { name: '需求 1' }).getByLabel('单位名称（如 箱、桌）').fill('株');
   await addNeed(form, 2, { name: '场地', amount: '', unit: '平方米' });
-  await page.screenshot({ path: `${ARTIFACTS}role-editor.png`, fullPage: true });
+  await form.getByRole('region', { name: '岗位' }).screenshot({ path: `${ARTIFACTS}role-editor.png` });
+  await form.getByRole('region', { name: '资源需求' }).screenshot({ path: `${ARTIFACTS}need-editor.png` });
 
   // Saving with the category, the place and an amount missing marks all three at once.
   await form.getByRole('button', { name: '保存草稿' }).click();

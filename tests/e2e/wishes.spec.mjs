@@ -38,6 +38,8 @@ test('post, suggest, claim, fulfil, confirm; the wall counts it', async ({ page,
   await form.getByLabel('称呼（如 独居老人 王奶奶）').fill('独居老人 王奶奶');
   await form.getByLabel('内部备注（仅管理员可见）').fill('王秀英 3号楼2单元301 13800000000');
   await form.getByLabel('类别').selectOption({ label: '服务' });
+  // 心愿内容 takes several lines.
+  expect(await form.getByLabel('心愿内容').evaluate((e) => e.tagName)).toBe('TEXTAREA');
   await form.getByLabel('心愿内容').fill('修理电风扇');
   await form.getByLabel('估价（元）').fill('50');
   await form.getByLabel('网格').fill('第三网格');
@@ -47,6 +49,8 @@ test('post, suggest, claim, fulfil, confirm; the wall counts it', async ({ page,
   await expect(page.getByRole('status').filter({ hasText: '已提交心愿，待审核' })).toBeVisible();
   await page.getByRole('button', { name: '审核通过并发布' }).click();
   await expect(page.getByText('待认领', { exact: true })).toBeVisible();
+  // 对象 says who, without repeating the kind the alias already names.
+  await expect(page.getByRole('definition').filter({ hasText: '王奶奶' })).toHaveText('独居老人 王奶奶');
 
   // 王小明 lives in 3号楼 and repairs things: the wish is his first suggestion.
   await chooseMe(page, '王*明 138****1234');
@@ -62,6 +66,17 @@ test('post, suggest, claim, fulfil, confirm; the wall counts it', async ({ page,
   await expect(page.getByRole('status')).toContainText('已认领，请在 2026-12-08');
   await page.getByRole('button', { name: '我已圆梦' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已标记圆梦' })).toBeVisible();
+  // The page says it waits for the community, not that it is still only claimed.
+  await expect(page.getByRole('note')).toContainText('标记圆梦，等待社区确认后点亮');
+  await expect(page.getByText('你已经认领了这个心愿')).toHaveCount(0);
+  // Not lit yet: the wall counts a wish once staff confirm it.
+  await tab(page, '心愿').click();
+  await expect(page.getByTestId('wall-counts')).toHaveText('今年已点亮 0 个心愿，帮助 0 位居民');
+  await expect(page.getByRole('list', { name: '已圆梦，待确认' })).toContainText('修理电风扇');
+  // 我的 lists the wish I claimed, and where it stands.
+  await tab(page, '我的').click();
+  await expect(page.getByRole('list', { name: '我认领的心愿' })).toContainText('修理电风扇');
+  await expect(page.getByRole('list', { name: '我认领的心愿' })).toContainText('已圆梦，待确认');
 
   // A second volunteer cannot claim it.
   await chooseMe(page, '李* 139****1111');
@@ -84,6 +99,7 @@ test('post, suggest, claim, fulfil, confirm; the wall counts it', async ({ page,
   await expect(page.getByText('感谢：谢谢小王，风扇又转了')).toBeVisible();
   await chooseMe(page, '王*明 138****1234');
   await expect(page.getByTestId('my-balance')).toHaveText('5');
+  await expect(page.getByRole('list', { name: '我认领的心愿' })).toContainText('已点亮');
   await tab(page, '心愿').click();
   await expect(page.getByTestId('wall-counts')).toHaveText('今年已点亮 1 个心愿，帮助 1 位居民');
 });
@@ -98,8 +114,47 @@ test("a child's school or exact address is warned about and refused", async ({ p
   await form.getByLabel('称呼（如 独居老人 王奶奶）').fill('小明同学');
   await form.getByLabel('心愿内容').fill('一个新书包，上东城小学用');
   await expect(form.getByRole('alert')).toContainText('请勿公开儿童的全名、学校或详细地址');
+  await expect(form.getByLabel('心愿内容')).toHaveAccessibleDescription(/东城小学/);
   await form.getByRole('button', { name: '发布心愿' }).click();
   await expect(page.getByRole('heading', { name: '发布心愿' })).toBeVisible();
   await form.getByLabel('心愿内容').fill('一个新书包');
   await expect(form.getByRole('alert')).toHaveCount(0);
+});
+
+test("a child's real name from the private note, or a bare full name, is refused, every problem at once", async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-12-01T08:00:00+08:00') });
+  await openApp(page);
+  await becomeOrganizer(page);
+  await tab(page, '心愿').click();
+  await page.getByRole('link', { name: '发布心愿' }).click();
+  const form = page.getByRole('form', { name: '发布心愿' });
+  await form.getByLabel('对象').selectOption({ label: '困境儿童' });
+  await form.getByLabel('内部备注（仅管理员可见）').fill('王小明，3号楼2单元301，奶奶 13800000000');
+  await form.getByLabel('称呼（如 独居老人 王奶奶）').fill('困境儿童 小明');
+  await form.getByLabel('心愿内容').fill('王小明，想要一套绘本');
+  await form.getByLabel('心愿说明').fill('在东城小学读二年级');
+  // Each public field says what is wrong with it, and the list names all three.
+  await expect(form.getByLabel('称呼（如 独居老人 王奶奶）')).toHaveAccessibleDescription(/“小明”/);
+  await expect(form.getByLabel('心愿内容')).toHaveAccessibleDescription(/“王小明”/);
+  await expect(form.getByLabel('心愿说明')).toHaveAccessibleDescription(/东城小学/);
+  const alert = form.getByRole('alert');
+  await expect(alert.getByRole('listitem')).toHaveCount(3);
+  await page.screenshot({ path: `${ARTIFACTS}wish-privacy.png`, fullPage: true });
+  await form.getByRole('button', { name: '发布心愿' }).click();
+  await expect(page.getByRole('heading', { name: '发布心愿' })).toBeVisible();
+  await expect(form.getByLabel('称呼（如 独居老人 王奶奶）')).toBeFocused();
+
+  // A bare full name is caught without a note, too.
+  await form.getByLabel('内部备注（仅管理员可见）').fill('');
+  await expect(form.getByLabel('称呼（如 独居老人 王奶奶）')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('心愿内容')).toHaveAccessibleDescription(/全名（“王小明”）/);
+
+  await form.getByLabel('内部备注（仅管理员可见）').fill('王小明，3号楼2单元301');
+  await form.getByLabel('称呼（如 独居老人 王奶奶）').fill('困境儿童 小雨同学');
+  await form.getByLabel('心愿内容').fill('想要一套绘本');
+  await form.getByLabel('心愿说明').fill('喜欢看恐龙的书');
+  await expect(alert).toHaveCount(0);
+  await form.getByRole('button', { name: '发布心愿' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已提交心愿，待审核' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '想要一套绘本' })).toBeVisible();
 });

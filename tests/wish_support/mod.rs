@@ -40,10 +40,11 @@ pub fn wish_plan(title: &str) -> WishPlan {
     }
 }
 
-/// A child's wish: 小明同学 of 二网格 1号楼 wants a school bag (goods, ¥120).
+/// A child's wish: 小雨同学 (张小明 in the private note) of 二网格 1号楼 wants a school
+/// bag (goods, ¥120).
 pub fn child_plan(title: &str) -> WishPlan {
     WishPlan {
-        alias: "小明同学".into(),
+        alias: "小雨同学".into(),
         beneficiary: BeneficiaryKind::Child,
         private_note: "张小明，东城小学三年级，1号楼2单元502室".into(),
         category: WishCategory::Goods,

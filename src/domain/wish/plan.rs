@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::privacy::{BeneficiaryKind, check_public_text};
+use super::privacy::{BeneficiaryKind, check_public_text, names_in_note, public_text_problems};
 use crate::domain::error::{DomainError, Field};
 use crate::domain::id::Timestamp;
 use crate::domain::ledger::Points;
@@ -120,6 +120,36 @@ impl WishPlan {
             check_public_text(self.beneficiary, text)?;
         }
         Ok(())
+    }
+
+    /// Every privacy problem of the public texts, each with its field, in the order a
+    /// form lists the fields (see [`public_text_problems`]; for a child, the names the
+    /// private note gives are refused too).
+    ///
+    /// This is what the form lists as staff type and what a new wish must pass when it
+    /// is written ([`crate::domain::State::check_new`]); wishes stored before these
+    /// patterns existed are still folded by [`check_public_text`] alone, so none is
+    /// rejected after the fact.
+    pub fn privacy_problems(&self) -> Vec<(Field, DomainError)> {
+        let names = if self.beneficiary == BeneficiaryKind::Child {
+            names_in_note(&self.private_note)
+        } else {
+            Vec::new()
+        };
+        let fields = [
+            Field::Alias,
+            Field::WishTitle,
+            Field::WishDescription,
+            Field::Grid,
+            Field::Building,
+        ];
+        let mut found = Vec::new();
+        for (field, text) in fields.into_iter().zip(self.public_texts()) {
+            for problem in public_text_problems(self.beneficiary, text, &names) {
+                found.push((field, problem));
+            }
+        }
+        found
     }
 
     /// The texts the wall shows, in the order a form lists them.

@@ -28,6 +28,11 @@
 //!     (301室), a door plate (门牌), a street number (幸福路12号; 12月3号 is a date and
 //!     passes), a room after the building (3号楼301) or the short form 3-2-301. The
 //!     building alone (3号楼) is what the wall may show, and passes.
+//!
+//! [`public_text_problems`] (called for each public field by
+//! [`super::WishPlan::privacy_problems`]) lists every problem of a new wish at once (what the form shows and
+//! what a new wish must pass), adding for a child a full name standing alone at the start
+//! or end of a text and the real name the private note gives (and its given name).
 
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +64,162 @@ impl BeneficiaryKind {
         BeneficiaryKind::FamilyInDifficulty,
         BeneficiaryKind::Other,
     ];
+}
+
+/// Every problem in one public text, each once: what [`check_public_text`] finds (all of
+/// it, not only the first), and for a child also a full name standing alone at the start
+/// or end of a text (王小明，想要一套绘本; 困境儿童 王小明) and the child's real name or
+/// given name (`real_names`, from [`names_in_note`]: 王小明 and 小明 are both refused
+/// once the note names 王小明).
+pub fn public_text_problems(
+    kind: BeneficiaryKind,
+    text: &str,
+    real_names: &[String],
+) -> Vec<DomainError> {
+    let chars: Vec<char> = text.chars().map(half_width_digit).collect();
+    let mut found: Vec<DomainError> = Vec::new();
+    let mut push = |problem: DomainError| {
+        if !found.contains(&problem) {
+            found.push(problem);
+        }
+    };
+    if kind == BeneficiaryKind::Child {
+        for name in real_names {
+            for part in name_parts(name) {
+                if occurrences(&chars, &part).next().is_some() {
+                    push(DomainError::ChildRealName { found: part });
+                    break;
+                }
+            }
+        }
+        for name in all_full_names(&chars) {
+            if !real_names
+                .iter()
+                .any(|real| real.contains(&name) || name.contains(real.as_str()))
+            {
+                push(DomainError::ChildFullName { found: name });
+            }
+        }
+        if let Some(found) = school(&chars) {
+            push(DomainError::ChildSchool { found });
+        }
+        if let Some(found) = address(&chars) {
+            push(DomainError::ChildAddress { found });
+        }
+    }
+    if let Some(found) = phone(&chars) {
+        push(DomainError::PhoneInPublicText { found });
+    }
+    found
+}
+
+/// The names a private note gives: after a naming cue (姓名：王小明, 叫王小明), and
+/// standing alone (王小明 3号楼…, 孩子 李明，…): a surname and one or two given
+/// characters between spaces or punctuation.
+pub fn names_in_note(note: &str) -> Vec<String> {
+    let chars: Vec<char> = note.chars().collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut add = |name: String| {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    };
+    for cue in NAME_CUES {
+        for i in occurrences(&chars, cue) {
+            let mut at = i + cue.chars().count();
+            if matches!(chars.get(at), Some(':' | '：' | ' ')) {
+                at += 1;
+            }
+            if let Some(surname) = surname_at(&chars, at) {
+                let given = chars[at + surname..]
+                    .iter()
+                    .take(2)
+                    .take_while(|&&c| may_be_given(c))
+                    .count();
+                if given > 0 {
+                    add(text(&chars[at..at + surname + given]));
+                }
+            }
+        }
+    }
+    for (start, end) in tokens(&chars) {
+        if let Some(name) = name_token(&chars[start..end], 1..=2) {
+            add(name);
+        }
+    }
+    names
+}
+
+/// What of a real name may not be shown: the name, and its given name when that is two
+/// characters or more (小明 of 王小明; a one-character given name alone is too common a
+/// character to refuse).
+fn name_parts(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut parts = vec![name.to_owned()];
+    if let Some(surname) = surname_at(&chars, 0)
+        && chars.len() >= surname + 2
+    {
+        parts.push(text(&chars[surname..]));
+    }
+    parts
+}
+
+/// Characters that end a token: spaces and punctuation.
+fn is_delimiter(c: char) -> bool {
+    c.is_whitespace() || c.is_ascii_punctuation() || "，。、；：！？（）“”‘’《》·—…".contains(c)
+}
+
+/// The runs of characters between delimiters, as (start, end).
+fn tokens(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match (is_delimiter(c), start) {
+            (true, Some(s)) => {
+                found.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        found.push((s, chars.len()));
+    }
+    found
+}
+
+/// The token as a name: a surname and `given` characters that may be a given name.
+fn name_token(token: &[char], given: std::ops::RangeInclusive<usize>) -> Option<String> {
+    let surname = surname_at(token, 0)?;
+    let rest = token.len().checked_sub(surname)?;
+    (given.contains(&rest) && token[surname..].iter().all(|&c| may_be_given(c)))
+        .then(|| text(token))
+}
+
+/// Every full name [`check_public_text`] finds, and a name standing alone at the start or
+/// the end of the text: a single surname with two given characters, or a compound one
+/// with one or two (a two-character name alone, 王明, is too like ordinary words).
+fn all_full_names(chars: &[char]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    names.extend(name_before_address_form(chars));
+    names.extend(name_after_cue(chars));
+    let tokens = tokens(chars);
+    let ends = [tokens.first(), tokens.last()];
+    for (start, end) in ends.into_iter().flatten() {
+        let token = &chars[*start..*end];
+        let name = match surname_at(token, 0) {
+            Some(2) => name_token(token, 1..=2),
+            Some(_) => name_token(token, 2..=2),
+            None => None,
+        };
+        if let Some(name) = name
+            && !names.contains(&name)
+        {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// Whether `text` may be shown in public for a wish of this kind: `Err` names what

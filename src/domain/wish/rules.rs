@@ -115,6 +115,14 @@ impl Wishes {
         action: WishAction<'_>,
         at: Timestamp,
     ) -> Result<(), DomainError> {
+        // A new or changed wish passes every privacy pattern (the fold, for wishes
+        // stored before the newer patterns, uses only `check_public_text`).
+        if let WishAction::PostWish { plan, .. } | WishAction::UpdateWish { plan, .. } = action {
+            if let Some((_, problem)) = plan.privacy_problems().into_iter().next() {
+                return Err(problem);
+            }
+            return Ok(());
+        }
         let WishAction::ClaimWish { wish, claimant } = action else {
             return Ok(());
         };

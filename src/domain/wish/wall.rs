@@ -11,7 +11,8 @@ use crate::domain::state::State;
 /// What the wall counts over a period (this year: [`Period::year_of`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WallCounts {
-    /// Wishes lit (fulfilled, confirmed or not) within the period.
+    /// Wishes lit within the period: confirmed by staff (a volunteer's 我已圆梦 alone
+    /// does not light a wish), counted when confirmed.
     pub lit: u32,
     /// Distinct residents those wishes were for (see [`State::resident_key`]).
     pub residents: u32,
@@ -61,18 +62,29 @@ impl State {
         found.into_iter().map(|(w, _)| w).collect()
     }
 
-    /// Lit wishes (点亮): fulfilled or confirmed, the latest lit first.
+    /// Lit wishes (点亮): confirmed by staff, the latest confirmed first.
     pub fn lit_wishes(&self) -> Vec<&Wish> {
         let mut found: Vec<&Wish> = self.wishes().filter(|w| is_lit(w)).collect();
+        found.sort_by_key(|w| (std::cmp::Reverse(w.confirmed.as_ref().map(|c| c.at)), w.id));
+        found
+    }
+
+    /// Wishes the claimant marked fulfilled (我已圆梦) that staff have not confirmed
+    /// yet, the latest fulfilled first. Not lit until confirmed.
+    pub fn awaiting_confirmation(&self) -> Vec<&Wish> {
+        let mut found: Vec<&Wish> = self
+            .wishes()
+            .filter(|w| w.status == WishStatus::Fulfilled)
+            .collect();
         found.sort_by_key(|w| (std::cmp::Reverse(w.fulfilled), w.id));
         found
     }
 
-    /// Wishes lit within `period`, and the distinct residents they were for.
+    /// Wishes lit (confirmed) within `period`, and the distinct residents they were for.
     pub fn wall_counts(&self, period: Period) -> WallCounts {
         let lit: Vec<&Wish> = self
             .wishes()
-            .filter(|w| is_lit(w) && w.fulfilled.is_some_and(|at| period.contains(at)))
+            .filter(|w| is_lit(w) && w.confirmed.as_ref().is_some_and(|c| period.contains(c.at)))
             .collect();
         let residents: BTreeSet<String> = lit.iter().map(|w| self.resident_key(w)).collect();
         WallCounts {
@@ -128,6 +140,7 @@ impl State {
     }
 }
 
+/// Lit: confirmed by staff on the resident's behalf.
 fn is_lit(wish: &Wish) -> bool {
-    matches!(wish.status, WishStatus::Fulfilled | WishStatus::Confirmed)
+    wish.status == WishStatus::Confirmed
 }

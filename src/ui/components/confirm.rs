@@ -6,6 +6,9 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::field::TextField;
+use crate::domain::{Action, DomainError, Field};
+use crate::ui::form::{self, Problems};
 use crate::ui::i18n::T;
 use crate::ui::session::use_app;
 
@@ -93,5 +96,111 @@ pub fn Confirm(props: &ConfirmProps) -> Html {
     };
     html! {
         <button type="button" class={classes!("ll-button", props.class.clone())} onclick={ask}>{ props.label.clone() }</button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReasonFormProps {
+    /// The reason input's id.
+    pub id: AttrValue,
+    /// The form's name and its button's label (取消活动, 下架…).
+    pub title: AttrValue,
+    /// The reason field's label.
+    pub field: AttrValue,
+    /// The action, from the reason typed.
+    pub make: Callback<String, Action>,
+    /// Asked before the action is done (naming what is given up); `None` does it at once.
+    #[prop_or_default]
+    pub question: Option<AttrValue>,
+    #[prop_or_default]
+    pub yes: Option<AttrValue>,
+    /// Told once the action is done.
+    #[prop_or_default]
+    pub on_done: Callback<()>,
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// An action that needs a reason (cancelling an activity or a wish, withdrawing a perk,
+/// rejecting a wish): a missing or over-long reason is shown beside the field; a
+/// destructive one asks first.
+#[component]
+pub fn ReasonForm(props: &ReasonFormProps) -> Html {
+    let app = use_app();
+    let reason = use_state(String::new);
+    let problems = use_state(Problems::default);
+    let asking = use_state(|| None::<Action>);
+    let field = props.id.to_string();
+    let run = {
+        let (app, reason, asking, on_done) = (
+            app.clone(),
+            reason.clone(),
+            asking.clone(),
+            props.on_done.clone(),
+        );
+        Callback::from(move |action: Action| {
+            asking.set(None);
+            if app.act(action).is_some() {
+                reason.set(String::new());
+                on_done.emit(());
+            }
+        })
+    };
+    let submit = {
+        let (app, reason, problems, asking, run, make) = (
+            app.clone(),
+            reason.clone(),
+            problems.clone(),
+            asking.clone(),
+            run.clone(),
+            props.make.clone(),
+        );
+        let (field, ask) = (field.clone(), props.question.is_some());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let action = make.emit(reason.trim().to_owned());
+            let field_of = |error: &DomainError| {
+                matches!(
+                    error,
+                    DomainError::Required(Field::Reason)
+                        | DomainError::TooLong {
+                            field: Field::Reason,
+                            ..
+                        }
+                )
+                .then(|| field.clone())
+            };
+            if !form::allowed(&app, &problems, e.target(), &action, field_of) {
+                return;
+            }
+            problems.set(Problems::default());
+            if ask {
+                asking.set(Some(action));
+            } else {
+                run.emit(action);
+            }
+        })
+    };
+    let panel = (*asking).clone().map(|action| {
+        let run = run.clone();
+        let asking = asking.clone();
+        html! {
+            <ConfirmPanel title={props.title.clone()} question={props.question.clone().unwrap_or_default()}
+                yes={props.yes.clone().unwrap_or_else(|| props.title.clone())} danger=true
+                on_yes={Callback::from(move |()| run.emit(action.clone()))}
+                on_no={Callback::from(move |()| asking.set(None))} />
+        }
+    });
+    html! {
+        <form class={classes!("ll-card", props.class.clone())} onsubmit={submit} aria-label={props.title.clone()} novalidate=true>
+            <TextField id={props.id.clone()} label={props.field.clone()} value={(*reason).clone()} required=true
+                error={problems.of(&field)}
+                oninput={{ let reason = reason.clone(); Callback::from(move |v| reason.set(v)) }} />
+            if let Some(panel) = panel {
+                { panel }
+            } else {
+                <button type="submit" class="ll-button ll-secondary">{ props.title.clone() }</button>
+            }
+        </form>
     }
 }

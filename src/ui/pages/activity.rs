@@ -6,8 +6,7 @@ use yew_router::prelude::*;
 
 use crate::domain::activity::{Activity, Phase, PointsRule};
 use crate::domain::{Action, ActivityId, DomainError, State, VolunteerId, mask_name};
-use crate::ui::components::confirm::Confirm;
-use crate::ui::components::field::TextField;
+use crate::ui::components::confirm::{Confirm, ReasonForm};
 use crate::ui::components::roster::{Roster, status_text};
 use crate::ui::format::{date_time, hours};
 use crate::ui::i18n::{Lang, T, domain_error_text};
@@ -72,7 +71,10 @@ pub fn ActivityPage(props: &ActivityProps) -> Html {
                     { lang.t(T::CopyActivity) }
                 </Link<Route>>
                 if !activity.is_cancelled() && activity.phase(now()) != Phase::Ended {
-                    <CancelActivityForm activity={props.id} />
+                    <ReasonForm id="cancel-activity-reason" title={lang.t(T::CancelActivity)} field={lang.t(T::CancelActivityReason)}
+                        question={lang.f(T::CancelActivityQuestion, &[&plan.title, &counts.seated])}
+                        yes={lang.t(T::ConfirmCancelActivity)}
+                        make={{ let activity = props.id; Callback::from(move |reason| Action::CancelActivity { activity, reason }) }} />
                 }
             }
         </section>
@@ -164,36 +166,4 @@ fn my_signup(
         }
     };
     html! { <div class="ll-card">{ body }</div> }
-}
-
-#[derive(Properties, PartialEq)]
-struct CancelProps {
-    activity: ActivityId,
-}
-
-#[component]
-fn CancelActivityForm(props: &CancelProps) -> Html {
-    let app = use_app();
-    let lang = app.lang();
-    let reason = use_state(String::new);
-    let submit = {
-        let (app, reason, activity) = (app.clone(), reason.clone(), props.activity);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let action = Action::CancelActivity {
-                activity,
-                reason: reason.trim().to_owned(),
-            };
-            if app.act(action).is_some() {
-                reason.set(String::new());
-            }
-        })
-    };
-    html! {
-        <form class="ll-card" onsubmit={submit} aria-label={lang.t(T::CancelActivity)}>
-            <TextField id="cancel-activity-reason" label={lang.t(T::CancelActivityReason)} value={(*reason).clone()}
-                oninput={{ let reason = reason.clone(); Callback::from(move |v| reason.set(v)) }} />
-            <button type="submit" class="ll-button ll-danger">{ lang.t(T::CancelActivity) }</button>
-        </form>
-    }
 }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::my_involvement::{MyProjects, MyWishes};
 use super::my_signups::MySignups;
 use super::who::WhoAmI;
 use crate::domain::activity::StarLevel;
@@ -84,6 +85,10 @@ pub fn Me() -> Html {
                 <Vouchers volunteer={id} />
                 <h3>{ lang.t(T::MySignups) }</h3>
                 <MySignups volunteer={id} />
+                <h3>{ lang.t(T::MyProjects) }</h3>
+                <MyProjects volunteer={id} />
+                <h3>{ lang.t(T::MyWishes) }</h3>
+                <MyWishes volunteer={id} />
                 <div class="ll-row">
                     <button class="ll-button ll-secondary" onclick={calendar}>{ lang.t(T::CalendarFile) }</button>
                     <Link<Route> to={Route::ServiceRecord} classes="ll-button ll-secondary">{ lang.t(T::PrintRecord) }</Link<Route>>

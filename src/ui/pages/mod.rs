@@ -11,6 +11,7 @@ pub mod exports;
 pub mod home;
 pub mod kept_aside;
 pub mod me;
+pub mod my_involvement;
 pub mod my_signups;
 pub mod organizer;
 pub mod policy;

@@ -251,7 +251,9 @@ fn OnBehalf(props: &AdminProps) -> Html {
         .map(|n| {
             (
                 AttrValue::from(n.name.clone()),
-                AttrValue::from(format!("{}（{}）", n.name, need_unit_text(lang, &n.unit))),
+                AttrValue::from(
+                    lang.f(T::NeedWithUnit, &[&n.name, &need_unit_text(lang, &n.unit)]),
+                ),
             )
         })
         .collect();

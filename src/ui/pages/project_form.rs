@@ -405,12 +405,12 @@ pub fn ProjectForm() -> Html {
                 <legend>{ label.clone() }</legend>
                 <TextField id={name.clone()} required=true label={lang.t(T::RoleName)} value={row.name.clone()}
                     error={p.of(&name)} oninput={role_setter(&draft, key, |r, v| r.name = v)} />
-                <div class="ll-row">
+                <div class="ll-narrow">
                     <TextField id={slots.clone()} required=true inputmode="numeric" label={lang.t(T::Slots)} value={row.slots.clone()}
                         error={p.of(&slots)} oninput={role_setter(&draft, key, |r, v| r.slots = v)} />
-                    <TextField id={skills.clone()} label={lang.t(T::RoleSkills)} value={row.skills.clone()}
-                        error={p.of(&skills)} oninput={role_setter(&draft, key, |r, v| r.skills = v)} />
                 </div>
+                <TextField id={skills.clone()} label={lang.t(T::RoleSkills)} value={row.skills.clone()}
+                    error={p.of(&skills)} oninput={role_setter(&draft, key, |r, v| r.skills = v)} />
                 <button type="button" class="ll-link" onclick={remove_row(&draft, key, true)}>
                     { lang.f(T::RemoveRow, &[&label]) }
                 </button>

@@ -6,10 +6,8 @@ use yew_router::prelude::*;
 
 use crate::domain::calendar::{china_clock, from_china_clock};
 use crate::domain::perk::{Perk, PerkOffer, PerkPhase};
-use crate::domain::{
-    Action, DomainError, Field, PerkId, Points, State, Timestamp, VolunteerId, mask_name,
-};
-use crate::ui::components::confirm::Confirm;
+use crate::domain::{Action, DomainError, Field, Points, State, Timestamp, VolunteerId, mask_name};
+use crate::ui::components::confirm::{Confirm, ReasonForm};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::field::{Select, TextField, draft_setter};
 use crate::ui::form::{self, FieldId, ProblemSummary, Problems, Reader};
@@ -115,7 +113,10 @@ fn perk_card(
             </div>
             { for action }
             if organizer && !perk.is_withdrawn() {
-                <WithdrawPerk perk={perk.id} />
+                <ReasonForm id={format!("withdraw-{}", perk.id)} title={lang.t(T::WithdrawPerk)} field={lang.t(T::WithdrawReason)}
+                    class="ll-inline-form"
+                    question={lang.f(T::WithdrawPerkQuestion, &[&offer.title, &perk.left()])} yes={lang.t(T::ConfirmWithdrawPerk)}
+                    make={{ let perk = perk.id; Callback::from(move |reason| Action::WithdrawPerk { perk, reason }) }} />
             }
         </li>
     }
@@ -136,35 +137,6 @@ fn redeem_now(app: &App, redeem: Action) {
     };
     if let Some(code) = code {
         app.notify(false, app.lang().f(T::Redeemed, &[&code]));
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct WithdrawProps {
-    perk: PerkId,
-}
-
-#[component]
-fn WithdrawPerk(props: &WithdrawProps) -> Html {
-    let app = use_app();
-    let lang = app.lang();
-    let reason = use_state(String::new);
-    let submit = {
-        let (app, reason, perk) = (app.clone(), reason.clone(), props.perk);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            app.act(Action::WithdrawPerk {
-                perk,
-                reason: reason.trim().to_owned(),
-            });
-        })
-    };
-    html! {
-        <form class="ll-inline-form" onsubmit={submit}>
-            <TextField id={format!("withdraw-{}", props.perk)} label={lang.t(T::WithdrawReason)} value={(*reason).clone()}
-                oninput={{ let reason = reason.clone(); Callback::from(move |v| reason.set(v)) }} />
-            <button type="submit" class="ll-button ll-secondary">{ lang.t(T::WithdrawPerk) }</button>
-        </form>
     }
 }
 

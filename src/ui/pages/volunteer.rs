@@ -7,12 +7,13 @@ use yew_router::prelude::*;
 
 use super::volunteer_form::VolunteerForm;
 use crate::domain::activity::StarLevel;
-use crate::domain::{Action, Points, VolunteerId};
+use crate::domain::{Action, DomainError, Field, Points, VolunteerId};
 use crate::ui::components::confirm::ConfirmPanel;
 use crate::ui::components::field::TextField;
 use crate::ui::components::statement::Statement;
+use crate::ui::form::{self, ProblemSummary, Problems, Reader};
 use crate::ui::format::hours;
-use crate::ui::i18n::{T, domain_error_text};
+use crate::ui::i18n::T;
 use crate::ui::routes::Route;
 use crate::ui::session::{now, use_app};
 
@@ -123,6 +124,7 @@ fn PointsForm(props: &PointsFormProps) -> Html {
     let points = use_state(String::new);
     let reason = use_state(String::new);
     let asking = use_state(|| None::<Action>);
+    let problems = use_state(Problems::default);
     let (title, prefix) = if props.deduct {
         (T::DeductPoints, "deduct")
     } else {
@@ -145,47 +147,61 @@ fn PointsForm(props: &PointsFormProps) -> Html {
             }
         })
     };
+    let (points_field, reason_field) = (format!("{prefix}-points"), format!("{prefix}-reason"));
     let submit = {
-        let (app, points, reason, asking, act) = (
+        let (app, points, reason, asking, act, problems) = (
             app.clone(),
             points.clone(),
             reason.clone(),
             asking.clone(),
             act.clone(),
+            problems.clone(),
         );
+        let (points_field, reason_field) = (points_field.clone(), reason_field.clone());
         let (volunteer, deduct) = (props.volunteer, props.deduct);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let lang = app.lang();
-            let Ok(amount) = points.trim().parse::<Points>() else {
-                app.notify(true, lang.t(T::InvalidPoints).to_owned());
-                return;
-            };
-            let reason_text = reason.trim().to_owned();
-            if !deduct {
-                return act.emit(Action::AwardPoints {
+            let mut r = Reader::new(lang);
+            let amount = r.points(points_field.clone(), T::Points, &points);
+            let reason_text = r.required(reason_field.clone(), T::Reason, &reason);
+            let action = r.finish(if deduct {
+                Action::DeductPoints {
                     volunteer,
                     points: amount,
                     reason: reason_text,
-                });
-            }
-            let action = Action::DeductPoints {
-                volunteer,
-                points: amount,
-                reason: reason_text,
-            };
-            let checked = app
-                .session()
-                .store
-                .journal()
-                .state()
-                .check_new(&action, now());
-            match checked {
-                Ok(()) => {
-                    app.dismiss();
-                    asking.set(Some(action));
                 }
-                Err(why) => app.notify(true, domain_error_text(lang, &why)),
+            } else {
+                Action::AwardPoints {
+                    volunteer,
+                    points: amount,
+                    reason: reason_text,
+                }
+            });
+            let action = match action {
+                Ok(action) => action,
+                Err(found) => return form::show(&app, &problems, e.target(), found),
+            };
+            let field_of = |error: &DomainError| match error {
+                DomainError::TooLong {
+                    field: Field::Reason,
+                    ..
+                }
+                | DomainError::Required(Field::Reason) => Some(reason_field.clone()),
+                DomainError::PointsOutOfRange { .. } | DomainError::InsufficientPoints { .. } => {
+                    Some(points_field.clone())
+                }
+                _ => None,
+            };
+            if !form::allowed(&app, &problems, e.target(), &action, field_of) {
+                return;
+            }
+            problems.set(Problems::default());
+            if deduct {
+                app.dismiss();
+                asking.set(Some(action));
+            } else {
+                act.emit(action);
             }
         })
     };
@@ -204,13 +220,15 @@ fn PointsForm(props: &PointsFormProps) -> Html {
         lang.f(T::DeductQuestion, &[&name, &amount, &left])
     });
     html! {
-        <form class="ll-card" onsubmit={submit} aria-label={lang.t(title)}>
+        <form class="ll-card" onsubmit={submit} aria-label={lang.t(title)} novalidate=true>
             <h3>{ lang.t(title) }</h3>
-            <TextField id={format!("{prefix}-points")} label={lang.t(T::Points)} inputmode="decimal"
-                value={(*points).clone()}
+            <TextField id={points_field.clone()} label={lang.t(T::Points)} inputmode="decimal" required=true
+                value={(*points).clone()} error={problems.of(&points_field)}
                 oninput={{ let points = points.clone(); Callback::from(move |v| points.set(v)) }} />
-            <TextField id={format!("{prefix}-reason")} label={lang.t(T::Reason)} value={(*reason).clone()}
+            <TextField id={reason_field.clone()} label={lang.t(T::Reason)} value={(*reason).clone()} required=true
+                error={problems.of(&reason_field)}
                 oninput={{ let reason = reason.clone(); Callback::from(move |v| reason.set(v)) }} />
+            <ProblemSummary problems={(*problems).clone()} />
             if let (Some(question), Some(action)) = (question, (*asking).clone()) {
                 <ConfirmPanel title={lang.t(title)} question={question} yes={lang.t(T::ConfirmDeduct)} danger=true
                     on_yes={{ let act = act.clone(); Callback::from(move |()| act.emit(action.clone())) }}

@@ -10,7 +10,7 @@ use crate::domain::{
     Action, ClaimStatus, Claimant, State, VolunteerId, Wish, WishId, WishPhase, mask_name,
     suggest_claimants,
 };
-use crate::ui::components::confirm::Confirm;
+use crate::ui::components::confirm::{Confirm, ReasonForm};
 use crate::ui::components::field::TextField;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{Lang, T, domain_error_text};
@@ -50,6 +50,14 @@ pub fn WishPage(props: &WishProps) -> Html {
         .prefs
         .me
         .filter(|v| state.volunteer(*v).is_some());
+    // The alias usually starts with the kind (独居老人 王奶奶): say the kind only when
+    // it does not.
+    let kind = kind_text(plan.beneficiary);
+    let beneficiary = if plan.alias.contains(kind.zh()) || plan.alias.contains(lang.t(kind)) {
+        plan.alias.clone()
+    } else {
+        format!("{} · {}", plan.alias, lang.t(kind))
+    };
     let holder = wish
         .holder(wall)
         .map(|c| claimant_name(state, c.claimant, organizer));
@@ -60,7 +68,7 @@ pub fn WishPage(props: &WishProps) -> Html {
             <p><span class="ll-tag">{ lang.t(phase_text(phase)) }</span>{ " " }
                 if phase.is_open() { <span class="ll-muted">{ lang.f(T::DaysLeft, &[&wish.days_left(wall)]) }</span> }</p>
             <dl class="ll-details">
-                <dt>{ lang.t(T::Beneficiary) }</dt><dd>{ plan.alias.clone() }{ " · " }{ lang.t(kind_text(plan.beneficiary)) }</dd>
+                <dt>{ lang.t(T::Beneficiary) }</dt><dd>{ beneficiary }</dd>
                 <dt>{ lang.t(T::WishCategoryLabel) }</dt><dd>{ lang.t(category_text(plan.category)) }</dd>
                 <dt>{ lang.t(T::WishValue) }</dt><dd>{ plan.value_yuan }</dd>
                 <dt>{ lang.t(T::Grid) }</dt><dd>{ plan.grid.clone() }{ " " }{ plan.building.clone() }</dd>
@@ -141,6 +149,14 @@ fn my_part(app: &App, lang: Lang, state: &State, wish: &Wish, me: VolunteerId) -
             ClaimStatus::Lost { .. } => {
                 return html! { <p class="ll-reason-why" role="note">{ lang.t(T::ClaimedByOther) }</p> };
             }
+            ClaimStatus::Fulfilled { at } => {
+                let text = if wish.confirmed.is_some() {
+                    lang.t(T::YouLitIt).to_owned()
+                } else {
+                    lang.f(T::YouFulfilledIt, &[&date_time(at)])
+                };
+                return html! { <p class="ll-card" role="note">{ text }</p> };
+            }
             _ => {}
         }
     }
@@ -203,7 +219,8 @@ fn staff_part(app: &App, lang: Lang, state: &State, wish: &Wish, phase: WishPhas
         <>
             if can(&publish) { { act_button(app, lang, T::PublishWish, publish, T::PublishWish, "") } }
             if phase == WishPhase::Pending {
-                <ReasonForm wish={id} label={T::RejectWish} field={T::RejectReason} kind={ReasonKind::Reject} />
+                <ReasonForm id="wish-reject-reason" title={lang.t(T::RejectWish)} field={lang.t(T::RejectReason)}
+                    make={Callback::from(move |reason| Action::RejectWish { wish: id, reason })} />
             }
             if phase == WishPhase::Fulfilled { <ConfirmForm wish={id} /> }
             if !suggested.is_empty() {
@@ -212,49 +229,11 @@ fn staff_part(app: &App, lang: Lang, state: &State, wish: &Wish, phase: WishPhas
             }
             if can(&close) { { act_button(app, lang, T::CloseWish, close, T::WishPhaseClosed, "ll-secondary") } }
             if matches!(phase, WishPhase::Open | WishPhase::Reopened | WishPhase::Claimed) {
-                <ReasonForm wish={id} label={T::CancelWish} field={T::CancelWishReason} kind={ReasonKind::Cancel} />
+                <ReasonForm id="wish-cancel-reason" title={lang.t(T::CancelWish)} field={lang.t(T::CancelWishReason)}
+                    question={lang.f(T::CancelWishQuestion, &[&wish.plan.title])} yes={lang.t(T::ConfirmCancelWish)}
+                    make={Callback::from(move |reason| Action::CancelWish { wish: id, reason })} />
             }
         </>
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum ReasonKind {
-    Reject,
-    Cancel,
-}
-
-#[derive(Properties, PartialEq)]
-struct ReasonProps {
-    wish: WishId,
-    label: T,
-    field: T,
-    kind: ReasonKind,
-}
-
-/// An action that needs a reason: rejecting or cancelling a wish.
-#[component]
-fn ReasonForm(props: &ReasonProps) -> Html {
-    let app = use_app();
-    let lang = app.lang();
-    let reason = use_state(String::new);
-    let submit = {
-        let (app, reason, wish, kind) = (app.clone(), reason.clone(), props.wish, props.kind);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let reason = reason.trim().to_owned();
-            app.act(match kind {
-                ReasonKind::Reject => Action::RejectWish { wish, reason },
-                ReasonKind::Cancel => Action::CancelWish { wish, reason },
-            });
-        })
-    };
-    html! {
-        <form class="ll-card" onsubmit={submit} aria-label={lang.t(props.label)}>
-            <TextField id={format!("wish-reason-{}", lang.t(props.label))} label={lang.t(props.field)} value={(*reason).clone()}
-                oninput={{ let reason = reason.clone(); Callback::from(move |v| reason.set(v)) }} />
-            <button type="submit" class="ll-button ll-secondary">{ lang.t(props.label) }</button>
-        </form>
     }
 }
 

@@ -91,14 +91,16 @@ pub fn Wishes() -> Html {
     } else {
         Vec::new()
     };
-    let (open, claimed, lit) = (
+    let (open, claimed, awaiting, lit) = (
         state.open_wishes(wall),
         state.claimed_wishes(wall),
+        state.awaiting_confirmation(),
         state.lit_wishes(),
     );
     let pending_page = use_page(pending.len(), ());
     let open_page = use_page(open.len(), ());
     let claimed_page = use_page(claimed.len(), ());
+    let awaiting_page = use_page(awaiting.len(), ());
     let lit_page = use_page(lit.len(), ());
     html! {
         <section class="ll-page">
@@ -116,6 +118,7 @@ pub fn Wishes() -> Html {
             }
             { section(lang, T::OpenWishes, &open, open_page, wall) }
             { section(lang, T::ClaimedWishes, &claimed, claimed_page, wall) }
+            { section(lang, T::AwaitingWishes, &awaiting, awaiting_page, wall) }
             { section(lang, T::LitWishes, &lit, lit_page, wall) }
         </section>
     }
