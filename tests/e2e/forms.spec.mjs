@@ -97,9 +97,12 @@ test('in English too', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('link', { name: 'Organizer' }).click();
-  await page.getByLabel('Organizer PIN').fill('2468');
-  await page.getByLabel('PIN again').fill('2468');
-  await page.getByRole('button', { name: 'Save PIN' }).click();
+  const setUp = page.getByRole('form', { name: 'Set up the community' });
+  await setUp.getByLabel('Community name').fill('Harmony Street');
+  await setUp.getByLabel('Organizer PIN').fill('2468');
+  await setUp.getByLabel('PIN again').fill('2468');
+  await setUp.getByRole('button', { name: 'Set up the community' }).click();
+  await expect(page.getByRole('button', { name: 'Leave organizer mode' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Activities' }).click();
   await page.getByRole('link', { name: 'New activity' }).click();
   const form = page.getByRole('form', { name: 'New activity' });
