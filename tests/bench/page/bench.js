@@ -77,7 +77,9 @@ const firstScreen = () => find('.ll-main > *') !== null;
 const button = (text) =>
   [...(shadow()?.querySelectorAll('button') ?? [])].find((b) => b.textContent.trim() === text) ?? null;
 const field = (label) => {
-  const l = [...(shadow()?.querySelectorAll('label') ?? [])].find((x) => x.textContent.trim() === label);
+  // A required field's label ends in a " *" marker, hidden from screen readers.
+  const name = (x) => x.textContent.replace(/\s*\*$/, '').trim();
+  const l = [...(shadow()?.querySelectorAll('label') ?? [])].find((x) => name(x) === label);
   return l ? shadow().getElementById(l.htmlFor) : null;
 };
 
