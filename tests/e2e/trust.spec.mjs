@@ -5,7 +5,7 @@
 // backup needs the PIN.
 import { test, expect } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
-import { openApp, becomeOrganizer, registerVolunteer, tab } from './helpers.mjs';
+import { openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from './helpers.mjs';
 import { storedEvents, openVolunteers } from './storage-helpers.mjs';
 import { openCleanHost, expectMounted } from './embed-helpers.mjs';
 import {
@@ -14,24 +14,12 @@ import {
 
 const PUBLIC = '导出公开记录（给志愿者的手机）';
 
-async function publishActivity(page, title) {
-  await tab(page, '活动').click();
-  await page.getByRole('link', { name: '发布活动' }).click();
-  const form = page.getByRole('form', { name: '发布活动' });
-  await form.getByLabel('活动名称').fill(title);
-  await form.getByLabel('类别').fill('环境');
-  await form.getByLabel('地点').fill('3号楼前');
-  await form.getByLabel('名额').fill('10');
-  await form.getByRole('button', { name: '发布' }).click();
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
-}
-
 test("a volunteer's phone joins, is bound, takes in the community's records, signs up for itself, and holds no one else's details", async ({ page, browser }, testInfo) => {
   await openApp(page);
   await becomeOrganizer(page);
   await registerVolunteer(page, { name: '王小明', phone: '13812341234' });
   await registerVolunteer(page, { name: '李四', phone: '13900001111' });
-  await publishActivity(page, '垃圾分类宣传');
+  await publishActivity(page, { title: '垃圾分类宣传' });
   const link = await invitationLink(page);
 
   // The phone: a browser of its own. It joins, takes in the public records, finds its
@@ -100,11 +88,7 @@ test('forged files are refused with a reason and change nothing', async ({ page,
 
   // 1. An unsigned file (the old format) awarding 10,000 points: not counted.
   const unsigned = testInfo.outputPath('unsigned.json');
-  await writeFile(unsigned, JSON.stringify({
-    format: 'linli-backup', version: 1, events: [
-      { id: 'f00d-1', at: Date.now(), action: { t: 'award_points', volunteer: id, points: 1000000, reason: '奖励' } },
-    ],
-  }));
+  await writeFile(unsigned, craftedAward(id, 1000000));
   await importFile(page, unsigned);
   await expect(page.getByRole('alert')).toContainText('没有签名：1 条记录未导入');
   expect(await balance()).toBe('0');
