@@ -130,5 +130,6 @@ pub mod embed;
 pub mod records;
 pub mod sample;
 pub mod store;
+pub mod sync;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

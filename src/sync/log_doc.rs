@@ -1,0 +1,243 @@
+//! One log as a Yjs document: a map from segment place to sealed text, and the y-sync
+//! protocol (step 1: my state vector; step 2: what you lack; then updates) over it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use yrs::sync::{Message, MessageReader, SyncMessage};
+use yrs::updates::decoder::{Decode, DecoderV1};
+use yrs::updates::encoder::Encode;
+use yrs::{Any, Doc, Map, MapRef, Out, ReadTxn, StateVector, Transact, Update};
+
+/// The map's name inside the document.
+const SEGMENTS: &str = "segments";
+
+/// Why a message or a stored state could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    #[error("unreadable sync message: {0}")]
+    Unreadable(String),
+    #[error("the sync server refused this device: {0}")]
+    Refused(String),
+}
+
+/// One log's document.
+pub struct LogDoc {
+    doc: Doc,
+    segments: MapRef,
+    /// Each entry's value as last seen, to tell what an update changed.
+    seen: HashMap<Arc<str>, Arc<str>>,
+}
+
+impl std::fmt::Debug for LogDoc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LogDoc")
+            .field("entries", &self.seen.len())
+            .finish()
+    }
+}
+
+/// What one incoming message did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Received {
+    /// Messages to send back (the server's step 1 asks for what it lacks).
+    pub replies: Vec<Vec<u8>>,
+    /// Entries that are new or changed: (place, sealed text).
+    pub changed: Vec<(String, String)>,
+    /// The server sent its step 2: this document now holds everything it had.
+    pub caught_up: bool,
+}
+
+impl Default for LogDoc {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl LogDoc {
+    pub fn new() -> LogDoc {
+        let doc = Doc::new();
+        let segments = doc.get_or_insert_map(SEGMENTS);
+        LogDoc {
+            doc,
+            segments,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// A document from a state kept earlier ([`LogDoc::state`]), with what it holds.
+    pub fn load(state: &[u8]) -> Result<(LogDoc, Vec<(String, String)>), SyncError> {
+        let mut doc = LogDoc::new();
+        let changed = doc.apply(state)?;
+        Ok((doc, changed))
+    }
+
+    /// Everything the document holds, as one update (to keep it for the next visit).
+    pub fn state(&self) -> Vec<u8> {
+        self.doc
+            .transact()
+            .encode_state_as_update_v1(&StateVector::default())
+    }
+
+    /// How many entries it holds.
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+
+    /// The sealed text at a place.
+    pub fn get(&self, place: &str) -> Option<&str> {
+        self.seen.get(place).map(|text| &**text)
+    }
+
+    /// Every entry, as (place, sealed text), sorted by place.
+    pub fn entries(&self) -> Vec<(String, String)> {
+        let mut all: Vec<_> = self
+            .seen
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        all.sort();
+        all
+    }
+
+    /// Puts this device's segments in: each that the document lacks, or holds shorter
+    /// (a segment only grows). Returns the update message to send, if anything changed.
+    pub fn put(&mut self, entries: &[(String, String)]) -> Option<Vec<u8>> {
+        let newer: Vec<&(String, String)> = entries
+            .iter()
+            .filter(|(place, text)| self.get(place).is_none_or(|held| held.len() < text.len()))
+            .collect();
+        if newer.is_empty() {
+            return None;
+        }
+        let update = {
+            let mut txn = self.doc.transact_mut();
+            for (place, text) in &newer {
+                self.segments
+                    .insert(&mut txn, place.as_str(), text.as_str());
+            }
+            txn.encode_update_v1()
+        };
+        for (place, text) in newer {
+            self.seen
+                .insert(place.as_str().into(), text.as_str().into());
+        }
+        Some(Message::Sync(SyncMessage::Update(update)).encode_v1())
+    }
+
+    /// The first message on a new connection: this document's state vector.
+    pub fn greeting(&self) -> Vec<u8> {
+        let vector = self.doc.transact().state_vector();
+        Message::Sync(SyncMessage::SyncStep1(vector)).encode_v1()
+    }
+
+    /// Takes one binary frame from the server (it may hold several messages).
+    pub fn receive(&mut self, frame: &[u8]) -> Result<Received, SyncError> {
+        let mut received = Received::default();
+        let mut decoder = DecoderV1::from(frame);
+        for message in MessageReader::new(&mut decoder) {
+            match message.map_err(|e| SyncError::Unreadable(e.to_string()))? {
+                Message::Sync(SyncMessage::SyncStep1(vector)) => {
+                    let missing = self.doc.transact().encode_state_as_update_v1(&vector);
+                    received
+                        .replies
+                        .push(Message::Sync(SyncMessage::SyncStep2(missing)).encode_v1());
+                }
+                Message::Sync(SyncMessage::SyncStep2(update)) => {
+                    received.changed.extend(self.apply(&update)?);
+                    received.caught_up = true;
+                }
+                Message::Sync(SyncMessage::Update(update)) => {
+                    received.changed.extend(self.apply(&update)?);
+                }
+                Message::Auth(Some(reason)) => return Err(SyncError::Refused(reason)),
+                // Awareness (who is online) is not used; permission granted needs nothing.
+                Message::Auth(None)
+                | Message::Awareness(_)
+                | Message::AwarenessQuery
+                | Message::Custom(..) => {}
+            }
+        }
+        Ok(received)
+    }
+
+    /// Applies an update (a remote one, or a kept state) and returns what it changed.
+    pub fn apply(&mut self, update: &[u8]) -> Result<Vec<(String, String)>, SyncError> {
+        let update = Update::decode_v1(update).map_err(|e| SyncError::Unreadable(e.to_string()))?;
+        {
+            let mut txn = self.doc.transact_mut();
+            txn.apply_update(update)
+                .map_err(|e| SyncError::Unreadable(e.to_string()))?;
+        }
+        let txn = self.doc.transact();
+        let mut changed = Vec::new();
+        for (place, value) in self.segments.iter(&txn) {
+            let text: Arc<str> = match value {
+                Out::Any(Any::String(text)) => text,
+                // Not a sealed text: nothing any version of Linli writes; skip it.
+                _ => continue,
+            };
+            if self.seen.get(place).is_some_and(|held| *held == text) {
+                continue;
+            }
+            changed.push((place.to_owned(), text.to_string()));
+            self.seen.insert(place.into(), text);
+        }
+        Ok(changed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(place: &str, text: &str) -> (String, String) {
+        (place.to_owned(), text.to_owned())
+    }
+
+    /// Runs the protocol between a device and a server until neither has more to say.
+    fn exchange(device: &mut LogDoc, server: &mut LogDoc) -> Vec<(String, String)> {
+        let mut got = Vec::new();
+        let to_server = server.receive(&device.greeting()).unwrap();
+        for reply in to_server.replies {
+            got.extend(device.receive(&reply).unwrap().changed);
+        }
+        let to_device = device.receive(&server.greeting()).unwrap();
+        for reply in to_device.replies {
+            server.receive(&reply).unwrap();
+        }
+        got
+    }
+
+    #[test]
+    fn two_documents_end_with_the_union_and_a_segment_only_grows() {
+        let mut phone = LogDoc::new();
+        let mut server = LogDoc::new();
+        phone.put(&[entry("s/1/0", "aa"), entry("s/1/1", "b")]);
+        server.put(&[entry("s/2/0", "cc")]);
+        let got = exchange(&mut phone, &mut server);
+        assert_eq!(got, vec![entry("s/2/0", "cc")]);
+        assert_eq!(phone.entries(), server.entries());
+        assert_eq!(server.len(), 3);
+        // A shorter copy never replaces a longer one; a longer one does.
+        assert!(phone.put(&[entry("s/1/0", "a")]).is_none());
+        let update = phone.put(&[entry("s/1/0", "aaa")]).unwrap();
+        let received = server.receive(&update).unwrap();
+        assert_eq!(received.changed, vec![entry("s/1/0", "aaa")]);
+    }
+
+    #[test]
+    fn a_kept_state_loads_with_its_entries_and_garbage_is_an_error() {
+        let mut doc = LogDoc::new();
+        doc.put(&[entry("s/1/0", "x")]);
+        let (loaded, held) = LogDoc::load(&doc.state()).unwrap();
+        assert_eq!(held, vec![entry("s/1/0", "x")]);
+        assert_eq!(loaded.entries(), doc.entries());
+        assert!(LogDoc::load(&[9, 9, 9]).is_err());
+        assert!(LogDoc::new().receive(&[0, 7, 200]).is_err());
+    }
+}

@@ -1,0 +1,1 @@
+//! y-sweet document tokens (filled in by the token work).

@@ -1,0 +1,1 @@
+//! What the app and the sync worker say to each other, as JSON strings.
