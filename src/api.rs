@@ -186,10 +186,12 @@ pub enum Source {
     Tab,
     /// A backup file was imported.
     Import,
+    /// Another device's events arrived through live sync.
+    Sync,
 }
 
 impl Source {
-    pub const ALL: [Source; 3] = [Source::Action, Source::Tab, Source::Import];
+    pub const ALL: [Source; 4] = [Source::Action, Source::Tab, Source::Import, Source::Sync];
 }
 
 /// `linli:change`: events were recorded here, arrived from another tab, or imported.

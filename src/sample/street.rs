@@ -76,6 +76,8 @@ impl Street {
                 id: CommunityId::founded_by(&key),
                 name: COMMUNITY_NAME.to_owned(),
                 sync: None,
+                sync_token: None,
+                private_token: None,
             },
             device: DeviceRecord::plain(&signer),
             signer,

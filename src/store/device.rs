@@ -25,16 +25,26 @@ pub struct Community {
     /// The live sync address (a y-sweet server), if the community has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync: Option<String>,
+    /// The token for the community's log on that server, if it asks for one: what an
+    /// invitation hands on (a volunteer's rights: that one document).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_token: Option<String>,
+    /// The token for the organizer-only log: kept on an organizer device, never put
+    /// in an invitation. Without it the personal details travel by file only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_token: Option<String>,
 }
 
 /// An invitation to join a community (加入社区): what a join code or link carries.
-/// As text (`code`): the community's id in hex, then its name and the sync address, each
-/// as hex of UTF-8, joined by dots, so it survives any chat app and any URL.
+/// As text (`code`): the community's id in hex, then its name, the sync address and the
+/// sync token, each as hex of UTF-8, joined by dots, so it survives any chat app and
+/// any URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invitation {
     pub community: CommunityId,
     pub name: String,
     pub sync: Option<String>,
+    pub sync_token: Option<String>,
 }
 
 impl Invitation {
@@ -43,6 +53,7 @@ impl Invitation {
             community: community.id,
             name: community.name.clone(),
             sync: community.sync.clone(),
+            sync_token: community.sync.as_ref().and(community.sync_token.clone()),
         }
     }
 
@@ -51,6 +62,10 @@ impl Invitation {
         if let Some(sync) = &self.sync {
             code.push('.');
             code.push_str(&pin::hex(sync.as_bytes()));
+            if let Some(token) = &self.sync_token {
+                code.push('.');
+                code.push_str(&pin::hex(token.as_bytes()));
+            }
         }
         code
     }
@@ -75,6 +90,10 @@ impl Invitation {
             Some(hex) => Some(text_of(hex)?),
             None => None,
         };
+        let sync_token = match parts.next() {
+            Some(hex) => Some(text_of(hex)?),
+            None => None,
+        };
         if parts.next().is_some() || name.chars().count() > crate::domain::trust::COMMUNITY_NAME_MAX
         {
             return None;
@@ -83,6 +102,7 @@ impl Invitation {
             community,
             name,
             sync,
+            sync_token,
         })
     }
 
@@ -91,6 +111,8 @@ impl Invitation {
             id: self.community,
             name: self.name.clone(),
             sync: self.sync.clone(),
+            sync_token: self.sync_token.clone(),
+            private_token: None,
         }
     }
 }
@@ -239,14 +261,21 @@ mod tests {
             community: CommunityId([0xab; 16]),
             name: "幸福社区".into(),
             sync: Some("wss://sync.example.org".into()),
+            sync_token: Some("AAIx.token-_".into()),
         };
         let code = invitation.code();
         assert!(code.is_ascii());
         assert_eq!(Invitation::parse(&code), Some(invitation.clone()));
         let link = format!("https://linli.example.org/#/join/{code}");
         assert_eq!(Invitation::parse(&link), Some(invitation.clone()));
+        let no_token = Invitation {
+            sync_token: None,
+            ..invitation.clone()
+        };
+        assert_eq!(Invitation::parse(&no_token.code()), Some(no_token));
         let no_sync = Invitation {
             sync: None,
+            sync_token: None,
             ..invitation
         };
         assert_eq!(Invitation::parse(&no_sync.code()), Some(no_sync));

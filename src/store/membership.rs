@@ -125,7 +125,7 @@ impl<B: Backend> Store<B> {
 
     /// Makes this device a member of `community` (a join code, a founding): the log
     /// is read again under it. Refused if it already belongs to another.
-    pub fn join(&mut self, community: Community) -> Result<(), StoreError> {
+    pub fn join(&mut self, mut community: Community) -> Result<(), StoreError> {
         self.follow_records();
         if let Some(schema) = self.read_only() {
             return Err(StoreError::ReadOnly(schema));
@@ -141,6 +141,11 @@ impl<B: Backend> Store<B> {
                     "the stored community cannot be read".into(),
                 ));
             }
+            // The same community again (a newer invitation): the organizer-only log's
+            // token, which no invitation carries, stays.
+            Stored::Found(known) if community.private_token.is_none() => {
+                community.private_token = known.private_token.clone();
+            }
             _ => {}
         }
         device::write(
@@ -150,6 +155,32 @@ impl<B: Backend> Store<B> {
         )?;
         self.community = Stored::Found(community);
         self.reload();
+        Ok(())
+    }
+
+    /// Sets where and how the community syncs (an organizer device's settings):
+    /// `None` stops live sync on this device.
+    pub fn set_sync(
+        &mut self,
+        server: Option<String>,
+        token: Option<String>,
+        private_token: Option<String>,
+    ) -> Result<(), StoreError> {
+        let Some(mut community) = self.community().cloned() else {
+            return Err(StoreError::Failed("this device has no community".into()));
+        };
+        community.sync = server;
+        community.sync_token = community.sync.as_ref().and(token);
+        community.private_token = community.sync.as_ref().and(private_token);
+        if let Some(schema) = self.read_only() {
+            return Err(StoreError::ReadOnly(schema));
+        }
+        device::write(
+            &self.backend,
+            &device::community_key(self.ns.as_str()),
+            &community,
+        )?;
+        self.community = Stored::Found(community);
         Ok(())
     }
 
@@ -172,6 +203,8 @@ impl<B: Backend> Store<B> {
             id: CommunityId::founded_by(&key),
             name: name.trim().to_owned(),
             sync: None,
+            sync_token: None,
+            private_token: None,
         })?;
         self.signer = Some(signer);
         self.act(

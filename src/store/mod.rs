@@ -353,6 +353,20 @@ impl<B: Backend> Store<B> {
             .collect()
     }
 
+    /// Every sealed segment stored here: its key, its log and how many events it holds
+    /// (nothing read from storage: what a sync compares to what it sent).
+    pub fn held_segments(&self) -> impl Iterator<Item = (String, Log, usize)> + '_ {
+        self.held
+            .iter()
+            .map(|(key, held)| (key.to_key(self.ns.as_str()), key.log, held.events))
+    }
+
+    /// A stored segment's sealed text.
+    pub fn segment_text(&self, key: &str) -> Option<String> {
+        SealKey::parse(self.ns.as_str(), key)?;
+        self.backend.get(key).ok().flatten()
+    }
+
     /// Every sealed segment stored here, by key, as text, and how many events they
     /// hold: what a backup or a sync sends. The organizer-only log is included only
     /// when `private` is set; `only` keeps the segments one key sealed.

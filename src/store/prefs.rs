@@ -24,6 +24,8 @@ pub struct Prefs {
     /// What this device has handed to an organizer by code or QR (a phone on a day
     /// without network): its segments' keys and how many events each held then.
     pub handed_over: std::collections::BTreeMap<String, usize>,
+    /// When live sync last ended with the server holding what this device holds.
+    pub last_synced: Option<Timestamp>,
 }
 
 /// Preferences as loaded, and whether they may be written back.

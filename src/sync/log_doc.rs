@@ -11,6 +11,9 @@ use yrs::{Any, Doc, Map, MapRef, Out, ReadTxn, StateVector, Transact, Update};
 
 /// The map's name inside the document.
 const SEGMENTS: &str = "segments";
+/// y-sweet's "sync status" message: the server sends it back once it has handled
+/// everything sent before it, so its echo says the server holds this device's changes.
+const PROBE: u8 = 102;
 
 /// Why a message or a stored state could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -46,6 +49,8 @@ pub struct Received {
     pub changed: Vec<(String, String)>,
     /// The server sent its step 2: this document now holds everything it had.
     pub caught_up: bool,
+    /// The last probe ([`LogDoc::probe`]) the server echoed.
+    pub echoed: Option<u64>,
 }
 
 impl Default for LogDoc {
@@ -135,6 +140,11 @@ impl LogDoc {
         Message::Sync(SyncMessage::SyncStep1(vector)).encode_v1()
     }
 
+    /// A probe: the server echoes it after handling everything sent before it.
+    pub fn probe(seq: u64) -> Vec<u8> {
+        Message::Custom(PROBE, seq.to_le_bytes().to_vec()).encode_v1()
+    }
+
     /// Takes one binary frame from the server (it may hold several messages).
     pub fn receive(&mut self, frame: &[u8]) -> Result<Received, SyncError> {
         let mut received = Received::default();
@@ -153,6 +163,11 @@ impl LogDoc {
                 }
                 Message::Sync(SyncMessage::Update(update)) => {
                     received.changed.extend(self.apply(&update)?);
+                }
+                Message::Custom(PROBE, data) => {
+                    if let Ok(bytes) = <[u8; 8]>::try_from(data.as_slice()) {
+                        received.echoed = Some(u64::from_le_bytes(bytes));
+                    }
                 }
                 Message::Auth(Some(reason)) => return Err(SyncError::Refused(reason)),
                 // Awareness (who is online) is not used; permission granted needs nothing.
@@ -239,5 +254,7 @@ mod tests {
         assert_eq!(loaded.entries(), doc.entries());
         assert!(LogDoc::load(&[9, 9, 9]).is_err());
         assert!(LogDoc::new().receive(&[0, 7, 200]).is_err());
+        let echoed = LogDoc::new().receive(&LogDoc::probe(7)).unwrap().echoed;
+        assert_eq!(echoed, Some(7));
     }
 }

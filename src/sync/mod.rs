@@ -8,7 +8,7 @@
 //!
 //! - [`log_doc`]: the Yjs document of one log and the y-sync protocol over it, pure
 //!   (no socket, no clock): natively tested, and run in the browser by the sync worker.
-//! - [`wire`]: what the app and the sync worker (`src/bin/linli_sync.rs`, a separate
+//! - [`wire`]: what the app and the sync worker (`src/bin/linli_sync/`, a separate
 //!   wasm module fetched only when sync is on) say to each other.
 //! - [`token`]: y-sweet document tokens, minted on an organizer device from the
 //!   server's key.

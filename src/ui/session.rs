@@ -9,12 +9,14 @@
 mod community;
 
 use std::cell::{Ref, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
 
 use super::host::{self, HostEvent, Recorded, Source};
 use super::i18n::{Lang, T, error_text, import_error_text, store_error_text};
+use super::sync::{SyncConfig, SyncLink, SyncShown};
+use crate::sync::wire::FromWorker;
 use crate::domain::trust::{Role, permits};
 use crate::domain::{Action, Event, EventId, State, Timestamp, VolunteerId};
 use crate::store::backup::{RejectedRecord, Scope};
@@ -293,15 +295,21 @@ pub struct Instance {
     /// Set by [`SessionProvider`] while the app is on screen; a no-op before and after.
     redraw: RefCell<Callback<()>>,
     emit: Callback<HostEvent>,
+    /// Live sync, while the community has a sync server ([`super::sync`]).
+    sync: RefCell<Option<SyncLink>>,
+    /// This instance, for the sync worker's messages to find it (and not keep it).
+    me: Weak<Instance>,
 }
 
 impl Instance {
     /// Opens the session; `emit` hears what the host page should know.
     pub fn open(setup: Setup, emit: Callback<HostEvent>) -> Rc<Instance> {
-        let instance = Rc::new(Instance {
+        let instance = Rc::new_cyclic(|me| Instance {
             session: RefCell::new(Session::open(setup)),
             redraw: RefCell::new(Callback::noop()),
             emit,
+            sync: RefCell::new(None),
+            me: me.clone(),
         });
         instance.finish();
         instance
@@ -315,7 +323,7 @@ impl Instance {
         let why = "use_app() was called outside SessionProvider: this part of the app runs \
                    in memory and keeps nothing";
         web_sys::console::error_1(&why.into());
-        Rc::new(Instance {
+        Rc::new_cyclic(|me| Instance {
             session: RefCell::new(Session::on(
                 Setup::default(),
                 BrowserBackend::Memory(MemoryBackend::default()),
@@ -323,17 +331,114 @@ impl Instance {
             )),
             redraw: RefCell::new(Callback::noop()),
             emit: Callback::noop(),
+            sync: RefCell::new(None),
+            me: me.clone(),
         })
     }
 
     /// Redraws, then sends the host what the last change produced. Called with the
     /// session not borrowed: a redraw reads it.
     fn finish(&self) {
+        self.follow_sync();
         let redraw = self.redraw.borrow().clone();
         redraw.emit(());
         let outbox = std::mem::take(&mut self.session.borrow_mut().outbox);
         for event in outbox {
             self.emit.emit(event);
+        }
+    }
+
+    /// Starts, restarts or stops the sync worker as the community's settings ask, and
+    /// hands it what this device wrote since.
+    fn follow_sync(&self) {
+        let session = self.session.borrow();
+        let wanted = SyncConfig::of(&session);
+        let mut link = self.sync.borrow_mut();
+        if link.as_ref().map(SyncLink::config) != wanted.as_ref() {
+            *link = wanted.and_then(|config| {
+                let me = self.me.clone();
+                SyncLink::start(config, move |message| {
+                    if let Some(instance) = me.upgrade() {
+                        instance.heard(message);
+                    }
+                })
+            });
+        }
+        if let Some(link) = link.as_mut() {
+            link.push(&session);
+        }
+    }
+
+    /// A message from the sync worker.
+    fn heard(&self, message: FromWorker) {
+        match message {
+            FromWorker::Ready => {
+                if let Some(link) = self.sync.borrow_mut().as_mut() {
+                    link.ready();
+                }
+            }
+            FromWorker::Got { entries, .. } => {
+                let arrived = {
+                    let session = self.session.borrow();
+                    match self.sync.borrow().as_ref() {
+                        Some(link) => link.arrived(&session, entries),
+                        None => return,
+                    }
+                };
+                if arrived.is_empty() {
+                    return;
+                }
+                let keys: Vec<String> = arrived.iter().map(|(key, _)| key.clone()).collect();
+                {
+                    let mut session = self.session.borrow_mut();
+                    match session.store.import_sealed(arrived) {
+                        Ok(report) => {
+                            if !report.refused.is_empty() || !report.unreadable.is_empty() {
+                                let why = format!(
+                                    "sync: {} segments refused, {} unreadable",
+                                    report.refused.len(),
+                                    report.unreadable.len()
+                                );
+                                web_sys::console::warn_1(&why.into());
+                            }
+                            session.announce(Source::Sync, &report.ids);
+                        }
+                        Err(error) => {
+                            let why = format!("sync: {error}");
+                            web_sys::console::warn_1(&why.into());
+                        }
+                    }
+                    if let Some(link) = self.sync.borrow_mut().as_mut() {
+                        link.came_from_worker(&session, &keys);
+                    }
+                }
+                self.finish();
+            }
+            FromWorker::Status {
+                log,
+                state,
+                received,
+                sent,
+            } => {
+                let synced = match self.sync.borrow_mut().as_mut() {
+                    Some(link) => {
+                        let before = link.shown();
+                        link.state(log, state, received, sent) && before != SyncShown::Synced
+                    }
+                    None => return,
+                };
+                if synced {
+                    self.session
+                        .borrow_mut()
+                        .update_prefs(|p| p.last_synced = Some(now()));
+                }
+                let redraw = self.redraw.borrow().clone();
+                redraw.emit(());
+            }
+            FromWorker::Trouble { log, what } => {
+                let why = format!("sync ({log:?}): {what}");
+                web_sys::console::warn_1(&why.into());
+            }
         }
     }
 
@@ -382,6 +487,24 @@ impl App {
 
     pub fn lang(&self) -> Lang {
         self.session().lang()
+    }
+
+    /// How live sync stands, if this device syncs: what to show, and when it last
+    /// ended with the server holding everything.
+    pub fn sync_shown(&self) -> Option<(SyncShown, Option<Timestamp>)> {
+        let link = self.instance.sync.borrow();
+        let shown = link.as_ref()?.shown();
+        Some((shown, self.session().prefs.prefs.last_synced))
+    }
+
+    /// Bytes received and sent by live sync so far, over every log (for measuring).
+    pub fn sync_traffic(&self) -> (u64, u64) {
+        let link = self.instance.sync.borrow();
+        link.as_ref().map_or((0, 0), |link| {
+            link.traffic
+                .values()
+                .fold((0, 0), |(r, s), (r2, s2)| (r + r2, s + s2))
+        })
     }
 
     /// Does an action. On success the state shows it and the host hears of it (and of

@@ -1,0 +1,273 @@
+//! Live sync on the app's side: starts the sync worker when the community has a sync
+//! server, hands it this device's segments as they are written, takes in what arrives
+//! (verified by the store like any file), and keeps the state the header shows.
+//!
+//! The worker is a separate wasm module (`src/bin/linli_sync/`), loaded from
+//! `sync-worker.js` beside this module's own script only when sync is on: a device
+//! that never syncs never downloads it.
+
+use std::collections::BTreeMap;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+
+use crate::domain::trust::Role;
+use crate::store::seal::Log;
+use crate::sync::wire::{self, Channel, FromWorker, LinkState, LogName, ToWorker};
+
+use super::session::Session;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The address of this module's JavaScript (the wasm-bindgen glue), which the
+    /// worker's script sits beside.
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static MODULE_URL: String;
+}
+
+/// The worker's stable entry, written by `.ci/post-build` for each build.
+const WORKER_SCRIPT: &str = "sync-worker.js";
+
+/// Where and how this device syncs: what, when it changes, restarts the worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyncConfig {
+    channels: Vec<Channel>,
+}
+
+impl SyncConfig {
+    /// The configuration the session asks for, or `None` if it does not sync.
+    pub fn of(session: &Session) -> Option<SyncConfig> {
+        let community = session.store.community()?;
+        let server = community.sync.as_deref().filter(|s| wire::is_server(s))?;
+        let ns = session.store.namespace().as_str();
+        let id = community.id.to_string();
+        let channel = |log: LogName, token: Option<&str>| {
+            let doc = wire::doc_id(&id, log);
+            Channel {
+                log,
+                url: wire::socket_url(server, &doc, token),
+                keep: format!("ll-sync/{ns}/{doc}"),
+            }
+        };
+        let mut channels = vec![channel(LogName::Public, community.sync_token.as_deref())];
+        // Personal details travel live only to organizer devices, and only through a
+        // server that checks tokens (the organizer-only document's own token).
+        if let Some(token) = community.private_token.as_deref()
+            && session.role() == Some(Role::Organizer)
+        {
+            channels.push(channel(LogName::Private, Some(token)));
+        }
+        Some(SyncConfig { channels })
+    }
+
+    fn allows(&self, log: LogName) -> bool {
+        self.channels.iter().any(|c| c.log == log)
+    }
+}
+
+/// What the header shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyncShown {
+    /// Connected, and the server holds what this device holds.
+    Synced,
+    /// Connecting, or sending what is new.
+    Syncing,
+    /// Off line: waiting for the network.
+    Waiting,
+}
+
+/// The running worker and what it was given.
+pub struct SyncLink {
+    config: SyncConfig,
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_line: [EventListener; 2],
+    ready: bool,
+    queued: Vec<ToWorker>,
+    /// Each segment handed to the worker, with how many events it held then.
+    handed: BTreeMap<String, usize>,
+    states: BTreeMap<LogName, LinkState>,
+    /// Bytes received and sent, over all links.
+    pub traffic: BTreeMap<LogName, (u64, u64)>,
+}
+
+impl std::fmt::Debug for SyncLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyncLink")
+            .field("config", &self.config)
+            .field("ready", &self.ready)
+            .finish()
+    }
+}
+
+/// The worker's script, beside this module's.
+fn worker_url() -> Option<String> {
+    let base = MODULE_URL.with(String::clone);
+    web_sys::Url::new_with_base(WORKER_SCRIPT, &base)
+        .ok()
+        .map(|url| url.href())
+}
+
+fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+impl SyncLink {
+    /// Starts the worker for `config`; `heard` gets each message it sends.
+    pub fn start(config: SyncConfig, heard: impl Fn(FromWorker) + 'static) -> Option<SyncLink> {
+        let worker = Worker::new(&worker_url()?).ok()?;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(text) = event.data().as_string() else {
+                return;
+            };
+            match serde_json::from_str::<FromWorker>(&text) {
+                Ok(message) => heard(message),
+                Err(error) => web_sys::console::warn_1(&format!("sync: {error}").into()),
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let window = web_sys::window()?;
+        let tell = |online: bool| {
+            let worker = worker.clone();
+            move |_: &web_sys::Event| {
+                let _ = worker.post_message(&ToWorker::Online { online }.text().into());
+            }
+        };
+        let on_line = [
+            EventListener::new(&window, "online", tell(true)),
+            EventListener::new(&window, "offline", tell(false)),
+        ];
+        let queued = vec![
+            ToWorker::Start {
+                channels: config.channels.clone(),
+            },
+            ToWorker::Online { online: online() },
+        ];
+        Some(SyncLink {
+            config,
+            worker,
+            _on_message: on_message,
+            _on_line: on_line,
+            ready: false,
+            queued,
+            handed: BTreeMap::new(),
+            states: BTreeMap::new(),
+            traffic: BTreeMap::new(),
+        })
+    }
+
+    pub fn config(&self) -> &SyncConfig {
+        &self.config
+    }
+
+    fn send(&mut self, message: ToWorker) {
+        if self.ready {
+            let _ = self.worker.post_message(&message.text().into());
+        } else {
+            self.queued.push(message);
+        }
+    }
+
+    /// The worker runs: what waited goes now.
+    pub fn ready(&mut self) {
+        self.ready = true;
+        for message in std::mem::take(&mut self.queued) {
+            let _ = self.worker.post_message(&message.text().into());
+        }
+    }
+
+    /// Hands the worker every segment that is new or grew since it was last handed.
+    pub fn push(&mut self, session: &Session) {
+        let ns = session.store.namespace().as_str();
+        let mut public = Vec::new();
+        let mut private = Vec::new();
+        for (key, log, events) in session.store.held_segments() {
+            let log = match log {
+                Log::Public => LogName::Public,
+                Log::Private => LogName::Private,
+            };
+            if !self.config.allows(log) || self.handed.get(&key) == Some(&events) {
+                continue;
+            }
+            let (Some(place), Some(text)) =
+                (wire::place(ns, &key), session.store.segment_text(&key))
+            else {
+                continue;
+            };
+            self.handed.insert(key, events);
+            match log {
+                LogName::Public => public.push((place, text)),
+                LogName::Private => private.push((place, text)),
+            }
+        }
+        for (log, entries) in [(LogName::Public, public), (LogName::Private, private)] {
+            if !entries.is_empty() {
+                self.send(ToWorker::Put { log, entries });
+            }
+        }
+    }
+
+    /// Notes a link's state; says whether every link is now synced.
+    pub fn state(&mut self, log: LogName, state: LinkState, received: u64, sent: u64) -> bool {
+        self.states.insert(log, state);
+        self.traffic.insert(log, (received, sent));
+        self.shown() == SyncShown::Synced
+    }
+
+    /// The state over all links.
+    pub fn shown(&self) -> SyncShown {
+        let states: Vec<LinkState> = self
+            .config
+            .channels
+            .iter()
+            .map(|c| self.states.get(&c.log).copied().unwrap_or(LinkState::Connecting))
+            .collect();
+        if states.contains(&LinkState::Offline) || !online() {
+            SyncShown::Waiting
+        } else if states.iter().all(|s| *s == LinkState::Synced) {
+            SyncShown::Synced
+        } else {
+            SyncShown::Syncing
+        }
+    }
+
+    /// Entries from the worker that this device does not hold as they are, as store
+    /// keys (what is held already is not verified again).
+    pub fn arrived(
+        &self,
+        session: &Session,
+        entries: Vec<(String, String)>,
+    ) -> Vec<(String, String)> {
+        let ns = session.store.namespace().as_str();
+        entries
+            .into_iter()
+            .map(|(place, text)| (wire::key(ns, &place), text))
+            .filter(|(key, text)| {
+                session.store.segment_text(key).as_deref() != Some(text.as_str())
+            })
+            .collect()
+    }
+
+    /// Notes segments as held by the worker's document already (they came from it).
+    pub fn came_from_worker(&mut self, session: &Session, keys: &[String]) {
+        let counts: BTreeMap<String, usize> = session
+            .store
+            .held_segments()
+            .map(|(key, _, events)| (key, events))
+            .collect();
+        for key in keys {
+            if let Some(events) = counts.get(key) {
+                self.handed.insert(key.clone(), *events);
+            }
+        }
+    }
+}
+
+impl Drop for SyncLink {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.terminate();
+    }
+}
