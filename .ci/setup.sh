@@ -7,6 +7,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+# The y-sweet server the sync tier runs (tests/e2e/sync); the app never needs it.
+YSWEET_VERSION="0.9.1"
 export PATH="$HOME/.cargo/bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
@@ -35,6 +37,14 @@ setup_rust() {
     log "installing wasm-bindgen-cli $wbg (about 2 minutes)"
     # Not --locked: its lockfile wants a webpki-roots version the registry lacks.
     cargo install wasm-bindgen-cli --version "$wbg" --force
+  fi
+}
+
+setup_ysweet() {
+  # `y-sweet version` prints the bare version ("0.9.1"); y-sweet has no --version flag.
+  if [ "$(y-sweet version 2>/dev/null)" != "$YSWEET_VERSION" ]; then
+    log "installing y-sweet $YSWEET_VERSION (about 4 minutes on 2 cores)"
+    cargo install y-sweet --version "$YSWEET_VERSION" --locked
   fi
 }
 

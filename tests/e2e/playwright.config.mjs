@@ -11,6 +11,8 @@ const PORT = Number(process.env.LINLI_E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.mjs',
+  // The sync tier's specs need a y-sweet server: playwright.sync.config.mjs runs them.
+  testIgnore: 'sync/**',
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
