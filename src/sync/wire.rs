@@ -125,7 +125,10 @@ pub fn is_server(text: &str) -> bool {
     let text = text.trim();
     ["ws://", "wss://", "http://", "https://"]
         .iter()
-        .any(|scheme| text.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty()))
+        .any(|scheme| {
+            text.strip_prefix(scheme)
+                .is_some_and(|rest| !rest.is_empty())
+        })
         && !text.contains(char::is_whitespace)
 }
 
@@ -144,7 +147,10 @@ mod tests {
             socket_url("https://sync.example.org/", "d1", Some("tok")),
             "wss://sync.example.org/d/d1/ws/d1?token=tok"
         );
-        assert_eq!(socket_url("ws://127.0.0.1:9", "d", None), "ws://127.0.0.1:9/d/d/ws/d");
+        assert_eq!(
+            socket_url("ws://127.0.0.1:9", "d", None),
+            "ws://127.0.0.1:9/d/d/ws/d"
+        );
         assert!(is_server("ws://127.0.0.1:9") && !is_server("ftp://x") && !is_server("https://"));
         assert_eq!(place("ns", "ns/s/1/0").as_deref(), Some("s/1/0"));
         assert_eq!(key("ns", "s/1/0"), "ns/s/1/0");

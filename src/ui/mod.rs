@@ -11,7 +11,7 @@ pub mod i18n;
 mod pages;
 mod routes;
 pub mod session;
-mod sync;
+pub mod sync;
 mod words;
 
 /// Read-only list rows, public so the browser bench (`tests/bench/page`) draws its

@@ -16,7 +16,6 @@ use yew::prelude::*;
 use super::host::{self, HostEvent, Recorded, Source};
 use super::i18n::{Lang, T, error_text, import_error_text, store_error_text};
 use super::sync::{SyncConfig, SyncLink, SyncShown};
-use crate::sync::wire::FromWorker;
 use crate::domain::trust::{Role, permits};
 use crate::domain::{Action, Event, EventId, State, Timestamp, VolunteerId};
 use crate::store::backup::{RejectedRecord, Scope};
@@ -25,6 +24,7 @@ use crate::store::prefs::{self, LoadedPrefs, Prefs, SavePrefsError};
 use crate::store::{
     Acted, Backend, Change, ImportReport, MemoryBackend, Namespace, Store, StoreError, random,
 };
+use crate::sync::wire::FromWorker;
 
 /// How long organizer mode lasts without an action: it survives a reload, not a break.
 pub const VISIT_IDLE_MS: u64 = 15 * 60_000;

@@ -222,7 +222,12 @@ impl SyncLink {
             .config
             .channels
             .iter()
-            .map(|c| self.states.get(&c.log).copied().unwrap_or(LinkState::Connecting))
+            .map(|c| {
+                self.states
+                    .get(&c.log)
+                    .copied()
+                    .unwrap_or(LinkState::Connecting)
+            })
             .collect();
         if states.contains(&LinkState::Offline) || !online() {
             SyncShown::Waiting
@@ -244,9 +249,7 @@ impl SyncLink {
         entries
             .into_iter()
             .map(|(place, text)| (wire::key(ns, &place), text))
-            .filter(|(key, text)| {
-                session.store.segment_text(key).as_deref() != Some(text.as_str())
-            })
+            .filter(|(key, text)| session.store.segment_text(key).as_deref() != Some(text.as_str()))
             .collect()
     }
 

@@ -15,5 +15,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("linli_sync runs in the browser, as the app's sync worker (README \"Many devices\").");
+    eprintln!(
+        "linli_sync runs in the browser, as the app's sync worker (README \"Many devices\")."
+    );
 }

@@ -175,7 +175,8 @@ impl Link {
             // asks for it on the next connection.
             return;
         };
-        if socket.ws.ready_state() == WebSocket::OPEN && socket.ws.send_with_u8_array(message).is_ok()
+        if socket.ws.ready_state() == WebSocket::OPEN
+            && socket.ws.send_with_u8_array(message).is_ok()
         {
             self.sent += message.len() as u64;
         }
@@ -229,7 +230,10 @@ async fn load(shared: &Shared, log: LogName) {
     let kept = match kept(&key).await {
         Ok(kept) => kept,
         Err(why) => {
-            trouble(Some(log), format!("could not read the kept document: {why}"));
+            trouble(
+                Some(log),
+                format!("could not read the kept document: {why}"),
+            );
             None
         }
     };
@@ -279,7 +283,10 @@ fn connect(shared: &Shared, log: LogName) {
     let ws = match WebSocket::new(&link.channel.url) {
         Ok(ws) => ws,
         Err(error) => {
-            trouble(Some(log), format!("cannot open {}: {error:?}", link.channel.url));
+            trouble(
+                Some(log),
+                format!("cannot open {}: {error:?}", link.channel.url),
+            );
             return;
         }
     };
@@ -314,7 +321,11 @@ fn connect(shared: &Shared, log: LogName) {
 
 fn opened(shared: &Shared, log: LogName, generation: u64) {
     let mut worker = shared.borrow_mut();
-    let Some(link) = worker.links.get_mut(&log).filter(|l| l.generation == generation) else {
+    let Some(link) = worker
+        .links
+        .get_mut(&log)
+        .filter(|l| l.generation == generation)
+    else {
         return;
     };
     let greeting = link.doc.greeting();
@@ -324,7 +335,11 @@ fn opened(shared: &Shared, log: LogName, generation: u64) {
 fn frame(shared: &Shared, log: LogName, generation: u64, bytes: &[u8]) {
     let changed = {
         let mut worker = shared.borrow_mut();
-        let Some(link) = worker.links.get_mut(&log).filter(|l| l.generation == generation) else {
+        let Some(link) = worker
+            .links
+            .get_mut(&log)
+            .filter(|l| l.generation == generation)
+        else {
             return;
         };
         link.received += bytes.len() as u64;
@@ -378,7 +393,11 @@ fn frame(shared: &Shared, log: LogName, generation: u64, bytes: &[u8]) {
 fn closed(shared: &Shared, log: LogName, generation: u64) {
     let mut worker = shared.borrow_mut();
     let online = worker.online;
-    let Some(link) = worker.links.get_mut(&log).filter(|l| l.generation == generation) else {
+    let Some(link) = worker
+        .links
+        .get_mut(&log)
+        .filter(|l| l.generation == generation)
+    else {
         return;
     };
     link.socket = None;
@@ -407,7 +426,9 @@ async fn kept(key: &str) -> Result<Option<Vec<u8>>, String> {
         .await
         .map_err(fail)?
         .unchecked_into();
-    let hit = JsFuture::from(cache.match_with_str(key)).await.map_err(fail)?;
+    let hit = JsFuture::from(cache.match_with_str(key))
+        .await
+        .map_err(fail)?;
     let Ok(response) = hit.dyn_into::<web_sys::Response>() else {
         return Ok(None);
     };
@@ -425,8 +446,7 @@ async fn keep(key: &str, state: &[u8]) -> Result<(), String> {
         .map_err(fail)?
         .unchecked_into();
     let body = Uint8Array::from(state);
-    let response =
-        web_sys::Response::new_with_opt_buffer_source(Some(&body)).map_err(fail)?;
+    let response = web_sys::Response::new_with_opt_buffer_source(Some(&body)).map_err(fail)?;
     JsFuture::from(cache.put_with_str(key, &response))
         .await
         .map_err(fail)?;

@@ -4,9 +4,34 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::ui::format::clock;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
-use crate::ui::session::use_app;
+use crate::ui::session::{App, use_app};
+use crate::ui::sync::SyncShown;
+
+/// Live sync's state, in one small place: synced, syncing or waiting for the network,
+/// and when it last synced.
+fn sync_chip(app: &App) -> Html {
+    let lang = app.lang();
+    let Some((shown, last)) = app.sync_shown() else {
+        return html! {};
+    };
+    let (text, class) = match shown {
+        SyncShown::Synced => (T::Synced, "ll-sync-on"),
+        SyncShown::Syncing => (T::Syncing, "ll-sync-busy"),
+        SyncShown::Waiting => (T::SyncWaiting, "ll-sync-off"),
+    };
+    let title = last.map(|at| lang.f(T::SyncedAt, &[&clock(at)]));
+    html! {
+        <p class={classes!("ll-sync", class)} role="status" aria-live="polite" title={title.clone()}>
+            { lang.t(text) }
+            if shown != SyncShown::Synced && let Some(title) = title {
+                <span class="ll-sync-at">{ " · " }{ title }</span>
+            }
+        </p>
+    }
+}
 
 #[component]
 pub fn Header() -> Html {
@@ -33,6 +58,7 @@ pub fn Header() -> Html {
                 }
             </div>
             <div class="ll-header-actions">
+                { sync_chip(&app) }
                 <Link<Route> to={Route::Organizer} classes={classes!("ll-chip", organizer.then_some("ll-chip-on"))}>
                     { lang.t(if organizer { T::OrganizerMode } else { T::Organizer }) }
                 </Link<Route>>

@@ -10,6 +10,7 @@ use crate::ui::components::qr::Qr;
 use crate::ui::components::scanner::Scanner;
 use crate::ui::format::date_time;
 use crate::ui::i18n::{T, role_text};
+use crate::ui::pages::sync_settings::SyncSettings;
 use crate::ui::session::{App, use_app};
 
 /// The link that opens this app on the join page with `invitation`.
@@ -45,6 +46,7 @@ pub fn Devices() -> Html {
     html! {
         <section class="ll-page">
             <h2>{ lang.t(T::Devices) }</h2>
+            <SyncSettings />
             <Invite />
             <TakeIn />
             <section aria-label={lang.t(T::PendingDevices)}>

@@ -23,6 +23,7 @@ pub mod ranking;
 pub mod record;
 pub mod recovery;
 pub mod shop;
+pub mod sync_settings;
 pub mod units;
 pub mod verify;
 pub mod volunteer;

@@ -13,7 +13,13 @@ use crate::store::device::{DeviceRecord, Invitation};
 use crate::store::exchange::HandOver;
 use crate::store::local::visit;
 use crate::store::seal::Signer;
+use crate::sync::token::{Access, ServerKey};
+use crate::sync::wire::{self, LogName};
 use crate::ui::i18n::{Lang, T, error_text, store_error_text};
+
+/// How long the sync tokens this device mints stay good: a year, then the organizer
+/// enters the server's key again.
+const SYNC_TOKEN_MS: u64 = 365 * 24 * 3_600_000;
 
 /// Why a PIN, a name or a code was not accepted: the text to show.
 pub type Refused = String;
@@ -172,6 +178,50 @@ impl App {
                     _ => store_error_text(lang, &error),
                 }),
             }
+        };
+        self.instance.finish();
+        result
+    }
+
+    /// Sets the community's sync server (an organizer's settings), or stops live sync
+    /// with an empty address. With the server's key, this device mints the tokens it
+    /// uses: the community log's (which invitations hand on: a volunteer's rights) and
+    /// the organizer-only log's (kept here); the key itself is not kept.
+    pub fn set_sync(&self, server: &str, key: &str) -> Result<(), Refused> {
+        let lang = self.lang();
+        if !self.session().organizer() {
+            return Err(lang.t(T::NeedsOrganizer).to_owned());
+        }
+        let server = server.trim();
+        let result = {
+            let mut session = self.session_mut();
+            let Some(community) = session.store.community().map(|c| c.id.to_string()) else {
+                return Err(lang.t(T::NeedsOrganizer).to_owned());
+            };
+            let settings = if server.is_empty() {
+                (None, None, None)
+            } else {
+                if !wire::is_server(server) {
+                    return Err(lang.t(T::SyncServerInvalid).to_owned());
+                }
+                let tokens = match key.trim() {
+                    "" => (None, None),
+                    key => {
+                        let key = ServerKey::parse(key)
+                            .map_err(|_| lang.t(T::SyncKeyInvalid).to_owned())?;
+                        let until = now().0 + SYNC_TOKEN_MS;
+                        let token = |log| {
+                            key.doc_token(&wire::doc_id(&community, log), Access::Full, until)
+                        };
+                        (Some(token(LogName::Public)), Some(token(LogName::Private)))
+                    }
+                };
+                (Some(server.to_owned()), tokens.0, tokens.1)
+            };
+            session
+                .store
+                .set_sync(settings.0, settings.1, settings.2)
+                .map_err(|e| store_error_text(lang, &e))
         };
         self.instance.finish();
         result

@@ -1,0 +1,158 @@
+// One community, many devices, live (issue 15): an organizer's phone and two volunteers'
+// phones (three browser contexts at phone size) sync through a real y-sweet on loopback.
+// They join by the invitation link, are bound without any file, see what the organizer
+// publishes, race for the last place, sign up off line and catch up, and lose nothing
+// when the server is killed and restarted.
+import { test, expect } from './ysweet.mjs';
+import { openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from '../helpers.mjs';
+import { storedEvents } from '../storage-helpers.mjs';
+import { invitationLink, joinByLink } from '../devices-helpers.mjs';
+
+const WANG = { name: '王小明', phone: '13812341234' };
+const LI = { name: '李四', phone: '13900001111' };
+
+/** The header's sync state. */
+function syncState(page) {
+  return page.getByRole('banner').getByRole('status');
+}
+
+/** On the organizer's 设备 page: the sync server and its key. */
+async function setSync(page, ysweet) {
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByRole('link', { name: '设备', exact: true }).click();
+  const form = page.getByRole('form', { name: '实时同步' });
+  await form.getByLabel('同步服务器地址').fill(ysweet.url);
+  await form.getByLabel('服务器密钥').fill(ysweet.key);
+  await form.getByRole('button', { name: '保存同步设置' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '同步设置已保存。' })).toBeVisible();
+  await expect(syncState(page)).toHaveText('已同步');
+}
+
+/** A phone joins by the link, finds its volunteer and asks to be bound: live, no code. */
+async function joinAndAsk(phone, link, who) {
+  await joinByLink(phone, link);
+  await expect(syncState(phone)).toHaveText('已同步');
+  await tab(phone, '我的').click();
+  const find = phone.getByRole('form', { name: '找到我' });
+  await find.getByLabel('手机号或志愿者编号').fill(who.phone);
+  await find.getByRole('button', { name: '查找' }).click();
+  await phone.getByRole('button', { name: /申请绑定这台手机/ }).click();
+  await expect(phone.getByRole('status').filter({ hasText: '已申请，等待社区工作者批准。' })).toBeVisible();
+}
+
+/** The organizer approves the one device waiting (its request arrived by sync). */
+async function approveWaiting(page) {
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByRole('link', { name: '设备', exact: true }).click();
+  const pending = page.getByRole('region', { name: '待批准的设备' });
+  await pending.getByRole('button', { name: /^批准/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^已批准设备/ })).toBeVisible();
+}
+
+async function bound(phone, masked) {
+  await tab(phone, '我的').click();
+  await expect(phone.getByRole('region', { name: '我的志愿者卡' })).toContainText(masked);
+}
+
+/** Publishes an activity on the default day, in the afternoon (not at the morning's time). */
+async function publishAfternoon(page, { title, capacity }) {
+  await tab(page, '活动').click();
+  await page.getByRole('link', { name: '发布活动' }).click();
+  const form = page.getByRole('form', { name: '发布活动' });
+  await form.getByLabel('活动名称').fill(title);
+  await form.getByLabel('类别').fill('健康');
+  await form.getByLabel('地点').fill('社区卫生站');
+  await form.getByLabel('名额').fill(String(capacity));
+  for (const [label, time] of [['开始时间', '14:00'], ['结束时间', '16:00']]) {
+    const day = (await form.getByLabel(label).inputValue()).slice(0, 10);
+    await form.getByLabel(label).fill(`${day}T${time}`);
+  }
+  await form.getByRole('button', { name: '发布' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+}
+
+async function openActivity(page, title) {
+  await tab(page, '活动').click();
+  await page.getByRole('link', { name: new RegExp(title) }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+}
+
+test('three phones join by the link, are bound live, and agree on everything, through an outage of the server', async ({ ysweet, browser }) => {
+  const contexts = await Promise.all([0, 1, 2].map(() => browser.newContext()));
+  const [organizer, wang, li] = await Promise.all(contexts.map((c) => c.newPage()));
+
+  await openApp(organizer);
+  await becomeOrganizer(organizer);
+  await registerVolunteer(organizer, WANG);
+  await registerVolunteer(organizer, LI);
+  await setSync(organizer, ysweet);
+  const link = await invitationLink(organizer);
+  expect(link).not.toContain(ysweet.key);
+
+  // Both phones join by the link and ask to be bound; the requests arrive live.
+  await joinAndAsk(wang, link, WANG);
+  await approveWaiting(organizer);
+  await bound(wang, '王*明');
+  await joinAndAsk(li, link, LI);
+  await approveWaiting(organizer);
+  await bound(li, '李*');
+
+  // An activity published on the organizer's phone appears on both phones.
+  await publishActivity(organizer, { title: '楼道清扫', capacity: 1 });
+  await openActivity(wang, '楼道清扫');
+  await openActivity(li, '楼道清扫');
+
+  // The last place, taken on two phones at once: one seat and one waitlist place, the
+  // same on every device.
+  await Promise.all([
+    wang.getByRole('button', { name: '报名', exact: true }).click(),
+    li.getByRole('button', { name: '报名', exact: true }).click(),
+  ]);
+  const outcome = async (page) => {
+    await expect(syncState(page)).toHaveText('已同步');
+    return page.getByText(/^我的状态：/).innerText();
+  };
+  await expect(async () => {
+    const both = [await outcome(wang), await outcome(li)].sort();
+    expect(both).toEqual(['我的状态：候补第 1 位', '我的状态：已报名']);
+  }).toPass();
+  await openActivity(organizer, '楼道清扫');
+  await expect(organizer.getByText('余 0 / 1 名额')).toBeVisible();
+
+  // A sign-up made off line arrives once the phone is back on line.
+  await publishAfternoon(organizer, { title: '义诊', capacity: 5 });
+  await openActivity(li, '义诊');
+  await contexts[2].setOffline(true);
+  await expect(syncState(li)).toContainText('等待网络');
+  await li.getByRole('button', { name: '报名', exact: true }).click();
+  await expect(li.getByText('我的状态：已报名')).toBeVisible();
+  await openActivity(organizer, '义诊');
+  await expect(organizer.getByText('余 5 / 5 名额')).toBeVisible();
+  await contexts[2].setOffline(false);
+  await expect(syncState(li)).toHaveText('已同步');
+  await expect(organizer.getByText('余 4 / 5 名额')).toBeVisible();
+
+  // The server killed mid-way (before its checkpoint) and restarted: nothing is lost,
+  // and what happened while it was down arrives.
+  await ysweet.kill();
+  await expect(syncState(organizer)).not.toHaveText('已同步');
+  await publishActivity(organizer, { title: '重阳敬老', capacity: 3 });
+  await ysweet.restart();
+  for (const page of [organizer, wang, li]) {
+    await expect(syncState(page)).toHaveText('已同步');
+  }
+  await openActivity(wang, '重阳敬老');
+  await openActivity(wang, '义诊');
+  await expect(wang.getByText('余 4 / 5 名额')).toBeVisible();
+
+  // A volunteer's phone holds no other person's phone number or full name, and no
+  // organizer-only log.
+  for (const [page, other] of [[wang, LI], [li, WANG]]) {
+    const held = await storedEvents(page);
+    expect(held.personal).toBe(0);
+    const texts = held.strings.join('\n');
+    expect(texts).not.toContain(other.phone);
+    expect(texts).not.toContain(other.name);
+  }
+  await Promise.all(contexts.map((c) => c.close()));
+});
