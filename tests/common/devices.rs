@@ -44,6 +44,8 @@ pub fn joining(community: CommunityId, seed: u8, role: Role) -> Device {
             id: community,
             name: "幸福社区".into(),
             sync: None,
+            sync_token: None,
+            private_token: None,
         })
         .unwrap();
     let signer = key(seed);
