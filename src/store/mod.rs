@@ -353,12 +353,15 @@ impl<B: Backend> Store<B> {
             .collect()
     }
 
-    /// Every sealed segment stored here: its key, its log and how many events it holds
-    /// (nothing read from storage: what a sync compares to what it sent).
-    pub fn held_segments(&self) -> impl Iterator<Item = (String, Log, usize)> + '_ {
-        self.held
-            .iter()
-            .map(|(key, held)| (key.to_key(self.ns.as_str()), key.log, held.events))
+    /// Every sealed segment stored here: its key, its log, how many events it holds and
+    /// whether this device's key sealed it (nothing read from storage: what a sync
+    /// compares to what it sent).
+    pub fn held_segments(&self) -> impl Iterator<Item = (String, Log, usize, bool)> + '_ {
+        let mine = self.device_key();
+        self.held.iter().map(move |(key, held)| {
+            let own = Some(held.signer) == mine;
+            (key.to_key(self.ns.as_str()), key.log, held.events, own)
+        })
     }
 
     /// A stored segment's sealed text.

@@ -109,12 +109,18 @@ impl LogDoc {
         all
     }
 
-    /// Puts this device's segments in: each that the document lacks, or holds shorter
-    /// (a segment only grows). Returns the update message to send, if anything changed.
-    pub fn put(&mut self, entries: &[(String, String)]) -> Option<Vec<u8>> {
+    /// Puts segments in: with `own`, this device's, which replace whatever copy the
+    /// document holds (a segment is rewritten as it grows, and only its writer writes
+    /// it); otherwise segments this device holds from others, which only fill a place
+    /// the document lacks (the writer's own copy may be newer). Returns the update
+    /// message to send, if anything changed.
+    pub fn put(&mut self, entries: &[(String, String)], own: bool) -> Option<Vec<u8>> {
         let newer: Vec<&(String, String)> = entries
             .iter()
-            .filter(|(place, text)| self.get(place).is_none_or(|held| held.len() < text.len()))
+            .filter(|(place, text)| match self.get(place) {
+                None => true,
+                Some(held) => own && held != text,
+            })
             .collect();
         if newer.is_empty() {
             return None;
@@ -122,14 +128,12 @@ impl LogDoc {
         let update = {
             let mut txn = self.doc.transact_mut();
             for (place, text) in &newer {
-                self.segments
-                    .insert(&mut txn, place.as_str(), text.as_str());
+                self.segments.insert(&mut txn, place.as_str(), text.as_str());
             }
             txn.encode_update_v1()
         };
         for (place, text) in newer {
-            self.seen
-                .insert(place.as_str().into(), text.as_str().into());
+            self.seen.insert(place.as_str().into(), text.as_str().into());
         }
         Some(Message::Sync(SyncMessage::Update(update)).encode_v1())
     }
@@ -229,26 +233,28 @@ mod tests {
     }
 
     #[test]
-    fn two_documents_end_with_the_union_and_a_segment_only_grows() {
+    fn two_documents_end_with_the_union_and_only_the_writer_rewrites_a_segment() {
         let mut phone = LogDoc::new();
         let mut server = LogDoc::new();
-        phone.put(&[entry("s/1/0", "aa"), entry("s/1/1", "b")]);
-        server.put(&[entry("s/2/0", "cc")]);
+        phone.put(&[entry("s/1/0", "aa"), entry("s/1/1", "b")], true);
+        server.put(&[entry("s/2/0", "cc")], true);
         let got = exchange(&mut phone, &mut server);
         assert_eq!(got, vec![entry("s/2/0", "cc")]);
         assert_eq!(phone.entries(), server.entries());
         assert_eq!(server.len(), 3);
-        // A shorter copy never replaces a longer one; a longer one does.
-        assert!(phone.put(&[entry("s/1/0", "a")]).is_none());
-        let update = phone.put(&[entry("s/1/0", "aaa")]).unwrap();
+        // Another device's copy only fills a place; the writer's copy replaces one, even
+        // when it is no longer (a sealed segment's text need not grow with its events).
+        assert!(phone.put(&[entry("s/2/0", "zzzz")], false).is_none());
+        assert!(phone.put(&[entry("s/1/0", "aa")], true).is_none());
+        let update = phone.put(&[entry("s/1/0", "ab")], true).unwrap();
         let received = server.receive(&update).unwrap();
-        assert_eq!(received.changed, vec![entry("s/1/0", "aaa")]);
+        assert_eq!(received.changed, vec![entry("s/1/0", "ab")]);
     }
 
     #[test]
     fn a_kept_state_loads_with_its_entries_and_garbage_is_an_error() {
         let mut doc = LogDoc::new();
-        doc.put(&[entry("s/1/0", "x")]);
+        doc.put(&[entry("s/1/0", "x")], true);
         let (loaded, held) = LogDoc::load(&doc.state()).unwrap();
         assert_eq!(held, vec![entry("s/1/0", "x")]);
         assert_eq!(loaded.entries(), doc.entries());

@@ -29,10 +29,12 @@ pub struct Channel {
 pub enum ToWorker {
     /// Sync these documents (replacing any before).
     Start { channels: Vec<Channel> },
-    /// This device's segments, new or grown: (place, sealed text).
+    /// Segments new or grown since last handed over: (place, sealed text); `own` when
+    /// this device wrote them (they replace the document's copy; others only fill).
     Put {
         log: LogName,
         entries: Vec<(String, String)>,
+        own: bool,
     },
     /// The device went on or off line (the page's `online`/`offline` events).
     Online { online: bool },
@@ -141,6 +143,7 @@ mod tests {
         let put = ToWorker::Put {
             log: LogName::Public,
             entries: vec![("s/1/0".into(), "x".into())],
+            own: true,
         };
         assert_eq!(serde_json::from_str::<ToWorker>(&put.text()).unwrap(), put);
         assert_eq!(

@@ -181,9 +181,9 @@ impl SyncLink {
     /// Hands the worker every segment that is new or grew since it was last handed.
     pub fn push(&mut self, session: &Session) {
         let ns = session.store.namespace().as_str();
-        let mut public = Vec::new();
-        let mut private = Vec::new();
-        for (key, log, events) in session.store.held_segments() {
+        // By log, and by whether this device wrote them.
+        let mut batches: BTreeMap<(LogName, bool), Vec<(String, String)>> = BTreeMap::new();
+        for (key, log, events, own) in session.store.held_segments() {
             let log = match log {
                 Log::Public => LogName::Public,
                 Log::Private => LogName::Private,
@@ -197,15 +197,10 @@ impl SyncLink {
                 continue;
             };
             self.handed.insert(key, events);
-            match log {
-                LogName::Public => public.push((place, text)),
-                LogName::Private => private.push((place, text)),
-            }
+            batches.entry((log, own)).or_default().push((place, text));
         }
-        for (log, entries) in [(LogName::Public, public), (LogName::Private, private)] {
-            if !entries.is_empty() {
-                self.send(ToWorker::Put { log, entries });
-            }
+        for ((log, own), entries) in batches {
+            self.send(ToWorker::Put { log, entries, own });
         }
     }
 
@@ -258,7 +253,7 @@ impl SyncLink {
         let counts: BTreeMap<String, usize> = session
             .store
             .held_segments()
-            .map(|(key, _, events)| (key, events))
+            .map(|(key, _, events, _)| (key, events))
             .collect();
         for key in keys {
             if let Some(events) = counts.get(key) {

@@ -117,12 +117,12 @@ fn handle(shared: &Shared, message: ToWorker) {
                 spawn_local(async move { load(&shared, log).await });
             }
         }
-        ToWorker::Put { log, entries } => {
+        ToWorker::Put { log, entries, own } => {
             let mut worker = shared.borrow_mut();
             let Some(link) = worker.links.get_mut(&log) else {
                 return;
             };
-            if let Some(update) = link.doc.put(&entries) {
+            if let Some(update) = link.doc.put(&entries, own) {
                 link.send(&update);
                 link.send_probe();
                 link.keep_soon(shared, log);
