@@ -106,10 +106,16 @@ impl LogDoc {
 
     /// Puts this device's segments in: each that the document lacks, or holds shorter
     /// (a segment only grows). Returns the update message to send, if anything changed.
+    ///
+    /// Shorter in characters: a sealed text packs 15 bits into each, one to three bytes
+    /// in UTF-8, so a segment sealed again with one event more can take fewer bytes.
     pub fn put(&mut self, entries: &[(String, String)]) -> Option<Vec<u8>> {
         let newer: Vec<&(String, String)> = entries
             .iter()
-            .filter(|(place, text)| self.get(place).is_none_or(|held| held.len() < text.len()))
+            .filter(|(place, text)| {
+                self.get(place)
+                    .is_none_or(|held| held.chars().count() < text.chars().count())
+            })
             .collect();
         if newer.is_empty() {
             return None;
@@ -228,6 +234,11 @@ mod tests {
         let update = phone.put(&[entry("s/1/0", "aaa")]).unwrap();
         let received = server.receive(&update).unwrap();
         assert_eq!(received.changed, vec![entry("s/1/0", "aaa")]);
+        // Longer in characters, though fewer bytes ("中" takes three).
+        server.put(&[entry("s/3/0", "中中")]);
+        assert!(server.put(&[entry("s/3/0", "中")]).is_none());
+        assert!(server.put(&[entry("s/3/0", "aaa")]).is_some());
+        assert_eq!(server.get("s/3/0"), Some("aaa"));
     }
 
     #[test]
