@@ -7,10 +7,11 @@
 mod common;
 
 use common::devices::{Device, WALL, blank, enrol, founder, joining, key};
-use common::{award, profile};
+use common::{award, plan, profile};
 use linli::domain::trust::{Refusal, Role};
-use linli::domain::{Action, VolunteerId};
+use linli::domain::{Action, ActivityId, VolunteerId};
 use linli::store::backup::{self, BackupError, Scope};
+use linli::store::device::DeviceRecord;
 use linli::store::exchange::{ExportError, ImportError};
 use linli::store::seal::{self, Log, SealKey};
 use linli::store::{Backend, MemoryBackend, SealRefusal, StoreError};
@@ -303,6 +304,74 @@ fn a_forged_award_counts_nowhere() {
         target.journal().state().balance(wang),
         a.journal().state().balance(wang)
     );
+}
+
+/// A segment whose key is not known yet (a phone's sign-up, taken in before the
+/// organizer's enrolment of that phone, as live sync may bring them) is refused for
+/// now, and counts as soon as an import brings the enrolment: it is not asked for again.
+#[test]
+fn a_segment_taken_in_before_its_signers_enrolment_counts_once_the_enrolment_is() {
+    let mut organizer = device(1, ["王小明", "李四"]);
+    let wang = organizer.journal().state().volunteers().next().unwrap().id;
+    let activity = ActivityId(
+        organizer
+            .act(
+                Action::CreateActivity {
+                    plan: Box::new(plan("敬老院探访")),
+                },
+                WALL,
+            )
+            .unwrap()
+            .event
+            .id,
+    );
+    let community = organizer.community().unwrap().clone();
+    // Bound without a request: the organizer's device read the phone's key.
+    let mut phone = blank(7);
+    phone.join(community.clone()).unwrap();
+    phone.set_device(DeviceRecord::plain(&key(7))).unwrap();
+    organizer
+        .act(
+            Action::EnrolDevice {
+                key: key(7).public(),
+                role: Role::Volunteer(wang),
+                label: "手机".into(),
+            },
+            WALL,
+        )
+        .unwrap();
+    phone
+        .import_sealed(organizer.sealed_segments(false, None).0)
+        .unwrap();
+    let signup = phone
+        .act(
+            Action::SignUp {
+                activity,
+                volunteer: wang,
+            },
+            WALL,
+        )
+        .unwrap()
+        .event;
+
+    let mut other = blank(8);
+    other.join(community).unwrap();
+    let early = other
+        .import_sealed(phone.sealed_segments(false, Some(key(7).public())).0)
+        .unwrap();
+    assert_eq!(
+        early.refused.iter().map(|r| r.reason).collect::<Vec<_>>(),
+        [SealRefusal::UnknownKey]
+    );
+    assert!(other.journal().is_empty());
+    let later = other
+        .import_sealed(organizer.sealed_segments(false, None).0)
+        .unwrap();
+    assert!(later.refused.is_empty(), "{later:?}");
+    assert!(later.ids.contains(&signup.id), "{later:?}");
+    assert_eq!(other.journal().event(signup.id), Some(&signup));
+    assert!(other.journal().kept_aside().is_empty());
+    assert!(other.report().refused.is_empty(), "{:?}", other.report());
 }
 
 #[test]

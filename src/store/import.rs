@@ -9,10 +9,46 @@ impl<B: Backend> Store<B> {
     /// stored under its own key when it is new or longer than the copy held, and its
     /// events merged. If the storage fills up midway, what was written stays and the
     /// report says how many were not stored.
+    ///
+    /// A segment whose key this device does not know yet waits (in memory) and is tried
+    /// again whenever an import adds events: live sync may bring a phone's segment
+    /// before the organizer's enrolment of that phone, and reports each entry only once.
     pub fn import_sealed(
         &mut self,
         segments: Vec<(String, String)>,
     ) -> Result<ImportReport, StoreError> {
+        let mut report = self.import_once(segments)?;
+        let mut added = report.added;
+        while added > 0 && !self.unknown_signer.is_empty() {
+            let waiting = std::mem::take(&mut self.unknown_signer);
+            let again = self.import_once(
+                waiting
+                    .into_iter()
+                    .map(|(name, (_, text))| (name, text))
+                    .collect(),
+            )?;
+            added = again.added;
+            report.added += again.added;
+            report.known += again.known;
+            report.not_stored += again.not_stored;
+            report.conflicts.extend(again.conflicts);
+            report.ids.extend(again.ids);
+            report.failure = report.failure.take().or(again.failure);
+            // Those whose key is known now count, or are refused for another reason.
+            report.refused.retain(|r| {
+                r.reason != SealRefusal::UnknownKey || self.unknown_signer.contains_key(&r.key)
+            });
+            report.refused.extend(
+                again
+                    .refused
+                    .into_iter()
+                    .filter(|r| r.reason != SealRefusal::UnknownKey),
+            );
+        }
+        Ok(report)
+    }
+
+    fn import_once(&mut self, segments: Vec<(String, String)>) -> Result<ImportReport, StoreError> {
         if let Some(schema) = self.read_only() {
             return Err(StoreError::ReadOnly(schema));
         }
@@ -84,6 +120,9 @@ impl<B: Backend> Store<B> {
             for (key, segment, text) in now {
                 let verdict = candidates.verify(self.community().map(|c| c.id), key, &segment);
                 let events = segment.decoded.events.len();
+                if verdict == Err(SealRefusal::UnknownKey) {
+                    self.keep_for_its_key(key, events, &text);
+                }
                 if verdict.is_ok() && !self.agrees_with_held(key, &segment) {
                     let refusal = RefusedSegment {
                         key: key.to_key(self.ns.as_str()),
@@ -118,6 +157,19 @@ impl<B: Backend> Store<B> {
         report.conflicts = merged.conflicts;
         report.ids = merged.ids;
         Ok(report)
+    }
+
+    /// Keeps a segment whose key is not known yet, to try again: of two texts for one
+    /// place, the one with more events.
+    fn keep_for_its_key(&mut self, key: SealKey, events: usize, text: &str) {
+        let name = key.to_key(self.ns.as_str());
+        if self
+            .unknown_signer
+            .get(&name)
+            .is_none_or(|(held, _)| *held < events)
+        {
+            self.unknown_signer.insert(name, (events, text.to_owned()));
+        }
     }
 
     /// Whether `segment` agrees with the copy of its place held here: one of the two

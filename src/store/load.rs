@@ -126,6 +126,7 @@ impl<B: Backend> Store<B> {
             report,
             held: BTreeMap::new(),
             waiting: Vec::new(),
+            unknown_signer: BTreeMap::new(),
             legacy: Vec::new(),
         };
         store.load();

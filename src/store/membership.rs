@@ -77,6 +77,7 @@ impl<B: Backend> Store<B> {
         self.journal = Journal::of_community(self.community().map(|c| c.id));
         self.held.clear();
         self.waiting.clear();
+        self.unknown_signer.clear();
         self.legacy.clear();
         self.report = LoadReport {
             unreadable_records: std::mem::take(&mut self.report.unreadable_records),

@@ -222,6 +222,9 @@ pub struct Store<B: Backend> {
     /// Sealed segments that vouch for others' events, waiting for their signer to be
     /// known as an organizer.
     waiting: Vec<(SealKey, Unverified, DeviceKey)>,
+    /// Sealed segments from elsewhere whose key this device does not know yet (and how
+    /// many events each holds), by key: tried again whenever an import adds events (see [`Store::import_sealed`]).
+    unknown_signer: BTreeMap<String, (usize, String)>,
     /// Unsigned events of formats 1 and 2, with the keys they are stored under: they
     /// count once an organizer adopts them ([`adopt`]).
     legacy: Vec<(String, Vec<Event>)>,

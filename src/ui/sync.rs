@@ -248,16 +248,24 @@ impl SyncLink {
             .collect()
     }
 
-    /// Notes segments as held by the worker's document already (they came from it).
+    /// Notes segments as held by the worker's document already (they came from it),
+    /// except this device's own: if the document held another text at their place
+    /// (anyone with a token can write one), they are handed over again, and replace it.
     pub fn came_from_worker(&mut self, session: &Session, keys: &[String]) {
-        let counts: BTreeMap<String, usize> = session
+        let held: BTreeMap<String, (usize, bool)> = session
             .store
             .held_segments()
-            .map(|(key, _, events, _)| (key, events))
+            .map(|(key, _, events, own)| (key, (events, own)))
             .collect();
         for key in keys {
-            if let Some(events) = counts.get(key) {
-                self.handed.insert(key.clone(), *events);
+            match held.get(key) {
+                Some((_, true)) => {
+                    self.handed.remove(key);
+                }
+                Some((events, false)) => {
+                    self.handed.insert(key.clone(), *events);
+                }
+                None => {}
             }
         }
     }
