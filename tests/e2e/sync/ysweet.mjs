@@ -153,7 +153,7 @@ function directoryBytes(dir) {
 
 export class YSweet {
   /** Starts a server with a new key and data directory; `checkpointFreqSeconds` as y-sweet's flag. */
-  static async start({ checkpointFreqSeconds = 10 } = {}) {
+  static async start({ checkpointFreqSeconds = 10, maxBodySize = null } = {}) {
     let generated;
     try {
       generated = JSON.parse(execFileSync(YSWEET_BIN, ['gen-auth', '--json'], { encoding: 'utf8' }));
@@ -170,6 +170,7 @@ export class YSweet {
       dataDir: mkdtempSync(join(tmpdir(), 'linli-ysweet-')),
       checkpointFreqSeconds,
     });
+    server.maxBodySize = maxBodySize;
     await server.#spawn();
     return server;
   }
@@ -217,6 +218,9 @@ export class YSweet {
   async #spawn() {
     const args = ['serve', this.dataDir, '--host', HOST, '--port', String(this.port)];
     args.push('--checkpoint-freq-seconds', String(this.checkpointFreqSeconds), '--prod');
+    // HTTP bodies (POST /d/<doc>/update) are limited to 2 MB unless raised: the stress
+    // dataset's document is one update of about 6 MB.
+    if (this.maxBodySize) args.push('--max-body-size', String(this.maxBodySize));
     const child = spawn(YSWEET_BIN, args, {
       env: serverEnv(this.key),
       stdio: ['ignore', 'pipe', 'pipe'],
