@@ -9,6 +9,7 @@
 mod community;
 
 use std::cell::{Ref, RefCell};
+use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
@@ -22,7 +23,8 @@ use crate::store::backup::{RejectedRecord, Scope};
 use crate::store::local::{BrowserBackend, visit};
 use crate::store::prefs::{self, LoadedPrefs, Prefs, SavePrefsError};
 use crate::store::{
-    Acted, Backend, Change, ImportReport, MemoryBackend, Namespace, Store, StoreError, random,
+    Acted, Backend, Change, ImportReport, MemoryBackend, Namespace, RefusedSegment, Store,
+    StoreError, random,
 };
 use crate::sync::wire::FromWorker;
 
@@ -92,6 +94,9 @@ pub struct Session {
     /// The events of the last file from before signing, kept for an organizer to
     /// adopt (see [`App::adopt_file`]).
     unsigned: Vec<Event>,
+    /// Segments live sync brought whose seal did not verify, by key (listed on
+    /// 未计入的记录 with those of this device's storage).
+    pub sync_refused: BTreeMap<String, RefusedSegment>,
 }
 
 impl Session {
@@ -115,6 +120,7 @@ impl Session {
             notice: None,
             outbox: Vec::new(),
             unsigned: Vec::new(),
+            sync_refused: BTreeMap::new(),
         };
         session.report_opening();
         session
@@ -393,10 +399,12 @@ impl Instance {
                     let mut session = self.session.borrow_mut();
                     match session.store.import_sealed(arrived) {
                         Ok(report) => {
-                            if !report.refused.is_empty() || !report.unreadable.is_empty() {
+                            for refused in report.refused {
+                                session.sync_refused.insert(refused.key.clone(), refused);
+                            }
+                            if !report.unreadable.is_empty() {
                                 let why = format!(
-                                    "sync: {} segments refused, {} unreadable",
-                                    report.refused.len(),
+                                    "sync: {} segments unreadable",
                                     report.unreadable.len()
                                 );
                                 web_sys::console::warn_1(&why.into());

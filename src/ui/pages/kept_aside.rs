@@ -45,6 +45,7 @@ pub fn KeptAside() -> Html {
         .report()
         .refused
         .iter()
+        .chain(session.sync_refused.values())
         .map(|r| {
             html! {
                 <li key={r.key.clone()}>

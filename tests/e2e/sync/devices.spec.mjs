@@ -3,7 +3,7 @@
 // They join by the invitation link, are bound without any file, see what the organizer
 // publishes, race for the last place, sign up off line and catch up, and lose nothing
 // when the server is killed and restarted.
-import { test, expect } from './ysweet.mjs';
+import { test, expect, mapSetUpdate } from './ysweet.mjs';
 import { openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from '../helpers.mjs';
 import { storedEvents } from '../storage-helpers.mjs';
 import { invitationLink, joinByLink } from '../devices-helpers.mjs';
@@ -154,5 +154,52 @@ test('three phones join by the link, are bound live, and agree on everything, th
     expect(texts).not.toContain(other.phone);
     expect(texts).not.toContain(other.name);
   }
+  await Promise.all(contexts.map((c) => c.close()));
+});
+
+test("a segment changed by someone holding the community's token counts on no device and is stored nowhere", async ({ ysweet, browser }) => {
+  const contexts = await Promise.all([0, 1].map(() => browser.newContext()));
+  const [organizer, phone] = await Promise.all(contexts.map((c) => c.newPage()));
+  await openApp(organizer);
+  await becomeOrganizer(organizer);
+  await registerVolunteer(organizer, WANG);
+  await organizer.getByRole('link', { name: /王小明/ }).click();
+  const form = organizer.getByRole('form', { name: '奖励积分' });
+  await form.getByLabel('积分').fill('5');
+  await form.getByLabel('原因').fill('清扫');
+  await form.getByRole('button', { name: '奖励积分' }).click();
+  await setSync(organizer, ysweet);
+  await joinByLink(phone, await invitationLink(organizer));
+  await expect(syncState(phone)).toHaveText('已同步');
+
+  // Someone with the invitation's token (a volunteer's rights on the community's
+  // document) writes an honest segment with one character changed, at a place of its own.
+  const { id, key, text } = await organizer.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('linli/s/'));
+    return { id: JSON.parse(localStorage.getItem('linli/community')).id, key, text: localStorage.getItem(key) };
+  });
+  const middle = Math.floor(text.length / 2);
+  const changed = text.slice(0, middle)
+    + String.fromCodePoint(((text.codePointAt(middle) - 0x20 + 1) % 0x7fff) + 0x20) + text.slice(middle + 1);
+  const place = key.replace(/^linli\//, '').replace(/\/(\d+)$/, (_, n) => `/${Number(n) + 7}`);
+  const doc = `linli-${id}`;
+  const response = await ysweet.update(doc, mapSetUpdate('segments', [[place, changed]]), {
+    token: ysweet.token(doc, 'full'),
+  });
+  expect(response.ok).toBe(true);
+
+  // The organizer's device lists it as a segment whose seal did not verify; neither
+  // device stores it, and the balance is what the organizer awarded.
+  await organizer.getByRole('link', { name: '管理模式' }).click();
+  await organizer.getByRole('link', { name: '未计入的记录' }).click();
+  await expect(organizer.getByRole('list', { name: '签名不符的数据段' }).getByRole('listitem')).toHaveCount(1);
+  for (const page of [organizer, phone]) {
+    await expect(syncState(page)).toHaveText('已同步');
+    expect(await page.evaluate((k) => localStorage.getItem(k), `linli/${place}`)).toBeNull();
+  }
+  await organizer.getByRole('link', { name: '管理模式' }).click();
+  await organizer.getByRole('link', { name: '志愿者', exact: true }).click();
+  await organizer.getByRole('link', { name: /王小明/ }).click();
+  await expect(organizer.getByText('积分余额').locator('..')).toContainText('5');
   await Promise.all(contexts.map((c) => c.close()));
 });
