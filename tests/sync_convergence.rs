@@ -815,7 +815,9 @@ impl Play {
             (Injected::ShorterInPlace, Some((place, text))) => {
                 let mut changed = changed_char(text, pick);
                 changed.pop();
-                let update = LogDoc::new().put(&[(place.clone(), changed)], true).unwrap();
+                let update = LogDoc::new()
+                    .put(&[(place.clone(), changed)], true)
+                    .unwrap();
                 self.net.server.receive(&update).unwrap();
                 self.net.relay(None, &update);
                 self.injected += 1;

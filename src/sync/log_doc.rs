@@ -128,12 +128,14 @@ impl LogDoc {
         let update = {
             let mut txn = self.doc.transact_mut();
             for (place, text) in &newer {
-                self.segments.insert(&mut txn, place.as_str(), text.as_str());
+                self.segments
+                    .insert(&mut txn, place.as_str(), text.as_str());
             }
             txn.encode_update_v1()
         };
         for (place, text) in newer {
-            self.seen.insert(place.as_str().into(), text.as_str().into());
+            self.seen
+                .insert(place.as_str().into(), text.as_str().into());
         }
         Some(Message::Sync(SyncMessage::Update(update)).encode_v1())
     }

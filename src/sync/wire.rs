@@ -1,11 +1,12 @@
-//! What the app and the sync worker say to each other: JSON text through
-//! `postMessage`, so neither side shares memory or types beyond these.
-
-use serde::{Deserialize, Serialize};
+//! What the app and the sync worker say to each other: text through `postMessage`,
+//! so neither side shares memory or types beyond these. A message is lines: a head
+//! line of tab-separated fields, then, for entries, one line each, `place<TAB>text`.
+//! Hand-written rather than JSON through serde: the app's side of sync stays a few kB
+//! (a sealed text's characters are all at or above U+0020, the earlier formats' JSON
+//! escapes its control characters, and a place is `s/…` or `p/…`: no tab, no newline).
 
 /// Which log a document carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum LogName {
     /// The community's log: every device.
     Public,
@@ -13,8 +14,25 @@ pub enum LogName {
     Private,
 }
 
+impl LogName {
+    fn word(self) -> &'static str {
+        match self {
+            LogName::Public => "public",
+            LogName::Private => "private",
+        }
+    }
+
+    fn read(word: &str) -> Option<LogName> {
+        match word {
+            "public" => Some(LogName::Public),
+            "private" => Some(LogName::Private),
+            _ => None,
+        }
+    }
+}
+
 /// One document the worker keeps in sync.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Channel {
     pub log: LogName,
     /// The WebSocket address, with the document's token if the server asks for one.
@@ -24,8 +42,7 @@ pub struct Channel {
 }
 
 /// From the app to the worker.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ToWorker {
     /// Sync these documents (replacing any before).
     Start { channels: Vec<Channel> },
@@ -41,8 +58,7 @@ pub enum ToWorker {
 }
 
 /// How one document's link stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkState {
     /// Opening the connection, or waiting to try again.
     Connecting,
@@ -52,9 +68,27 @@ pub enum LinkState {
     Offline,
 }
 
+impl LinkState {
+    fn word(self) -> &'static str {
+        match self {
+            LinkState::Connecting => "connecting",
+            LinkState::Synced => "synced",
+            LinkState::Offline => "offline",
+        }
+    }
+
+    fn read(word: &str) -> Option<LinkState> {
+        match word {
+            "connecting" => Some(LinkState::Connecting),
+            "synced" => Some(LinkState::Synced),
+            "offline" => Some(LinkState::Offline),
+            _ => None,
+        }
+    }
+}
+
 /// From the worker to the app.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FromWorker {
     /// The worker runs and listens (messages sent before this are lost).
     Ready,
@@ -74,15 +108,129 @@ pub enum FromWorker {
     Trouble { log: Option<LogName>, what: String },
 }
 
+/// A head line and entry lines.
+fn lines(head: &[&str], entries: &[(String, String)]) -> String {
+    let mut text = head.join("\t");
+    for (place, value) in entries {
+        text.push('\n');
+        text.push_str(place);
+        text.push('\t');
+        text.push_str(value);
+    }
+    text
+}
+
+/// The head line's fields and the entry lines of a message.
+fn fields(text: &str) -> (Vec<&str>, impl Iterator<Item = &str>) {
+    let mut lines = text.split('\n');
+    let head = lines.next().unwrap_or_default().split('\t').collect();
+    (head, lines)
+}
+
+fn entries<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Vec<(String, String)>> {
+    lines
+        .map(|line| {
+            let (place, value) = line.split_once('\t')?;
+            Some((place.to_owned(), value.to_owned()))
+        })
+        .collect()
+}
+
 impl ToWorker {
     pub fn text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        match self {
+            ToWorker::Start { channels } => {
+                let rows: Vec<(String, String)> = channels
+                    .iter()
+                    .map(|c| (c.log.word().to_owned(), format!("{}\t{}", c.url, c.keep)))
+                    .collect();
+                lines(&["start"], &rows)
+            }
+            ToWorker::Put { log, entries, own } => lines(
+                &["put", log.word(), if *own { "own" } else { "other" }],
+                entries,
+            ),
+            ToWorker::Online { online } => lines(&["online", if *online { "1" } else { "0" }], &[]),
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ToWorker> {
+        let (head, rest) = fields(text);
+        match head.as_slice() {
+            ["start"] => {
+                let channels = entries(rest)?
+                    .into_iter()
+                    .map(|(log, rest)| {
+                        let (url, keep) = rest.split_once('\t')?;
+                        Some(Channel {
+                            log: LogName::read(&log)?,
+                            url: url.to_owned(),
+                            keep: keep.to_owned(),
+                        })
+                    })
+                    .collect::<Option<_>>()?;
+                Some(ToWorker::Start { channels })
+            }
+            ["put", log, own] => Some(ToWorker::Put {
+                log: LogName::read(log)?,
+                own: *own == "own",
+                entries: entries(rest)?,
+            }),
+            ["online", online] => Some(ToWorker::Online {
+                online: *online == "1",
+            }),
+            _ => None,
+        }
     }
 }
 
 impl FromWorker {
     pub fn text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        match self {
+            FromWorker::Ready => "ready".to_owned(),
+            FromWorker::Got { log, entries } => lines(&["got", log.word()], entries),
+            FromWorker::Status {
+                log,
+                state,
+                received,
+                sent,
+            } => lines(
+                &[
+                    "status",
+                    log.word(),
+                    state.word(),
+                    &received.to_string(),
+                    &sent.to_string(),
+                ],
+                &[],
+            ),
+            FromWorker::Trouble { log, what } => {
+                let what = what.replace(['\t', '\n'], " ");
+                lines(&["trouble", log.map_or("-", LogName::word), &what], &[])
+            }
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<FromWorker> {
+        let (head, rest) = fields(text);
+        match head.as_slice() {
+            ["ready"] => Some(FromWorker::Ready),
+            ["got", log] => Some(FromWorker::Got {
+                log: LogName::read(log)?,
+                entries: entries(rest)?,
+            }),
+            ["status", log, state, received, sent] => Some(FromWorker::Status {
+                log: LogName::read(log)?,
+                state: LinkState::read(state)?,
+                received: received.parse().ok()?,
+                sent: sent.parse().ok()?,
+            }),
+            ["trouble", log, what] => Some(FromWorker::Trouble {
+                log: LogName::read(log),
+                what: (*what).to_owned(),
+            }),
+            _ => None,
+        }
     }
 }
 
@@ -140,12 +288,50 @@ mod tests {
 
     #[test]
     fn messages_read_back_and_addresses_become_socket_urls() {
-        let put = ToWorker::Put {
-            log: LogName::Public,
-            entries: vec![("s/1/0".into(), "x".into())],
-            own: true,
-        };
-        assert_eq!(serde_json::from_str::<ToWorker>(&put.text()).unwrap(), put);
+        let entries = vec![
+            ("s/1/0".into(), "x y".into()),
+            ("p/2/1".into(), "中".into()),
+        ];
+        let to = [
+            ToWorker::Start {
+                channels: vec![Channel {
+                    log: LogName::Private,
+                    url: "wss://h/d/x/ws/x?token=a.b".into(),
+                    keep: "ll-sync/linli/x".into(),
+                }],
+            },
+            ToWorker::Put {
+                log: LogName::Public,
+                entries: entries.clone(),
+                own: true,
+            },
+            ToWorker::Online { online: false },
+        ];
+        for message in to {
+            assert_eq!(ToWorker::parse(&message.text()), Some(message));
+        }
+        let from = [
+            FromWorker::Ready,
+            FromWorker::Got {
+                log: LogName::Public,
+                entries,
+            },
+            FromWorker::Status {
+                log: LogName::Private,
+                state: LinkState::Synced,
+                received: 12,
+                sent: 3,
+            },
+            FromWorker::Trouble {
+                log: None,
+                what: "bad".into(),
+            },
+        ];
+        for message in from {
+            assert_eq!(FromWorker::parse(&message.text()), Some(message));
+        }
+        assert_eq!(FromWorker::parse("got\tpublic\nno-tab-here"), None);
+        assert_eq!(ToWorker::parse("nonsense"), None);
         assert_eq!(
             socket_url("https://sync.example.org/", "d1", Some("tok")),
             "wss://sync.example.org/d/d1/ws/d1?token=tok"

@@ -122,9 +122,9 @@ impl SyncLink {
             let Some(text) = event.data().as_string() else {
                 return;
             };
-            match serde_json::from_str::<FromWorker>(&text) {
-                Ok(message) => heard(message),
-                Err(error) => web_sys::console::warn_1(&format!("sync: {error}").into()),
+            match FromWorker::parse(&text) {
+                Some(message) => heard(message),
+                None => web_sys::console::warn_1(&"sync: a message not understood".into()),
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -90,9 +90,9 @@ pub fn run() {
         let Some(text) = event.data().as_string() else {
             return;
         };
-        match serde_json::from_str::<ToWorker>(&text) {
-            Ok(message) => handle(&shared, message),
-            Err(error) => trouble(None, format!("unreadable message: {error}")),
+        match ToWorker::parse(&text) {
+            Some(message) => handle(&shared, message),
+            None => trouble(None, "a message not understood"),
         }
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));

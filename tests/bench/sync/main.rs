@@ -47,9 +47,15 @@ fn main() {
         .skip_while(|a| a != "--keep")
         .nth(1)
         .map(std::path::PathBuf::from);
-    println!("| entries | events | public log: segments, Yjs document | catch-up after {MISSED} missed events: phone → server, server → phone | exchange and apply |");
+    println!(
+        "| entries | events | public log: segments, Yjs document | catch-up after {MISSED} missed events: phone → server, server → phone | exchange and apply |"
+    );
     println!("|---|---|---|---|---|");
-    for (label, size) in [("1k", Size::Small), ("10k", Size::Medium), ("100k", Size::Stress)] {
+    for (label, size) in [
+        ("1k", Size::Small),
+        ("10k", Size::Medium),
+        ("100k", Size::Stress),
+    ] {
         let street = Street::new(size, DEFAULT_SEED);
         let public: Vec<&linli::sample::Segment> = street
             .segments
@@ -58,7 +64,10 @@ fn main() {
             .collect();
         let events: usize = public.iter().map(|s| s.positions.len()).sum();
         // The last MISSED events of the public log, by their place in the street.
-        let mut all: Vec<usize> = public.iter().flat_map(|s| s.positions.iter().copied()).collect();
+        let mut all: Vec<usize> = public
+            .iter()
+            .flat_map(|s| s.positions.iter().copied())
+            .collect();
         all.sort_unstable();
         let line = all[all.len().saturating_sub(MISSED)];
 
@@ -69,7 +78,10 @@ fn main() {
             .filter_map(|s| {
                 let kept: Vec<usize> = s.positions.iter().copied().filter(|p| *p < line).collect();
                 (!kept.is_empty()).then(|| {
-                    let prefix = linli::sample::Segment { positions: kept, ..(*s).clone() };
+                    let prefix = linli::sample::Segment {
+                        positions: kept,
+                        ..(*s).clone()
+                    };
                     (place(s), street.seal(&prefix).unwrap())
                 })
             })
@@ -80,12 +92,22 @@ fn main() {
         // The missed events reach the server one at a time.
         let mut missed: Vec<(usize, &linli::sample::Segment)> = public
             .iter()
-            .flat_map(|s| s.positions.iter().filter(|p| **p >= line).map(move |p| (*p, *s)))
+            .flat_map(|s| {
+                s.positions
+                    .iter()
+                    .filter(|p| **p >= line)
+                    .map(move |p| (*p, *s))
+            })
             .collect();
         missed.sort_unstable_by_key(|(p, _)| *p);
         for (position, segment) in &missed {
             let prefix = linli::sample::Segment {
-                positions: segment.positions.iter().copied().filter(|p| p <= position).collect(),
+                positions: segment
+                    .positions
+                    .iter()
+                    .copied()
+                    .filter(|p| p <= position)
+                    .collect(),
                 ..(*segment).clone()
             };
             server.put(&[(place(segment), street.seal(&prefix).unwrap())], true);
@@ -112,8 +134,16 @@ fn main() {
         );
         if let (Some(dir), Size::Stress) = (&keep, size) {
             std::fs::create_dir_all(dir).unwrap();
-            std::fs::write(dir.join("public.update"), whole(&street, Log::Public).state()).unwrap();
-            std::fs::write(dir.join("private.update"), whole(&street, Log::Private).state()).unwrap();
+            std::fs::write(
+                dir.join("public.update"),
+                whole(&street, Log::Public).state(),
+            )
+            .unwrap();
+            std::fs::write(
+                dir.join("private.update"),
+                whole(&street, Log::Private).state(),
+            )
+            .unwrap();
         }
     }
 }
