@@ -20,6 +20,10 @@
 //!   write → fold), `device.rs` (community and key records, invitations), `adopt.rs`
 //!   (signing over data from before signing), `exchange.rs` + `backup.rs` (files),
 //!   `prefs.rs` (device preferences), the visit (organizer mode kept for a tab).
+//! - [`sync`]: live sync through y-sweet: the log as a Yjs document (`log_doc.rs`, one
+//!   entry per sealed segment, the y-sync protocol), the app ↔ worker messages
+//!   (`wire.rs`), y-sweet tokens (`token.rs`). The worker itself is the separate binary
+//!   `src/bin/linli_sync/` (its own wasm module); the app's side is `ui/sync.rs`.
 //! - [`records`]: files people take away: CSV for Excel (members, hours, ledger,
 //!   project participants and pledges), iCalendar.
 //! - [`sample`]: the deterministic sample street (1k–100k ledger entries) for tests and
@@ -53,6 +57,8 @@
 //! - [`store::Store::receive`]: another tab's write arrives (through
 //!   [`store::Backend::subscribe`]) and merges; `ui::session` tells the host (`"tab"`).
 //! - [`store::Store::import_file`]: a backup file, verified and merged.
+//! - `ui::sync::SyncLink`: live sync's entries arrive from the worker and go through
+//!   [`store::Store::import_sealed`], like a file's.
 //! - `embed::mount`: a host page's `mount(element, options)` (`src/main.rs`), which
 //!   opens a `ui::session::Instance` and renders the app into a shadow root.
 //!
