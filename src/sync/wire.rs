@@ -97,13 +97,8 @@ pub enum FromWorker {
         log: LogName,
         entries: Vec<(String, String)>,
     },
-    /// A link's state, with the bytes received and sent so far on it.
-    Status {
-        log: LogName,
-        state: LinkState,
-        received: u64,
-        sent: u64,
-    },
+    /// A link's state.
+    Status { log: LogName, state: LinkState },
     /// Something the worker could not do (a kept document unreadable, a bad message).
     Trouble { log: Option<LogName>, what: String },
 }
@@ -189,21 +184,7 @@ impl FromWorker {
         match self {
             FromWorker::Ready => "ready".to_owned(),
             FromWorker::Got { log, entries } => lines(&["got", log.word()], entries),
-            FromWorker::Status {
-                log,
-                state,
-                received,
-                sent,
-            } => lines(
-                &[
-                    "status",
-                    log.word(),
-                    state.word(),
-                    &received.to_string(),
-                    &sent.to_string(),
-                ],
-                &[],
-            ),
+            FromWorker::Status { log, state } => lines(&["status", log.word(), state.word()], &[]),
             FromWorker::Trouble { log, what } => {
                 let what = what.replace(['\t', '\n'], " ");
                 lines(&["trouble", log.map_or("-", LogName::word), &what], &[])
@@ -219,11 +200,9 @@ impl FromWorker {
                 log: LogName::read(log)?,
                 entries: entries(rest)?,
             }),
-            ["status", log, state, received, sent] => Some(FromWorker::Status {
+            ["status", log, state] => Some(FromWorker::Status {
                 log: LogName::read(log)?,
                 state: LinkState::read(state)?,
-                received: received.parse().ok()?,
-                sent: sent.parse().ok()?,
             }),
             ["trouble", log, what] => Some(FromWorker::Trouble {
                 log: LogName::read(log),
@@ -319,8 +298,6 @@ mod tests {
             FromWorker::Status {
                 log: LogName::Private,
                 state: LinkState::Synced,
-                received: 12,
-                sent: 3,
             },
             FromWorker::Trouble {
                 log: None,

@@ -9,7 +9,6 @@
 mod community;
 
 use std::cell::{Ref, RefCell};
-use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
@@ -96,7 +95,7 @@ pub struct Session {
     unsigned: Vec<Event>,
     /// Segments live sync brought whose seal did not verify, by key (listed on
     /// 未计入的记录 with those of this device's storage).
-    pub sync_refused: BTreeMap<String, RefusedSegment>,
+    pub sync_refused: Vec<RefusedSegment>,
 }
 
 impl Session {
@@ -120,7 +119,7 @@ impl Session {
             notice: None,
             outbox: Vec::new(),
             unsigned: Vec::new(),
-            sync_refused: BTreeMap::new(),
+            sync_refused: Vec::new(),
         };
         session.report_opening();
         session
@@ -400,7 +399,9 @@ impl Instance {
                     match session.store.import_sealed(arrived) {
                         Ok(report) => {
                             for refused in report.refused {
-                                session.sync_refused.insert(refused.key.clone(), refused);
+                                if !session.sync_refused.iter().any(|r| r.key == refused.key) {
+                                    session.sync_refused.push(refused);
+                                }
                             }
                             if !report.unreadable.is_empty() {
                                 let why = format!(
@@ -417,21 +418,16 @@ impl Instance {
                         }
                     }
                     if let Some(link) = self.sync.borrow_mut().as_mut() {
-                        link.came_from_worker(&session, &keys);
+                        link.came_from_worker(&session, keys);
                     }
                 }
                 self.finish();
             }
-            FromWorker::Status {
-                log,
-                state,
-                received,
-                sent,
-            } => {
+            FromWorker::Status { log, state } => {
                 let synced = match self.sync.borrow_mut().as_mut() {
                     Some(link) => {
                         let before = link.shown();
-                        link.state(log, state, received, sent) && before != SyncShown::Synced
+                        link.state(log, state) && before != SyncShown::Synced
                     }
                     None => return,
                 };
@@ -503,16 +499,6 @@ impl App {
         let link = self.instance.sync.borrow();
         let shown = link.as_ref()?.shown();
         Some((shown, self.session().prefs.prefs.last_synced))
-    }
-
-    /// Bytes received and sent by live sync so far, over every log (for measuring).
-    pub fn sync_traffic(&self) -> (u64, u64) {
-        let link = self.instance.sync.borrow();
-        link.as_ref().map_or((0, 0), |link| {
-            link.traffic
-                .values()
-                .fold((0, 0), |(r, s), (r2, s2)| (r + r2, s + s2))
-        })
     }
 
     /// Does an action. On success the state shows it and the host hears of it (and of

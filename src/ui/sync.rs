@@ -88,9 +88,8 @@ pub struct SyncLink {
     queued: Vec<ToWorker>,
     /// Each segment handed to the worker, with how many events it held then.
     handed: BTreeMap<String, usize>,
-    states: BTreeMap<LogName, LinkState>,
-    /// Bytes received and sent, over all links.
-    pub traffic: BTreeMap<LogName, (u64, u64)>,
+    /// Each log's link state (public, private).
+    links: [LinkState; 2],
 }
 
 impl std::fmt::Debug for SyncLink {
@@ -153,8 +152,7 @@ impl SyncLink {
             ready: false,
             queued,
             handed: BTreeMap::new(),
-            states: BTreeMap::new(),
-            traffic: BTreeMap::new(),
+            links: [LinkState::Connecting; 2],
         })
     }
 
@@ -182,7 +180,9 @@ impl SyncLink {
     pub fn push(&mut self, session: &Session) {
         let ns = session.store.namespace().as_str();
         // By log, and by whether this device wrote them.
-        let mut batches: BTreeMap<(LogName, bool), Vec<(String, String)>> = BTreeMap::new();
+        // By log and by whether this device wrote them: public and own, public and
+        // others', private and own, private and others'.
+        let mut batches: [Vec<(String, String)>; 4] = Default::default();
         for (key, log, events, own) in session.store.held_segments() {
             let log = match log {
                 Log::Public => LogName::Public,
@@ -197,36 +197,33 @@ impl SyncLink {
                 continue;
             };
             self.handed.insert(key, events);
-            batches.entry((log, own)).or_default().push((place, text));
+            batches[slot(log) * 2 + usize::from(!own)].push((place, text));
         }
-        for ((log, own), entries) in batches {
-            self.send(ToWorker::Put { log, entries, own });
+        for (i, entries) in batches.into_iter().enumerate() {
+            if !entries.is_empty() {
+                let log = if i < 2 {
+                    LogName::Public
+                } else {
+                    LogName::Private
+                };
+                let own = i % 2 == 0;
+                self.send(ToWorker::Put { log, entries, own });
+            }
         }
     }
 
     /// Notes a link's state; says whether every link is now synced.
-    pub fn state(&mut self, log: LogName, state: LinkState, received: u64, sent: u64) -> bool {
-        self.states.insert(log, state);
-        self.traffic.insert(log, (received, sent));
+    pub fn state(&mut self, log: LogName, state: LinkState) -> bool {
+        self.links[slot(log)] = state;
         self.shown() == SyncShown::Synced
     }
 
     /// The state over all links.
     pub fn shown(&self) -> SyncShown {
-        let states: Vec<LinkState> = self
-            .config
-            .channels
-            .iter()
-            .map(|c| {
-                self.states
-                    .get(&c.log)
-                    .copied()
-                    .unwrap_or(LinkState::Connecting)
-            })
-            .collect();
-        if states.contains(&LinkState::Offline) || !online() {
+        let states = || self.config.channels.iter().map(|c| self.links[slot(c.log)]);
+        if states().any(|s| s == LinkState::Offline) || !online() {
             SyncShown::Waiting
-        } else if states.iter().all(|s| *s == LinkState::Synced) {
+        } else if states().all(|s| s == LinkState::Synced) {
             SyncShown::Synced
         } else {
             SyncShown::Syncing
@@ -251,23 +248,26 @@ impl SyncLink {
     /// Notes segments as held by the worker's document already (they came from it),
     /// except this device's own: if the document held another text at their place
     /// (anyone with a token can write one), they are handed over again, and replace it.
-    pub fn came_from_worker(&mut self, session: &Session, keys: &[String]) {
-        let held: BTreeMap<String, (usize, bool)> = session
-            .store
-            .held_segments()
-            .map(|(key, _, events, own)| (key, (events, own)))
-            .collect();
-        for key in keys {
-            match held.get(key) {
-                Some((_, true)) => {
-                    self.handed.remove(key);
-                }
-                Some((events, false)) => {
-                    self.handed.insert(key.clone(), *events);
-                }
-                None => {}
+    pub fn came_from_worker(&mut self, session: &Session, mut keys: Vec<String>) {
+        keys.sort_unstable();
+        for (key, _, events, own) in session.store.held_segments() {
+            if keys.binary_search(&key).is_err() {
+                continue;
+            }
+            if own {
+                self.handed.remove(&key);
+            } else {
+                self.handed.insert(key, events);
             }
         }
+    }
+}
+
+/// A log's place in per-log arrays.
+fn slot(log: LogName) -> usize {
+    match log {
+        LogName::Public => 0,
+        LogName::Private => 1,
     }
 }
 

@@ -35,8 +35,6 @@ struct Link {
     doc: LogDoc,
     socket: Option<Socket>,
     state: LinkState,
-    received: u64,
-    sent: u64,
     retry_ms: u32,
     retry: Option<Timeout>,
     keep: Option<Timeout>,
@@ -157,8 +155,6 @@ impl Link {
             doc: LogDoc::new(),
             socket: None,
             state: LinkState::Connecting,
-            received: 0,
-            sent: 0,
             retry_ms: RETRY_FIRST_MS,
             retry: None,
             keep: None,
@@ -169,16 +165,16 @@ impl Link {
         }
     }
 
-    fn send(&mut self, message: &[u8]) {
+    fn send(&self, message: &[u8]) {
         let Some(socket) = &self.socket else {
             // Not connected: the document holds the change, and the server's step 1
             // asks for it on the next connection.
             return;
         };
-        if socket.ws.ready_state() == WebSocket::OPEN
-            && socket.ws.send_with_u8_array(message).is_ok()
-        {
-            self.sent += message.len() as u64;
+        if socket.ws.ready_state() == WebSocket::OPEN {
+            // A failed send closes the socket; the next connection's exchange of state
+            // vectors sends what this one did not.
+            let _ = socket.ws.send_with_u8_array(message);
         }
     }
 
@@ -191,12 +187,7 @@ impl Link {
 
     fn set_state(&mut self, log: LogName, state: LinkState) {
         self.state = state;
-        post(&FromWorker::Status {
-            log,
-            state,
-            received: self.received,
-            sent: self.sent,
-        });
+        post(&FromWorker::Status { log, state });
     }
 
     /// Keeps the document in the cache a moment after the last change.
@@ -342,7 +333,6 @@ fn frame(shared: &Shared, log: LogName, generation: u64, bytes: &[u8]) {
         else {
             return;
         };
-        link.received += bytes.len() as u64;
         let Received {
             replies,
             changed,

@@ -45,7 +45,7 @@ pub fn KeptAside() -> Html {
         .report()
         .refused
         .iter()
-        .chain(session.sync_refused.values())
+        .chain(&session.sync_refused)
         .map(|r| {
             html! {
                 <li key={r.key.clone()}>
