@@ -13,6 +13,7 @@ mod routes;
 pub mod session;
 pub mod sync;
 mod words;
+mod workers;
 
 /// Read-only list rows, public so the browser bench (`tests/bench/page`) draws its
 /// 1,000 rows through the code the app's lists use.

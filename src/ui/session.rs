@@ -357,7 +357,7 @@ impl Instance {
     /// hands it what this device wrote since.
     fn follow_sync(&self) {
         let session = self.session.borrow();
-        let wanted = SyncConfig::of(&session);
+        let wanted = SyncConfig::of(&session.store);
         let mut link = self.sync.borrow_mut();
         if link.as_ref().map(SyncLink::config) != wanted.as_ref() {
             *link = wanted.and_then(|config| {
@@ -370,7 +370,7 @@ impl Instance {
             });
         }
         if let Some(link) = link.as_mut() {
-            link.push(&session);
+            link.push(&session.store);
         }
     }
 
@@ -386,7 +386,7 @@ impl Instance {
                 let arrived = {
                     let session = self.session.borrow();
                     match self.sync.borrow().as_ref() {
-                        Some(link) => link.arrived(&session, entries),
+                        Some(link) => link.arrived(&session.store, entries),
                         None => return,
                     }
                 };
@@ -418,7 +418,7 @@ impl Instance {
                         }
                     }
                     if let Some(link) = self.sync.borrow_mut().as_mut() {
-                        link.came_from_worker(&session, keys);
+                        link.came_from_worker(&session.store, keys);
                     }
                 }
                 self.finish();

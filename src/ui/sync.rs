@@ -3,8 +3,8 @@
 //! (verified by the store like any file), and keeps the state the header shows.
 //!
 //! The worker is a separate wasm module (`src/bin/linli_sync/`), loaded from
-//! `sync-worker.js` beside this module's own script only when sync is on: a device
-//! that never syncs never downloads it.
+//! `sync-worker.js` ([`super::workers`]) only when sync is on: a device that never
+//! syncs never downloads it.
 
 use std::collections::BTreeMap;
 
@@ -17,15 +17,7 @@ use crate::domain::trust::Role;
 use crate::store::seal::Log;
 use crate::sync::wire::{self, Channel, FromWorker, LinkState, LogName, ToWorker};
 
-use super::session::Session;
-
-#[wasm_bindgen]
-extern "C" {
-    /// The address of this module's JavaScript (the wasm-bindgen glue), which the
-    /// worker's script sits beside.
-    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
-    static MODULE_URL: String;
-}
+use crate::store::{Backend, Store};
 
 /// The worker's stable entry, written by `.ci/post-build` for each build.
 const WORKER_SCRIPT: &str = "sync-worker.js";
@@ -37,11 +29,11 @@ pub struct SyncConfig {
 }
 
 impl SyncConfig {
-    /// The configuration the session asks for, or `None` if it does not sync.
-    pub fn of(session: &Session) -> Option<SyncConfig> {
-        let community = session.store.community()?;
+    /// The configuration the store's community asks for, or `None` if it does not sync.
+    pub fn of(store: &Store<impl Backend>) -> Option<SyncConfig> {
+        let community = store.community()?;
         let server = community.sync.as_deref().filter(|s| wire::is_server(s))?;
-        let ns = session.store.namespace().as_str();
+        let ns = store.namespace().as_str();
         let id = community.id.to_string();
         let channel = |log: LogName, token: Option<&str>| {
             let doc = wire::doc_id(&id, log);
@@ -55,7 +47,7 @@ impl SyncConfig {
         // Personal details travel live only to organizer devices, and only through a
         // server that checks tokens (the organizer-only document's own token).
         if let Some(token) = community.private_token.as_deref()
-            && session.role() == Some(Role::Organizer)
+            && store.role() == Some(Role::Organizer)
         {
             channels.push(channel(LogName::Private, Some(token)));
         }
@@ -101,14 +93,6 @@ impl std::fmt::Debug for SyncLink {
     }
 }
 
-/// The worker's script, beside this module's.
-fn worker_url() -> Option<String> {
-    let base = MODULE_URL.with(String::clone);
-    web_sys::Url::new_with_base(WORKER_SCRIPT, &base)
-        .ok()
-        .map(|url| url.href())
-}
-
 fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
@@ -116,7 +100,7 @@ fn online() -> bool {
 impl SyncLink {
     /// Starts the worker for `config`; `heard` gets each message it sends.
     pub fn start(config: SyncConfig, heard: impl Fn(FromWorker) + 'static) -> Option<SyncLink> {
-        let worker = Worker::new(&worker_url()?).ok()?;
+        let worker = super::workers::start(WORKER_SCRIPT)?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let Some(text) = event.data().as_string() else {
                 return;
@@ -177,13 +161,13 @@ impl SyncLink {
     }
 
     /// Hands the worker every segment that is new or grew since it was last handed.
-    pub fn push(&mut self, session: &Session) {
-        let ns = session.store.namespace().as_str();
+    pub fn push(&mut self, store: &Store<impl Backend>) {
+        let ns = store.namespace().as_str();
         // By log, and by whether this device wrote them.
         // By log and by whether this device wrote them: public and own, public and
         // others', private and own, private and others'.
         let mut batches: [Vec<(String, String)>; 4] = Default::default();
-        for (key, log, events, own) in session.store.held_segments() {
+        for (key, log, events, own) in store.held_segments() {
             let log = match log {
                 Log::Public => LogName::Public,
                 Log::Private => LogName::Private,
@@ -191,8 +175,7 @@ impl SyncLink {
             if !self.config.allows(log) || self.handed.get(&key) == Some(&events) {
                 continue;
             }
-            let (Some(place), Some(text)) =
-                (wire::place(ns, &key), session.store.segment_text(&key))
+            let (Some(place), Some(text)) = (wire::place(ns, &key), store.segment_text(&key))
             else {
                 continue;
             };
@@ -234,23 +217,23 @@ impl SyncLink {
     /// keys (what is held already is not verified again).
     pub fn arrived(
         &self,
-        session: &Session,
+        store: &Store<impl Backend>,
         entries: Vec<(String, String)>,
     ) -> Vec<(String, String)> {
-        let ns = session.store.namespace().as_str();
+        let ns = store.namespace().as_str();
         entries
             .into_iter()
             .map(|(place, text)| (wire::key(ns, &place), text))
-            .filter(|(key, text)| session.store.segment_text(key).as_deref() != Some(text.as_str()))
+            .filter(|(key, text)| store.segment_text(key).as_deref() != Some(text.as_str()))
             .collect()
     }
 
     /// Notes segments as held by the worker's document already (they came from it),
     /// except this device's own: if the document held another text at their place
     /// (anyone with a token can write one), they are handed over again, and replace it.
-    pub fn came_from_worker(&mut self, session: &Session, mut keys: Vec<String>) {
+    pub fn came_from_worker(&mut self, store: &Store<impl Backend>, mut keys: Vec<String>) {
         keys.sort_unstable();
-        for (key, _, events, own) in session.store.held_segments() {
+        for (key, _, events, own) in store.held_segments() {
             if keys.binary_search(&key).is_err() {
                 continue;
             }
