@@ -834,6 +834,7 @@ texts! {
     UpgradeHint => "这台设备存有旧版本的数据。请给社区起名并输入原来的管理密码：数据由这台设备签名接管，什么都不会丢。", "This device holds data from an earlier version. Name the community and enter the PIN you had: this device signs the data over; nothing is lost.";
     Upgrade => "升级", "Upgrade";
     InvitationCode => "邀请链接或代码", "Invitation link or code";
+    ScanInvitation => "扫描邀请二维码", "Scan the invitation QR code";
     JoinCommunity => "加入社区", "Join the community";
     JoinNamed => "加入 {0}", "Join {0}";
     JoinLinkHint => "加入后，你能看到社区的活动、项目和心愿；在“我的”里找到自己，申请绑定这台手机。", "Once joined, you see the community's activities, projects and wishes; find yourself under Me and ask to bind this phone.";

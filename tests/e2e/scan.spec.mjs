@@ -5,6 +5,7 @@
 import { test, expect } from '@playwright/test';
 import config from './playwright.config.mjs';
 import { openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from './helpers.mjs';
+import { invitationLink } from './devices-helpers.mjs';
 
 const launch = config.use.launchOptions;
 test.use({
@@ -42,4 +43,26 @@ test('the organizer scans a card and the volunteer is checked in', async ({ page
   await page.clock.runFor(1000);
   await expect(page.getByRole('status').filter({ hasText: '李四 已签到' })).toBeVisible();
   await expect(page.locator('video')).toHaveCount(0);
+});
+
+test('a new phone joins by scanning the invitation inside Linli', async ({ page, browser }) => {
+  await openApp(page);
+  await becomeOrganizer(page);
+  const link = await invitationLink(page);
+
+  const phoneContext = await browser.newContext({ permissions: ['camera'] });
+  const phone = await phoneContext.newPage();
+  await phone.addInitScript(() => {
+    window.BarcodeDetector = class {
+      async detect() { return window.__shownCode ? [{ rawValue: window.__shownCode }] : []; }
+    };
+  });
+  await openApp(phone);
+  await phone.getByRole('button', { name: /扫描邀请二维码/ }).click();
+  await expect(phone.locator('video')).toBeVisible();
+  await phone.evaluate((code) => { window.__shownCode = code; }, link);
+  await expect(phone.getByRole('status').filter({ hasText: '已加入：幸福社区' })).toBeVisible();
+  await expect(phone.locator('video')).toHaveCount(0);
+  await expect(phone.getByRole('form', { name: '找到我' })).toBeVisible();
+  await phoneContext.close();
 });

@@ -7,6 +7,7 @@ use yew_router::prelude::*;
 
 use crate::store::device::Invitation;
 use crate::ui::components::field::{TextField, setter};
+use crate::ui::components::scanner::Scanner;
 use crate::ui::demo::DemoCard;
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
@@ -148,8 +149,26 @@ pub fn JoinForm() -> Html {
         let code = code.clone();
         Callback::from(move |v| code.set(v))
     };
+    // An invitation scanned inside Linli joins at once, as if pasted and submitted.
+    let scanned = {
+        let app = app.clone();
+        let navigator = use_navigator();
+        Callback::from(move |text: String| match app.join(&text) {
+            Ok(()) => {
+                if let Some(navigator) = &navigator {
+                    navigator.push(&Route::Me);
+                }
+            }
+            Err(why) => app.notify(true, why),
+        })
+    };
+    let scan_failed = {
+        let app = app.clone();
+        Callback::from(move |why: String| app.notify(true, why))
+    };
     html! {
         <form onsubmit={submit} aria-label={lang.t(T::JoinCommunity)}>
+            <Scanner label={lang.t(T::ScanInvitation)} cancel={lang.t(T::Cancel)} on_code={scanned} on_error={scan_failed} />
             <TextField id="join-code" label={lang.t(T::InvitationCode)} required=true
                 value={(*code).clone()} oninput={set} autocomplete="off" />
             <button type="submit" class="ll-button">{ lang.t(T::JoinCommunity) }</button>
