@@ -409,13 +409,18 @@ fn fail(error: JsValue) -> String {
         .unwrap_or_else(|| format!("{error:?}"))
 }
 
-/// The document kept at `key`, if any.
-async fn kept(key: &str) -> Result<Option<Vec<u8>>, String> {
+/// The Cache API cache the documents are kept in.
+async fn cache() -> Result<web_sys::Cache, String> {
     let caches = scope().caches().map_err(fail)?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(KEEP_CACHE))
+    Ok(JsFuture::from(caches.open(KEEP_CACHE))
         .await
         .map_err(fail)?
-        .unchecked_into();
+        .unchecked_into())
+}
+
+/// The document kept at `key`, if any.
+async fn kept(key: &str) -> Result<Option<Vec<u8>>, String> {
+    let cache = cache().await?;
     let hit = JsFuture::from(cache.match_with_str(key))
         .await
         .map_err(fail)?;
@@ -430,11 +435,7 @@ async fn kept(key: &str) -> Result<Option<Vec<u8>>, String> {
 
 /// Keeps the document's state at `key`.
 async fn keep(key: &str, state: &[u8]) -> Result<(), String> {
-    let caches = scope().caches().map_err(fail)?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(KEEP_CACHE))
-        .await
-        .map_err(fail)?
-        .unchecked_into();
+    let cache = cache().await?;
     let body = Uint8Array::from(state);
     let response = web_sys::Response::new_with_opt_buffer_source(Some(&body)).map_err(fail)?;
     JsFuture::from(cache.put_with_str(key, &response))
