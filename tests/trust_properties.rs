@@ -26,12 +26,12 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::{T0, award, offer, plan, profile, project_plan};
+use common::jobs::{Organizer, Own, Work, choose, own, own_actions, work};
+use common::{T0, award, profile};
 use linli::domain::journal::Batch;
 use linli::domain::trust::{CommunityId, DeviceKey, Role, content_digest};
 use linli::domain::{
-    Action, ActivityPlan, Claimant, Event, EventId, Journal, Need, NeedUnit, PerkOffer, Points,
-    ProjectPlan, ProjectRole, ReplicaId, Timestamp, VolunteerId, WishPlan,
+    Action, Claimant, Event, EventId, Journal, Points, ReplicaId, State, Timestamp, VolunteerId,
 };
 use linli::store::seal::{self, Log, SealKey, Signer, derive_replica};
 use proptest::prelude::*;
@@ -44,32 +44,6 @@ const PHONES: usize = 3;
 const ORGANIZER: usize = 0;
 /// Devices 1..=3 are the phones of volunteers 0..=2; device 4 is a key nobody enrolled.
 const UNKNOWN: usize = 4;
-
-/// A volunteer's action, done by their phone or by the organizer on their behalf.
-#[derive(Clone, Copy, Debug)]
-enum Own {
-    SignUp,
-    Waitlist,
-    Cancel,
-    JoinRole,
-    Withdraw,
-    Claim,
-    Release,
-    Fulfil,
-    Redeem,
-    CancelVoucher,
-}
-
-/// An organizer's own work.
-#[derive(Clone, Copy, Debug)]
-enum Work {
-    Activity,
-    Project,
-    Wish,
-    Perk,
-    Award,
-    ConfirmWish,
-}
 
 #[derive(Clone, Debug)]
 enum Step {
@@ -114,30 +88,8 @@ enum Step {
     },
 }
 
-fn own() -> impl Strategy<Value = Own> {
-    prop::sample::select(vec![
-        Own::SignUp,
-        Own::Waitlist,
-        Own::Cancel,
-        Own::JoinRole,
-        Own::Withdraw,
-        Own::Claim,
-        Own::Release,
-        Own::Fulfil,
-        Own::Redeem,
-        Own::CancelVoucher,
-    ])
-}
-
 fn step() -> impl Strategy<Value = Step> {
-    let work = prop::sample::select(vec![
-        Work::Activity,
-        Work::Project,
-        Work::Wish,
-        Work::Perk,
-        Work::Award,
-        Work::ConfirmWish,
-    ]);
+    let work = work();
     let volunteer = 0..PHONES as u8;
     prop_oneof![
         4 => (work, any::<u8>()).prop_map(|(w, p)| Step::Organizer(w, p)),
@@ -288,17 +240,7 @@ impl Play {
             )
             .unwrap();
         }
-        // Something of each job to act on from the first step.
-        for (work, pick) in [
-            (Work::Activity, 1),
-            (Work::Activity, 2),
-            (Work::Project, 1),
-            (Work::Wish, 0),
-            (Work::Wish, 0),
-            (Work::Perk, 3),
-        ] {
-            play.work(work, pick).unwrap();
-        }
+        play.set_up();
         play
     }
 
@@ -366,89 +308,9 @@ impl Play {
         self.deliver_in_log(device, event, false);
     }
 
-    fn pick<T: Copy>(items: &[T], pick: u8) -> Option<T> {
-        (!items.is_empty()).then(|| items[usize::from(pick) % items.len()])
-    }
-
-    /// A volunteer's own actions for `volunteer` of kind `what`, one for each thing in
-    /// the world it could be done on, starting at `pick`: the app offers only those
-    /// the rules allow, so the first allowed one is done.
+    /// Volunteer `volunteer`'s own actions of kind `what` on the world, from `pick`.
     fn own_actions(&self, volunteer: usize, what: Own, pick: u8) -> Vec<Action> {
-        let state = self.world.state();
-        let v = self.volunteers[volunteer];
-        let me = Claimant::Volunteer(v);
-        let role = if pick.is_multiple_of(2) {
-            "宣传员"
-        } else {
-            "清洁员"
-        };
-        let mut actions: Vec<Action> = match what {
-            Own::SignUp | Own::Waitlist | Own::Cancel => state
-                .activities()
-                .map(|a| {
-                    let activity = a.id;
-                    match what {
-                        Own::SignUp => Action::SignUp {
-                            activity,
-                            volunteer: v,
-                        },
-                        Own::Waitlist => Action::JoinWaitlist {
-                            activity,
-                            volunteer: v,
-                        },
-                        _ => Action::CancelSignup {
-                            activity,
-                            volunteer: v,
-                        },
-                    }
-                })
-                .collect(),
-            Own::JoinRole | Own::Withdraw => state
-                .projects()
-                .map(|p| {
-                    let (project, role) = (p.id, role.into());
-                    match what {
-                        Own::JoinRole => Action::JoinRole {
-                            project,
-                            role,
-                            who: me,
-                        },
-                        _ => Action::WithdrawFromRole {
-                            project,
-                            role,
-                            who: me,
-                        },
-                    }
-                })
-                .collect(),
-            Own::Claim | Own::Release | Own::Fulfil => state
-                .wishes()
-                .map(|w| {
-                    let wish = w.id;
-                    match what {
-                        Own::Claim => Action::ClaimWish { wish, claimant: me },
-                        Own::Release => Action::ReleaseWish { wish, claimant: me },
-                        _ => Action::FulfilWish { wish, claimant: me },
-                    }
-                })
-                .collect(),
-            Own::Redeem => state
-                .perks()
-                .map(|p| Action::Redeem {
-                    perk: p.id,
-                    volunteer: v,
-                })
-                .collect(),
-            Own::CancelVoucher => state
-                .vouchers_of(v)
-                .map(|x| Action::CancelVoucher { voucher: x.id })
-                .collect(),
-        };
-        if !actions.is_empty() {
-            let start = usize::from(pick) % actions.len();
-            actions.rotate_left(start);
-        }
-        actions
+        own_actions(self.world.state(), self.volunteers[volunteer], what, pick)
     }
 
     /// The first of `actions` the rules (and, for an honest device, its authority)
@@ -464,77 +326,6 @@ impl Play {
                 return;
             }
         }
-    }
-
-    fn work(&mut self, work: Work, pick: u8) -> Option<Event> {
-        let state = self.world.state();
-        let action = match work {
-            Work::Activity => {
-                // Each activity on its own day, a few days ahead.
-                let first = plan("敬老院探访");
-                let days = u64::from(self.activities);
-                self.activities += 1;
-                Action::CreateActivity {
-                    plan: Box::new(ActivityPlan {
-                        capacity: 1 + u32::from(pick % 3),
-                        start: first.start.plus_days(days),
-                        end: first.end.plus_days(days),
-                        signup_closes: first.signup_closes.plus_days(days),
-                        cancel_deadline: first.cancel_deadline.plus_days(days),
-                        ..first
-                    }),
-                }
-            }
-            Work::Project => {
-                let event = self.honest(
-                    ORGANIZER,
-                    Action::CreateProject {
-                        plan: Box::new(project_with_room(1 + u32::from(pick % 2))),
-                    },
-                )?;
-                let project = linli::domain::ProjectId(event.id);
-                return self.honest(ORGANIZER, Action::PublishProject { project });
-            }
-            Work::Wish => {
-                let event = self.honest(
-                    ORGANIZER,
-                    Action::PostWish {
-                        plan: Box::new(WishPlan {
-                            alias: "独居老人 王奶奶".into(),
-                            title: "修电风扇".into(),
-                            value_yuan: 50,
-                            wanted_by: T0.plus_days(10),
-                            ..WishPlan::default()
-                        }),
-                        resident_of: None,
-                    },
-                )?;
-                let wish = linli::domain::WishId(event.id);
-                return self.honest(ORGANIZER, Action::PublishWish { wish });
-            }
-            Work::Perk => Action::CreatePerk {
-                offer: Box::new(PerkOffer {
-                    cost: Points::whole(1 + i64::from(pick % 10)),
-                    stock: 1 + u32::from(pick % 3),
-                    valid_from: T0,
-                    valid_until: T0.plus_days(30),
-                    ..offer("理发券")
-                }),
-            },
-            Work::Award => award(
-                Self::pick(&self.volunteers, pick)?,
-                1 + i64::from(pick % 7),
-                "巡逻",
-            ),
-            Work::ConfirmWish => {
-                let wishes: Vec<_> = state.wishes().map(|w| w.id).collect();
-                Action::ConfirmWish {
-                    wish: Self::pick(&wishes, pick)?,
-                    thanks: "谢谢".into(),
-                }
-            }
-        };
-        self.honest(ORGANIZER, action)
     }
 
     fn run(&mut self, step: &Step) {
@@ -610,7 +401,7 @@ impl Play {
             }
             Step::Forge { kind, pick } => {
                 let unknown = self.devices[UNKNOWN].key();
-                let v = Self::pick(&self.volunteers, pick).unwrap();
+                let v = choose(&self.volunteers, pick).unwrap();
                 let action = match kind % 5 {
                     0 => award(v, 10_000, "奖励"),
                     1 => self
@@ -650,7 +441,7 @@ impl Play {
                 }
             }
             Step::Unsigned { kind, pick } => {
-                let v = Self::pick(&self.volunteers, pick).unwrap();
+                let v = choose(&self.volunteers, pick).unwrap();
                 let action = match kind % 4 {
                     0 => award(v, 10_000, "奖励"),
                     1 => Action::FoundCommunity {
@@ -692,7 +483,7 @@ impl Play {
     }
 
     fn pick_honest(honest: &[(usize, Event)], which: u8) -> Option<(usize, Event)> {
-        Self::pick(&(0..honest.len()).collect::<Vec<_>>(), which).map(|i| honest[i].clone())
+        choose(&(0..honest.len()).collect::<Vec<_>>(), which).map(|i| honest[i].clone())
     }
 
     /// The volunteer an action is done for, when it is a volunteer's own action.
@@ -817,23 +608,22 @@ impl Play {
     }
 }
 
-/// A recruiting project's plan with two roles of `slots` slots, no skill needed.
-fn project_with_room(slots: u32) -> ProjectPlan {
-    ProjectPlan {
-        roles: ["宣传员", "清洁员"]
-            .map(|name| ProjectRole {
-                name: name.into(),
-                slots,
-                skills: Vec::new(),
-                points: None,
-            })
-            .into(),
-        needs: vec![Need {
-            name: "油漆".into(),
-            quantity: 20,
-            unit: NeedUnit::Custom("桶".into()),
-        }],
-        ..project_plan("老旧小区改造")
+impl Organizer for Play {
+    fn organizer_does(&mut self, action: Action) -> Option<Event> {
+        self.honest(ORGANIZER, action)
+    }
+
+    fn organizer_knows(&self) -> &State {
+        self.world.state()
+    }
+
+    fn volunteers(&self) -> &[VolunteerId] {
+        &self.volunteers
+    }
+
+    fn next_activity_day(&mut self) -> u64 {
+        self.activities += 1;
+        u64::from(self.activities - 1)
     }
 }
 

@@ -10,6 +10,7 @@ use linli::domain::{
 
 pub mod contract;
 pub mod devices;
+pub mod jobs;
 
 /// 2026-11-21 09:00 in China, as a stamp.
 pub const T0: Timestamp = Timestamp(1_795_222_800_000);
