@@ -15,8 +15,29 @@ extern "C" {
 }
 
 /// Starts the worker whose entry script is `script`.
+///
+/// A page may start a worker only from its own origin. When Linli is served from
+/// another (a portal that imports `linli.js` from Linli's server), the worker starts
+/// from a small script of the page's own (a blob) that loads the entry from Linli's
+/// server, and tells it where its files are (`LINLI_BASE`, read by the entry).
 pub fn start(script: &str) -> Option<Worker> {
     let base = MODULE_URL.with(String::clone);
     let url = web_sys::Url::new_with_base(script, &base).ok()?;
-    Worker::new(&url.href()).ok()
+    let page = web_sys::window()?.location().origin().ok()?;
+    if url.origin() == page {
+        return Worker::new(&url.href()).ok();
+    }
+    let dir = web_sys::Url::new_with_base("./", &base).ok()?.href();
+    let loader = format!(
+        "self.LINLI_BASE = {dir:?}; importScripts({href:?});",
+        href = url.href()
+    );
+    let parts = js_sys::Array::of1(&loader.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    // Not revoked: a worker may fetch its script after the constructor returns, and a
+    // blob of one line per started worker is nothing to keep.
+    let blob_url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    Worker::new(&blob_url).ok()
 }

@@ -63,6 +63,9 @@ test.use({
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${cardVideo()}`,
+      // The cross-origin portal below is a page this test makes up (no address of its
+      // own), which Chromium's Local Network Access would keep from loopback servers.
+      '--disable-features=LocalNetworkAccessChecks',
     ],
   },
 });
@@ -86,5 +89,29 @@ test('without BarcodeDetector, the decoder worker reads the card and the volunte
   await expect(page.locator('video')).toBeVisible();
   await decoder;
   await expect(page.getByRole('status').filter({ hasText: '李四 已签到' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('video')).toHaveCount(0);
+});
+
+test("in a portal of another origin, the decoder worker starts from the portal's own page", async ({ page }) => {
+  // The portal is on localhost; Linli is served from 127.0.0.1: another origin, which
+  // may not start a worker from Linli's server directly.
+  const linli = new URL(config.use.baseURL);
+  const portal = `http://localhost:${linli.port}/portal-elsewhere.html`;
+  await page.route(portal, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1"><title>portal</title></head>
+      <body><div id="linli"></div><script type="module">
+        import { mount } from '${linli.origin}/linli.js';
+        mount(document.getElementById('linli'), {});
+      </script></body></html>`,
+  }));
+  await page.goto(portal);
+  const decoder = page.waitForEvent('worker');
+  await page.getByRole('button', { name: /扫描邀请二维码/ }).click();
+  await decoder;
+  // The camera shows a volunteer card (V002), not an invitation: the decoder read it,
+  // and joining says the code is not an invitation.
+  await expect(page.getByRole('alert')).toContainText('这不是邀请码');
   await expect(page.locator('video')).toHaveCount(0);
 });
