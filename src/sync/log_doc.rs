@@ -9,6 +9,8 @@ use yrs::updates::decoder::{Decode, DecoderV1};
 use yrs::updates::encoder::Encode;
 use yrs::{Any, Doc, Map, MapRef, Out, ReadTxn, StateVector, Transact, Update};
 
+use crate::store::compact::pack;
+
 /// The map's name inside the document.
 const SEGMENTS: &str = "segments";
 /// y-sweet's "sync status" message: the server sends it back once it has handled
@@ -28,8 +30,46 @@ pub enum SyncError {
 pub struct LogDoc {
     doc: Doc,
     segments: MapRef,
-    /// Each entry's value as last seen, to tell what an update changed.
-    seen: HashMap<Arc<str>, Arc<str>>,
+    /// Each entry's value as last seen (as the document holds it, and as text), to tell
+    /// what an update changed.
+    seen: HashMap<Arc<str>, (Any, Arc<str>)>,
+}
+
+/// A sealed text as the document holds it: a packed text (`"<digit>:" + pack(bytes)`,
+/// formats 2 and 3) as its digit and bytes, where they give the same text back, which
+/// takes a third less than the text would (its characters are mostly three bytes in
+/// UTF-8); any other text as it is.
+fn to_value(text: &str) -> Any {
+    let packed = text
+        .split_once(':')
+        .filter(|(tag, _)| tag.len() == 1 && tag.as_bytes()[0].is_ascii_digit());
+    if let Some((tag, packed)) = packed
+        && let Some(bytes) = pack::unpack(packed)
+    {
+        // The reader may give one spare zero byte: keep the length that packs back.
+        for length in [bytes.len(), bytes.len().saturating_sub(1)] {
+            if pack::pack(&bytes[..length]) == packed {
+                let mut value = Vec::with_capacity(length + 1);
+                value.push(tag.as_bytes()[0]);
+                value.extend_from_slice(&bytes[..length]);
+                return Any::Buffer(value.into());
+            }
+        }
+    }
+    Any::String(text.into())
+}
+
+/// The sealed text of a value the document holds ([`to_value`]'s inverse).
+fn to_text(value: &Any) -> Option<Arc<str>> {
+    match value {
+        Any::String(text) => Some(text.clone()),
+        Any::Buffer(bytes) => {
+            let (tag, bytes) = bytes.split_first()?;
+            tag.is_ascii_digit()
+                .then(|| format!("{}:{}", char::from(*tag), pack::pack(bytes)).into())
+        }
+        _ => None,
+    }
 }
 
 impl std::fmt::Debug for LogDoc {
@@ -95,7 +135,7 @@ impl LogDoc {
 
     /// The sealed text at a place.
     pub fn get(&self, place: &str) -> Option<&str> {
-        self.seen.get(place).map(|text| &**text)
+        self.seen.get(place).map(|(_, text)| &**text)
     }
 
     /// Every entry, as (place, sealed text), sorted by place.
@@ -103,7 +143,7 @@ impl LogDoc {
         let mut all: Vec<_> = self
             .seen
             .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .map(|(k, (_, v))| (k.to_string(), v.to_string()))
             .collect();
         all.sort();
         all
@@ -125,17 +165,18 @@ impl LogDoc {
         if newer.is_empty() {
             return None;
         }
+        let values: Vec<Any> = newer.iter().map(|(_, text)| to_value(text)).collect();
         let update = {
             let mut txn = self.doc.transact_mut();
-            for (place, text) in &newer {
+            for ((place, _), value) in newer.iter().zip(&values) {
                 self.segments
-                    .insert(&mut txn, place.as_str(), text.as_str());
+                    .insert(&mut txn, place.as_str(), value.clone());
             }
             txn.encode_update_v1()
         };
-        for (place, text) in newer {
+        for ((place, text), value) in newer.into_iter().zip(values) {
             self.seen
-                .insert(place.as_str().into(), text.as_str().into());
+                .insert(place.as_str().into(), (value, text.as_str().into()));
         }
         Some(Message::Sync(SyncMessage::Update(update)).encode_v1())
     }
@@ -197,16 +238,18 @@ impl LogDoc {
         let txn = self.doc.transact();
         let mut changed = Vec::new();
         for (place, value) in self.segments.iter(&txn) {
-            let text: Arc<str> = match value {
-                Out::Any(Any::String(text)) => text,
-                // Not a sealed text: nothing any version of Linli writes; skip it.
-                _ => continue,
+            // Not a value any version of Linli writes: skip it.
+            let Out::Any(value) = value else {
+                continue;
             };
-            if self.seen.get(place).is_some_and(|held| *held == text) {
+            if self.seen.get(place).is_some_and(|(held, _)| *held == value) {
                 continue;
             }
+            let Some(text) = to_text(&value) else {
+                continue;
+            };
             changed.push((place.to_owned(), text.to_string()));
-            self.seen.insert(place.into(), text);
+            self.seen.insert(place.into(), (value, text));
         }
         Ok(changed)
     }
@@ -251,6 +294,32 @@ mod tests {
         let update = phone.put(&[entry("s/1/0", "ab")], true).unwrap();
         let received = server.receive(&update).unwrap();
         assert_eq!(received.changed, vec![entry("s/1/0", "ab")]);
+    }
+
+    #[test]
+    fn packed_texts_travel_as_bytes_and_come_back_the_same() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(1_000).collect();
+        for length in 0..40 {
+            let text = format!("3:{}", pack::pack(&bytes[..length]));
+            let value = to_value(&text);
+            assert!(matches!(value, Any::Buffer(_)), "{length}");
+            assert_eq!(to_text(&value).as_deref(), Some(text.as_str()));
+        }
+        // Anything else, and a packed text with a character outside the range, as text.
+        for text in ["{\"v\":1}", "3:", "12:abc", "3:\u{1}", ""] {
+            let value = to_value(text);
+            assert_eq!(to_text(&value).as_deref(), Some(text), "{text:?}");
+        }
+        let mut doc = LogDoc::new();
+        let text = format!("3:{}", pack::pack(&bytes));
+        doc.put(&[entry("s/1/0", &text)], true);
+        let (loaded, held) = LogDoc::load(&doc.state()).unwrap();
+        assert_eq!(held, vec![entry("s/1/0", &text)]);
+        assert_eq!(loaded.get("s/1/0"), Some(text.as_str()));
+        assert!(
+            doc.state().len() < text.len() * 2 / 3,
+            "bytes, not UTF-8 text"
+        );
     }
 
     #[test]
