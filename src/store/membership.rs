@@ -149,12 +149,7 @@ impl<B: Backend> Store<B> {
             }
             _ => {}
         }
-        device::write(
-            &self.backend,
-            &device::community_key(self.ns.as_str()),
-            &community,
-        )?;
-        self.community = Stored::Found(community);
+        self.write_community(community)?;
         self.reload();
         Ok(())
     }
@@ -176,6 +171,11 @@ impl<B: Backend> Store<B> {
         if let Some(schema) = self.read_only() {
             return Err(StoreError::ReadOnly(schema));
         }
+        self.write_community(community)
+    }
+
+    /// Stores the community record and holds it.
+    fn write_community(&mut self, community: Community) -> Result<(), StoreError> {
         device::write(
             &self.backend,
             &device::community_key(self.ns.as_str()),

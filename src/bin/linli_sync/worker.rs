@@ -29,6 +29,16 @@ struct Worker {
     online: bool,
 }
 
+impl Worker {
+    /// The log's link, if `generation` is its socket's: callbacks of an older socket
+    /// find none.
+    fn socket_of(&mut self, log: LogName, generation: u64) -> Option<&mut Link> {
+        self.links
+            .get_mut(&log)
+            .filter(|link| link.generation == generation)
+    }
+}
+
 /// One log's document and its connection.
 struct Link {
     channel: Channel,
@@ -312,11 +322,7 @@ fn connect(shared: &Shared, log: LogName) {
 
 fn opened(shared: &Shared, log: LogName, generation: u64) {
     let mut worker = shared.borrow_mut();
-    let Some(link) = worker
-        .links
-        .get_mut(&log)
-        .filter(|l| l.generation == generation)
-    else {
+    let Some(link) = worker.socket_of(log, generation) else {
         return;
     };
     let greeting = link.doc.greeting();
@@ -326,11 +332,7 @@ fn opened(shared: &Shared, log: LogName, generation: u64) {
 fn frame(shared: &Shared, log: LogName, generation: u64, bytes: &[u8]) {
     let changed = {
         let mut worker = shared.borrow_mut();
-        let Some(link) = worker
-            .links
-            .get_mut(&log)
-            .filter(|l| l.generation == generation)
-        else {
+        let Some(link) = worker.socket_of(log, generation) else {
             return;
         };
         let Received {
@@ -383,11 +385,7 @@ fn frame(shared: &Shared, log: LogName, generation: u64, bytes: &[u8]) {
 fn closed(shared: &Shared, log: LogName, generation: u64) {
     let mut worker = shared.borrow_mut();
     let online = worker.online;
-    let Some(link) = worker
-        .links
-        .get_mut(&log)
-        .filter(|l| l.generation == generation)
-    else {
+    let Some(link) = worker.socket_of(log, generation) else {
         return;
     };
     link.socket = None;
