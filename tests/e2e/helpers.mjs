@@ -66,3 +66,20 @@ export async function publishActivity(page, { title, capacity = 10 }) {
   await form.getByRole('button', { name: '发布' }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 }
+
+/**
+ * A check-in by card about to happen: the organizer registers 李四 (card V002),
+ * publishes 敬老院探访, signs 李四 up on this device, and the clock (installed by the
+ * caller at 2026-12-01 08:00 China time) moves to the activity's start.
+ */
+export async function cardCheckInAtStart(page) {
+  await becomeOrganizer(page);
+  await registerVolunteer(page, { name: '李四', phone: '13900001111', number: 'V002' });
+  await publishActivity(page, { title: '敬老院探访' });
+  await tab(page, '我的').click();
+  await page.getByLabel('选择志愿者').selectOption({ label: '李* 139****1111' });
+  await tab(page, '活动').click();
+  await page.getByRole('link', { name: /敬老院探访/ }).click();
+  await page.getByRole('button', { name: '报名', exact: true }).click();
+  await page.clock.setFixedTime(new Date('2026-12-02T09:00:00+08:00'));
+}

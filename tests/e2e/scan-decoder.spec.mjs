@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import config from './playwright.config.mjs';
-import { openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from './helpers.mjs';
+import { openApp, cardCheckInAtStart } from './helpers.mjs';
 
 // The QR code of "V002" (the `qrcode` crate's, as the volunteer card draws it).
 const QR = `
@@ -74,16 +74,7 @@ test('without BarcodeDetector, the decoder worker reads the card and the volunte
   await page.clock.install({ time: new Date('2026-12-01T08:00:00+08:00') });
   await openApp(page);
   expect(await page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);
-  await becomeOrganizer(page);
-  await registerVolunteer(page, { name: '李四', phone: '13900001111', number: 'V002' });
-  await publishActivity(page, { title: '敬老院探访' });
-  await tab(page, '我的').click();
-  await page.getByLabel('选择志愿者').selectOption({ label: '李* 139****1111' });
-  await tab(page, '活动').click();
-  await page.getByRole('link', { name: /敬老院探访/ }).click();
-  await page.getByRole('button', { name: '报名', exact: true }).click();
-
-  await page.clock.setFixedTime(new Date('2026-12-02T09:00:00+08:00'));
+  await cardCheckInAtStart(page);
   const decoder = page.waitForEvent('worker', (worker) => worker.url().endsWith('/qr-worker.js'));
   await page.getByRole('button', { name: /扫描志愿者卡签到/ }).click();
   await expect(page.locator('video')).toBeVisible();

@@ -4,7 +4,7 @@
 // runs as on a phone.
 import { test, expect } from '@playwright/test';
 import config from './playwright.config.mjs';
-import { openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from './helpers.mjs';
+import { openApp, becomeOrganizer, cardCheckInAtStart } from './helpers.mjs';
 import { invitationLink } from './devices-helpers.mjs';
 
 const launch = config.use.launchOptions;
@@ -26,16 +26,7 @@ test('the organizer scans a card and the volunteer is checked in', async ({ page
   });
   await page.clock.install({ time: new Date('2026-12-01T08:00:00+08:00') });
   await openApp(page);
-  await becomeOrganizer(page);
-  await registerVolunteer(page, { name: '李四', phone: '13900001111', number: 'V002' });
-  await publishActivity(page, { title: '敬老院探访' });
-  await tab(page, '我的').click();
-  await page.getByLabel('选择志愿者').selectOption({ label: '李* 139****1111' });
-  await tab(page, '活动').click();
-  await page.getByRole('link', { name: /敬老院探访/ }).click();
-  await page.getByRole('button', { name: '报名', exact: true }).click();
-
-  await page.clock.setFixedTime(new Date('2026-12-02T09:00:00+08:00'));
+  await cardCheckInAtStart(page);
   await page.getByRole('button', { name: /扫描志愿者卡签到/ }).click();
   await expect(page.locator('video')).toBeVisible();
   // The volunteer holds up their card: the detector sees its code.
