@@ -22,8 +22,8 @@ use crate::store::backup::{RejectedRecord, Scope};
 use crate::store::local::{BrowserBackend, visit};
 use crate::store::prefs::{self, LoadedPrefs, Prefs, SavePrefsError};
 use crate::store::{
-    Acted, Backend, Change, ImportReport, MemoryBackend, Namespace, RefusedSegment, Store,
-    StoreError, random,
+    Acted, Backend, Change, ImportReport, MemoryBackend, Namespace, RefusedSegment, SealRefusal,
+    Store, StoreError, random,
 };
 use crate::sync::wire::FromWorker;
 
@@ -403,6 +403,17 @@ impl Instance {
                                     session.sync_refused.push(refused);
                                 }
                             }
+                            // A segment whose key was unknown waits in the store and
+                            // counts once its device is enrolled: then it is held here.
+                            let Session {
+                                store,
+                                sync_refused,
+                                ..
+                            } = &mut *session;
+                            sync_refused.retain(|r| {
+                                r.reason != SealRefusal::UnknownKey
+                                    || store.segment_text(&r.key).is_none()
+                            });
                             if !report.unreadable.is_empty() {
                                 let why = format!(
                                     "sync: {} segments unreadable",
