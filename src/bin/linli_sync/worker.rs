@@ -20,6 +20,13 @@ const KEEP_AFTER_MS: u32 = 1_000;
 /// Waits between tries to reconnect: from the first to the longest.
 const RETRY_FIRST_MS: u32 = 500;
 const RETRY_MAX_MS: u32 = 30_000;
+/// After the first catch-up of a visit or of a reconnection, the socket is opened once
+/// more, this long later (a random time in the range). y-sweet 0.9.1 loads a document
+/// that is not in memory once per connection that asks for it at the same moment (no lock
+/// between its check and its insert), so devices reconnecting together after a restart
+/// can land on two copies that never hear each other. The second connection, at a time
+/// of its own, lands on the copy the server kept.
+const SETTLE_MS: (u32, u32) = (1_000, 4_000);
 
 type Shared = Rc<RefCell<Worker>>;
 
@@ -55,6 +62,10 @@ struct Link {
     loaded: bool,
     /// Bumped at each (re)start, so callbacks of an older socket are ignored.
     generation: u64,
+    /// Whether this socket is the first since the visit began or the server was lost:
+    /// once it has caught up, the link reconnects once more (see `SETTLE_MS`).
+    unsettled: bool,
+    settle: Option<Timeout>,
 }
 
 /// A WebSocket and the callbacks it holds (dropped with it).
@@ -150,6 +161,8 @@ fn handle(shared: &Shared, message: ToWorker) {
                     if let Some(link) = worker.links.get_mut(&log) {
                         link.socket = None;
                         link.retry = None;
+                        link.settle = None;
+                        link.unsettled = true;
                         link.set_state(log, LinkState::Offline);
                     }
                 }
@@ -172,6 +185,8 @@ impl Link {
             echoed: 0,
             loaded: false,
             generation: 0,
+            unsettled: true,
+            settle: None,
         }
     }
 
@@ -198,6 +213,20 @@ impl Link {
     fn set_state(&mut self, log: LogName, state: LinkState) {
         self.state = state;
         post(&FromWorker::Status { log, state });
+    }
+
+    /// Opens the socket once more a random moment from now (see `SETTLE_MS`); the link
+    /// keeps its state meanwhile, as nothing was lost.
+    fn settle_soon(&mut self, shared: &Shared, log: LogName) {
+        let shared = Rc::clone(shared);
+        let (low, high) = SETTLE_MS;
+        self.settle = Some(Timeout::new(low + random_below(high - low), move || {
+            if let Some(link) = shared.borrow_mut().links.get_mut(&log) {
+                link.settle = None;
+                link.socket = None;
+            }
+            open(&shared, log, false);
+        }));
     }
 
     /// Keeps the document in the cache a moment after the last change.
@@ -266,6 +295,12 @@ async fn load(shared: &Shared, log: LogName) {
 /// Opens the log's socket, unless one is open, the device is off line, or the kept
 /// document is still loading.
 fn connect(shared: &Shared, log: LogName) {
+    open(shared, log, true);
+}
+
+/// Opens the log's socket as `connect` does; `shown` says whether the link shows it is
+/// connecting meanwhile.
+fn open(shared: &Shared, log: LogName, shown: bool) {
     let mut worker = shared.borrow_mut();
     let online = worker.online;
     let Some(link) = worker.links.get_mut(&log) else {
@@ -317,7 +352,9 @@ fn connect(shared: &Shared, log: LogName) {
         _on_message: on_message,
         _on_close: on_close,
     });
-    link.set_state(log, LinkState::Connecting);
+    if shown {
+        link.set_state(log, LinkState::Connecting);
+    }
 }
 
 fn opened(shared: &Shared, log: LogName, generation: u64) {
@@ -359,6 +396,9 @@ fn frame(shared: &Shared, log: LogName, generation: u64, bytes: &[u8]) {
         }
         if caught_up {
             link.retry_ms = RETRY_FIRST_MS;
+            if std::mem::take(&mut link.unsettled) {
+                link.settle_soon(shared, log);
+            }
         }
         if !changed.is_empty() || caught_up {
             link.keep_soon(shared, log);
@@ -389,15 +429,24 @@ fn closed(shared: &Shared, log: LogName, generation: u64) {
         return;
     };
     link.socket = None;
+    link.settle = None;
+    link.unsettled = true;
     if !online {
         link.set_state(log, LinkState::Offline);
         return;
     }
     link.set_state(log, LinkState::Connecting);
-    let wait = link.retry_ms;
+    // Half the wait, plus a random part: devices that lost the server together do not
+    // all come back in the same millisecond.
+    let wait = link.retry_ms / 2 + random_below(link.retry_ms / 2);
     link.retry_ms = (link.retry_ms * 2).min(RETRY_MAX_MS);
     let shared_again = Rc::clone(shared);
     link.retry = Some(Timeout::new(wait, move || connect(&shared_again, log)));
+}
+
+/// A random whole number below `n` (0 when `n` is 0).
+fn random_below(n: u32) -> u32 {
+    (js_sys::Math::random() * f64::from(n)) as u32
 }
 
 fn fail(error: JsValue) -> String {
