@@ -9,6 +9,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 # The y-sweet server the sync tier runs (tests/e2e/sync); the app never needs it.
 YSWEET_VERSION="0.9.1"
+# The splitter that cuts the app's split points into modules of their own (.ci/post-build).
+WASM_SPLIT_VERSION="0.2.4"
 export PATH="$HOME/.cargo/bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
@@ -19,8 +21,8 @@ wasm_bindgen_version() {
 }
 
 setup_rust() {
-  # Trunk's post-build hook (.ci/post-build) is a Python script.
-  apt_install python3
+  # Trunk's post-build hook (.ci/post-build) is a Python script; it writes brotli copies.
+  apt_install python3 brotli
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     log "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
@@ -37,6 +39,11 @@ setup_rust() {
     log "installing wasm-bindgen-cli $wbg (about 2 minutes)"
     # Not --locked: its lockfile wants a webpki-roots version the registry lacks.
     cargo install wasm-bindgen-cli --version "$wbg" --force
+  fi
+  # wasm-split-cli has no --version: cargo's list of installed crates says it.
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 1 minute)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
   fi
 }
 

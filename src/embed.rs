@@ -26,7 +26,7 @@ use crate::api::{
 use crate::store::Namespace;
 use crate::store::backup::Scope;
 use crate::ui::host::HostEvent;
-use crate::ui::i18n::{Lang, T};
+use crate::ui::i18n::{Dev, Lang, fill};
 use crate::ui::session::{Failure, ImportOutcome, Instance, Setup};
 use crate::ui::{AppProps, LinliApp, Routing};
 
@@ -46,8 +46,8 @@ pub struct ApiError {
 
 impl ApiError {
     /// The error with a text in both languages.
-    pub fn new(code: &'static str, key: T, args: &[&dyn std::fmt::Display]) -> ApiError {
-        let message = format!("{} / {}", Lang::Zh.f(key, args), Lang::En.f(key, args));
+    pub fn new(code: &'static str, key: Dev, args: &[&dyn std::fmt::Display]) -> ApiError {
+        let message = format!("{} / {}", fill(key.zh(), args), fill(key.en(), args));
         ApiError { code, message }
     }
 }
@@ -71,7 +71,7 @@ impl From<ApiError> for JsValue {
     }
 }
 
-fn bad_option(key: T, value: &str) -> ApiError {
+fn bad_option(key: Dev, value: &str) -> ApiError {
     ApiError::new("bad-option", key, &[&value])
 }
 
@@ -110,7 +110,7 @@ impl Options {
     }
 
     fn from_js(value: JsValue) -> Result<Options, ApiError> {
-        let not_object = || ApiError::new("bad-option", T::ApiNotObject, &[]);
+        let not_object = || ApiError::new("bad-option", Dev::ApiNotObject, &[]);
         if !value.is_object() {
             return Err(not_object());
         }
@@ -120,7 +120,7 @@ impl Options {
             serde_wasm_bindgen::from_value(value).map_err(|_| not_object())?;
         let texts = given
             .texts()
-            .map_err(|name| ApiError::new("bad-option", T::ApiNotText, &[&name]))?;
+            .map_err(|name| ApiError::new("bad-option", Dev::ApiNotText, &[&name]))?;
         Options::new(texts)
     }
 
@@ -129,13 +129,13 @@ impl Options {
         let namespace = match given.namespace {
             None => Namespace::default(),
             Some(name) => {
-                Namespace::new(&name).ok_or_else(|| bad_option(T::ApiBadNamespace, &name))?
+                Namespace::new(&name).ok_or_else(|| bad_option(Dev::ApiBadNamespace, &name))?
             }
         };
         let locale = match given.locale {
             None => None,
             Some(code) => {
-                Some(Lang::from_code(&code).ok_or_else(|| bad_option(T::ApiBadLocale, &code))?)
+                Some(Lang::from_code(&code).ok_or_else(|| bad_option(Dev::ApiBadLocale, &code))?)
             }
         };
         let community = given
@@ -145,18 +145,18 @@ impl Options {
         if let Some(name) = &community
             && name.chars().count() > COMMUNITY_MAX
         {
-            return Err(bad_option(T::ApiBadCommunity, name));
+            return Err(bad_option(Dev::ApiBadCommunity, name));
         }
         let accent = match given.theme {
             None => None,
             Some(colour) => {
-                Some(hex_colour(&colour).ok_or_else(|| bad_option(T::ApiBadTheme, &colour))?)
+                Some(hex_colour(&colour).ok_or_else(|| bad_option(Dev::ApiBadTheme, &colour))?)
             }
         };
         let routing = match given.routing.as_deref() {
             None | Some("memory") => Routing::Memory,
             Some("hash") => Routing::Hash,
-            Some(other) => return Err(bad_option(T::ApiBadRouting, other)),
+            Some(other) => return Err(bad_option(Dev::ApiBadRouting, other)),
         };
         Ok(Options {
             setup: Setup {
@@ -244,7 +244,7 @@ fn failed(error: JsValue) -> ApiError {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_default();
-    ApiError::new("mount-failed", T::ApiMountFailed, &[&why])
+    ApiError::new("mount-failed", Dev::ApiMountFailed, &[&why])
 }
 
 /// Mounts the app into `element`, replacing a Linli already mounted there. Returns the
@@ -376,7 +376,7 @@ fn instance(id: u32) -> Result<Rc<Instance>, ApiError> {
                 .find(|m| m.id == id)
                 .map(|m| Rc::clone(&m.instance))
         })
-        .ok_or_else(|| ApiError::new("unmounted", T::ApiUnmounted, &[]))
+        .ok_or_else(|| ApiError::new("unmounted", Dev::ApiUnmounted, &[]))
 }
 
 /// The full backup file's text; counts as a backup for the reminder. Only an organizer
@@ -392,7 +392,7 @@ pub fn import_data(id: u32, text: &JsValue) -> Result<JsValue, JsValue> {
     let instance = instance(id)?;
     let text = text
         .as_string()
-        .ok_or_else(|| ApiError::new("bad-backup", T::ApiNotText, &[&"importData"]))?;
+        .ok_or_else(|| ApiError::new("bad-backup", Dev::ApiNotText, &[&"importData"]))?;
     let outcome = instance.import_backup(&text).map_err(ApiError::from)?;
     Ok(to_js(&summary(&outcome))?)
 }

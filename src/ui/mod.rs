@@ -9,8 +9,10 @@ mod format;
 pub mod host;
 pub mod i18n;
 mod pages;
+mod parts;
 mod routes;
 pub mod session;
+mod split;
 pub mod sync;
 mod words;
 mod workers;
@@ -32,28 +34,12 @@ use demo::DemoBanner;
 use i18n::T;
 use pages::activities::Activities;
 use pages::activity::ActivityPage;
-use pages::activity_form::ActivityForm;
 use pages::community::JoinPage;
-use pages::devices::Devices;
 use pages::empty::Empty;
 use pages::home::Home;
-use pages::kept_aside::KeptAside;
 use pages::me::Me;
-use pages::organizer::Organizer;
-use pages::project::ProjectPage;
-use pages::project_form::ProjectForm;
-use pages::projects::Projects;
-use pages::ranking::Ranking;
-use pages::record::ServiceRecord;
-use pages::recovery::Recovery;
 use pages::shop::Shop;
-use pages::units::Units;
-use pages::verify::Verify;
-use pages::volunteer::VolunteerPage;
-use pages::volunteers::Volunteers;
-use pages::wish::WishPage;
-use pages::wish_form::WishForm;
-use pages::wishes::Wishes;
+use parts::{Lazy, Part};
 use routes::Route;
 use session::{Instance, SessionProvider, use_app};
 
@@ -61,29 +47,12 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Activities => html! { <Activities /> },
-        Route::NewActivity => html! { <ActivityForm /> },
         Route::Activity { id } => html! { <ActivityPage {id} /> },
-        Route::CopyActivity { id } => html! { <ActivityForm template={Some(id)} /> },
-        Route::Projects => html! { <Projects /> },
-        Route::NewProject => html! { <ProjectForm /> },
-        Route::Project { id } => html! { <ProjectPage {id} /> },
-        Route::Wishes => html! { <Wishes /> },
-        Route::NewWish => html! { <WishForm /> },
-        Route::Wish { id } => html! { <WishPage {id} /> },
         Route::Me => html! { <Me /> },
-        Route::ServiceRecord => html! { <ServiceRecord /> },
-        Route::Organizer => html! { <Organizer /> },
-        Route::Volunteers => html! { <Volunteers /> },
         Route::Shop => html! { <Shop /> },
-        Route::Verify => html! { <Verify /> },
-        Route::Units => html! { <Units /> },
-        Route::Recovery => html! { <Recovery /> },
-        Route::Ranking => html! { <Ranking /> },
-        Route::Volunteer { id } => html! { <VolunteerPage {id} /> },
         Route::Join { code } => html! { <JoinPage code={code} /> },
-        Route::Devices => html! { <Devices /> },
-        Route::KeptAside => html! { <KeptAside /> },
         Route::NotFound => html! { <Empty title={T::AppName} text={T::NotFound} /> },
+        route => html! { <Lazy part={Part::of(&route)} {route} /> },
     }
 }
 
@@ -94,7 +63,14 @@ fn Shell() -> Html {
     let lang = app.lang();
     // A message is about the screen it was shown on: moving on clears it.
     let route = use_route::<Route>();
-    use_effect_with(route, move |_| app.clear_notice());
+    {
+        let app = app.clone();
+        use_effect_with(route, move |_| app.clear_notice());
+    }
+    // A screen in English fetches English's texts if this visit has not; once the first
+    // screen is up, the other screens' modules load in the background.
+    use_effect_with(lang, move |_| app.when_texts_arrive());
+    use_effect_with((), |_| parts::prefetch());
     html! {
         <div class="ll-app" lang={lang.code()}>
             <DemoBanner />

@@ -592,7 +592,34 @@ impl App {
         }
     }
 
-    pub fn set_lang(&self, lang: Lang) {
+    /// Switches to `lang` once its texts are here (English's are fetched the first time);
+    /// says so if they cannot be fetched.
+    pub fn choose_lang(&self, lang: Lang) {
+        let app = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match lang.ready().await {
+                Ok(()) => app.set_lang(lang),
+                Err(_) => app.notify(true, app.lang().t(T::PartFailed).to_owned()),
+            }
+        });
+    }
+
+    /// Draws again once the language the screen is in has its texts (the device's or the
+    /// host's choice, in English, on a visit that has not fetched them yet).
+    pub fn when_texts_arrive(&self) {
+        let lang = self.lang();
+        if lang.is_ready() {
+            return;
+        }
+        let app = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if lang.ready().await.is_ok() {
+                app.instance.finish();
+            }
+        });
+    }
+
+    fn set_lang(&self, lang: Lang) {
         {
             let mut session = self.session_mut();
             session.notice = None;

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { openApp, becomeOrganizer, registerVolunteer, tab } from './helpers.mjs';
 import { unlockOrganizer, openVolunteers } from './storage-helpers.mjs';
 
@@ -25,9 +26,24 @@ function caches(page) {
   });
 }
 
+/** Writes a file of a deployment with its brotli and gzip copies, as the build does. */
+async function deploy(path, text) {
+  await writeFile(path, text);
+  await writeFile(`${path}.br`, brotliCompressSync(Buffer.from(text)));
+  await writeFile(`${path}.gz`, gzipSync(Buffer.from(text)));
+}
+
 /** Waits until the service worker is active (it has cached the app shell by then). */
 async function serviceWorkerReady(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // `ready` resolves once a worker is activating; wait until it has activated (its
+  // old caches deleted), when the next load is surely its.
+  await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => {
+    const worker = registration.active;
+    if (worker.state === 'activated') return undefined;
+    return new Promise((resolve) => worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') resolve();
+    }));
+  }));
 }
 
 test('after one online visit the app starts and works with the network cut', async ({ page, context }) => {
@@ -80,15 +96,17 @@ test('a new version installs beside the running one and takes over when none of 
 
     // Version 2 is deployed: another index.html, and a worker whose cache says so.
     const worker = await readFile(join(dir, 'sw.js'), 'utf8');
-    await writeFile(join(dir, 'sw.js'), worker.replace(first, 'linli-version2'));
+    await deploy(join(dir, 'sw.js'), worker.replace(first, 'linli-version2'));
     const html = await readFile(join(dir, 'index.html'), 'utf8');
-    await writeFile(join(dir, 'index.html'), html.replace('<title>邻里 Linli</title>', '<title>邻里 Linli 2</title>'));
+    await deploy(join(dir, 'index.html'), html.replace('<title>邻里 Linli</title>', '<title>邻里 Linli 2</title>'));
 
     // The running page finds it: version 2 installs and waits; the page stays on version 1,
     // even when reloaded, since a page of version 1 is open throughout.
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    // Installing fetches every file of the shell (the app's parts too): give a busy
+    // machine time.
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration()
-      .then((r) => r.waiting !== null))).toBe(true);
+      .then((r) => r.waiting !== null)), { timeout: 20_000 }).toBe(true);
     expect(Object.keys(await caches(page)).sort()).toEqual([first, 'linli-version2'].sort());
     await page.reload();
     await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();

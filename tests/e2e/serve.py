@@ -1,14 +1,28 @@
-"""The static server the e2e specs run against (playwright.config.mjs): Python's own,
-plus what a server hosting Linli for other sites sends: `Access-Control-Allow-Origin: *`
-(a host page on another origin imports linli.js, and its glue fetches the wasm), and the
-web app manifest's media type.
+"""The static server of a build: what `.ci/serve` (README command 1) and the e2e specs
+(playwright.config.mjs) serve dist/ with. It sends what a portal's server should send
+(README "Serving Linli"):
+
+- the `.br` or `.gz` copy .ci/post-build writes beside each file, when the browser
+  accepts it (`Content-Encoding`, `Vary: Accept-Encoding`), so what is measured here is
+  what a phone gets;
+- `Cache-Control: immutable` for files named by their content, `no-cache` for the
+  entries whose names stay (index.html, linli.js, sw.js, the workers' entries, the
+  manifest);
+- `Access-Control-Allow-Origin: *` (a host page on another origin imports linli.js, and
+  its glue fetches the wasm), and the wasm's and the web app manifest's media types.
 
     python3 serve.py PORT DIR
 """
 
 import functools
 import http.server
+import os
+import re
 import sys
+
+# A name with a 16-hex-digit content hash (linli-0123456789abcdef.js, its parts, the
+# workers' modules): the same name never holds other bytes.
+CONTENT_NAMED = re.compile(r"-[0-9a-f]{16}[-_.]")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -16,9 +30,42 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".webmanifest": "application/manifest+json",
+        ".js": "text/javascript",
     }
 
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        accepted = self.headers.get("Accept-Encoding", "")
+        self.encoding = None
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if re.search(rf"\b{encoding}\b", accepted) and os.path.isfile(path + suffix):
+                self.encoding = encoding
+                self.original = path
+                self.path_override = path + suffix
+                break
+        return super().send_head()
+
+    def translate_path(self, path):
+        override = getattr(self, "path_override", None)
+        if override:
+            self.path_override = None
+            return override
+        return super().translate_path(path)
+
+    def guess_type(self, path):
+        return super().guess_type(self.original if self.encoding else path)
+
     def end_headers(self):
+        if getattr(self, "encoding", None):
+            self.send_header("Content-Encoding", self.encoding)
+        self.send_header("Vary", "Accept-Encoding")
+        name = self.path.split("?")[0].rsplit("/", 1)[-1]
+        if CONTENT_NAMED.search(name):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "no-cache")
         self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 

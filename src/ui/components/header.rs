@@ -47,7 +47,7 @@ pub fn Header() -> Html {
             Lang::Zh => Lang::En,
             Lang::En => Lang::Zh,
         };
-        Callback::from(move |_| app.set_lang(other))
+        Callback::from(move |_| app.choose_lang(other))
     };
     html! {
         <header class="ll-header">

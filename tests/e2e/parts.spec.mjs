@@ -1,0 +1,102 @@
+// First visit (issue 17): the first screen needs only the first module; the other
+// screens are parts fetched when one of them first opens or when the browser is idle
+// after the first screen, English's texts only when English is chosen. Every file comes
+// compressed, and after one visit the service worker answers for all of it off line.
+import { test, expect } from '@playwright/test';
+import { openApp, tab } from './helpers.mjs';
+
+const PART = /\/linli-[0-9a-f]{16}-(organizer|community|chunk_\d+)\.wasm$/;
+const COMMUNITY = /\/linli-[0-9a-f]{16}-community\.wasm$/;
+const ORGANIZER = /\/linli-[0-9a-f]{16}-organizer\.wasm$/;
+const ENGLISH = /\/linli-[0-9a-f]{16}-english\.wasm$/;
+
+/** Every URL the page asks for, in order. */
+function requests(page) {
+  const urls = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+/** Waits until the service worker is active (it has cached the app shell by then). */
+async function serviceWorkerReady(page) {
+  // `ready` resolves once a worker is activating; wait until it has activated (its
+  // old caches deleted), when the next load is surely its.
+  await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => {
+    const worker = registration.active;
+    if (worker.state === 'activated') return undefined;
+    return new Promise((resolve) => worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') resolve();
+    }));
+  }));
+}
+
+test('the first screen draws before any part is fetched; the parts follow when idle, compressed', async ({ page }) => {
+  const urls = requests(page);
+  const main = page.waitForResponse(/\/linli-[0-9a-f]{16}_bg\.wasm$/);
+  const community = page.waitForResponse(COMMUNITY);
+  const organizer = page.waitForResponse(ORGANIZER);
+  await openApp(page);
+  expect(urls.filter((url) => PART.test(url))).toEqual([]);
+  expect((await main).headers()['content-encoding']).toBe('br');
+  // Prefetched once the first screen is up, without a tap.
+  expect((await community).headers()['content-encoding']).toBe('br');
+  expect((await organizer).headers()['content-encoding']).toBe('br');
+  expect(urls.filter((url) => ENGLISH.test(url))).toEqual([]);
+  await tab(page, '项目').click();
+  await expect(page.getByRole('heading', { name: '共建项目' })).toBeVisible();
+});
+
+test('a screen whose part cannot be fetched says so and opens on a second try', async ({ page }) => {
+  await page.route(COMMUNITY, (route) => route.abort());
+  await openApp(page);
+  await tab(page, '项目').click();
+  await expect(page.getByRole('alert')).toHaveText(/这一页没能打开，请检查网络后重试。/);
+
+  // Held until the loading line has been seen.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.unroute(COMMUNITY);
+  await page.route(COMMUNITY, async (route) => { await held; await route.continue(); });
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '正在打开…' })).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { name: '共建项目' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test("English's texts are fetched when English is chosen, and again after a reload in English", async ({ page }) => {
+  const urls = requests(page);
+  const organizer = page.waitForResponse(ORGANIZER);
+  await openApp(page);
+  await organizer;
+  expect(urls.filter((url) => ENGLISH.test(url))).toEqual([]);
+  const english = page.waitForResponse(ENGLISH);
+  await page.getByRole('button', { name: 'English' }).click();
+  expect((await english).headers()['content-encoding']).toBe('br');
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '中文' })).toBeVisible();
+});
+
+test('after one visit every part, and English once chosen, opens with the network cut', async ({ page, context }) => {
+  await openApp(page);
+  await serviceWorkerReady(page);
+  // The next load is the service worker's: English chosen now is kept by it.
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+
+  await context.setOffline(true);
+  await page.reload();
+  await tab(page, '项目').click();
+  await expect(page.getByRole('heading', { name: '共建项目' })).toBeVisible();
+  await page.getByRole('link', { name: '管理' }).click();
+  await expect(page.getByRole('form', { name: '建立社区' })).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await context.setOffline(false);
+});
