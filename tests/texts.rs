@@ -41,26 +41,35 @@ fn placeholders(text: &str) -> BTreeSet<String> {
     found
 }
 
-/// Every `Key => "zh", "en";` line of the `texts!` block.
+/// Every `Key => "zh", "en";` line of the `texts!` blocks (the screens' `T`, the
+/// developers' `Dev`).
 fn texts() -> Vec<(String, String, String)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/i18n.rs");
     let source = std::fs::read_to_string(&path).unwrap();
-    let start = source.find("\ntexts! {\n").expect("the texts! block");
-    let block = &source[start + "\ntexts! {\n".len()..];
-    let block = &block[..block.find("\n}\n").expect("the end of the texts! block")];
     let mut texts = Vec::new();
-    for line in block.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with("//") {
-            continue;
+    let mut rest = source.as_str();
+    while let Some(start) = rest.find("\ntexts! {\n") {
+        let block = &rest[start + "\ntexts! {\n".len()..];
+        let end = block.find("\n}\n").expect("the end of a texts! block");
+        rest = &block[end..];
+        for line in block[..end].lines().map(str::trim) {
+            // Blank lines, comments, the enum's doc, name and closing brace.
+            if line.is_empty() || line.starts_with("//") || line.ends_with(" {") || line == "}" {
+                continue;
+            }
+            let (key, rest) = line
+                .split_once(" => ")
+                .unwrap_or_else(|| panic!("not a text line: {line}"));
+            let (zh, rest) = literal(rest).unwrap_or_else(|| panic!("no Chinese text: {line}"));
+            let (en, rest) = literal(rest).unwrap_or_else(|| panic!("no English text: {line}"));
+            assert_eq!(rest.trim(), ";", "one text in each language: {line}");
+            texts.push((key.to_owned(), zh.to_owned(), en.to_owned()));
         }
-        let (key, rest) = line
-            .split_once(" => ")
-            .unwrap_or_else(|| panic!("not a text line: {line}"));
-        let (zh, rest) = literal(rest).unwrap_or_else(|| panic!("no Chinese text: {line}"));
-        let (en, rest) = literal(rest).unwrap_or_else(|| panic!("no English text: {line}"));
-        assert_eq!(rest.trim(), ";", "one text in each language: {line}");
-        texts.push((key.to_owned(), zh.to_owned(), en.to_owned()));
     }
+    assert!(
+        texts.iter().any(|(key, ..)| key == "ApiNotText"),
+        "the Dev block was read"
+    );
     texts
 }
 
