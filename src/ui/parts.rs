@@ -100,9 +100,15 @@ impl Part {
     }
 }
 
-/// How long after the first screen the parts start loading, so they do not compete
-/// with it.
-const PREFETCH_AFTER_MS: u32 = 1_000;
+/// How long after the first screen the parts start loading: long enough for it to be
+/// painted.
+const PREFETCH_AFTER_MS: u32 = 100;
+
+/// The event the window hears once the parts have loaded (or failed to): the standalone
+/// page registers its service worker then (www/index.html), so that the worker, which
+/// fetches every part too, does not compete with the first screen and finds the parts in
+/// the HTTP cache.
+const PREFETCHED: &str = "linli:prefetched";
 
 /// Loads every part a moment after the first screen, one after the other, so the
 /// first tap on one of their screens does not wait for the network. A part that fails
@@ -114,6 +120,10 @@ pub fn prefetch() {
                 if part.load().await.is_err() {
                     break;
                 }
+            }
+            if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(PREFETCHED))
+            {
+                let _ = window.dispatch_event(&event);
             }
         });
     })
