@@ -28,6 +28,7 @@ const METRICS = [
   ['Total Blocking Time', 'total-blocking-time'],
   ['Speed Index', 'speed-index'],
   ['Time to Interactive', 'interactive'],
+  ['Cumulative Layout Shift', 'cumulative-layout-shift', null, (v) => v.toFixed(3)],
   ['total byte weight', 'total-byte-weight', null, (v) => `${(v / 1000).toFixed(1)} kB`],
 ];
 
