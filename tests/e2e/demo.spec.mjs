@@ -3,7 +3,7 @@
 // people try organizer mode, and is deleted in one tap. The real namespace is never
 // touched: not when it is empty, not when it holds a community.
 import { test, expect } from '@playwright/test';
-import { ARTIFACTS, openApp, becomeOrganizer, registerVolunteer, tab } from './helpers.mjs';
+import { ARTIFACTS, openApp, becomeOrganizer, registerVolunteer, serviceWorkerReady, tab } from './helpers.mjs';
 
 const BANNER = '演示社区 · 数据不是真的';
 
@@ -119,7 +119,7 @@ test('in English the demo says so in English', async ({ page }) => {
 
 test('once fetched, the demo opens again with the network cut', async ({ page, context }) => {
   await openApp(page);
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await serviceWorkerReady(page);
   // The worker serves the pages loaded after it took over.
   await page.reload();
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();

@@ -1,5 +1,6 @@
 // Page helpers shared by the specs: each does what a person does, found by label and role.
 import { expect } from '@playwright/test';
+import { launchOptions } from './chromium.mjs';
 
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 
@@ -82,4 +83,26 @@ export async function cardCheckInAtStart(page) {
   await page.getByRole('link', { name: /敬老院探访/ }).click();
   await page.getByRole('button', { name: '报名', exact: true }).click();
   await page.clock.setFixedTime(new Date('2026-12-02T09:00:00+08:00'));
+}
+
+/** Waits until the service worker is active and has activated (its old caches deleted),
+ * when the next load is surely its: `ready` alone resolves while it is activating. */
+export async function serviceWorkerReady(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => {
+    const worker = registration.active;
+    if (worker.state === 'activated') return undefined;
+    return new Promise((resolve) => worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') resolve();
+    }));
+  }));
+}
+
+/** `test.use` options for a spec that opens the camera: Chromium's fake camera (with
+ * `args` added, e.g. a video to play), its permission, and China's time zone. */
+export function fakeCamera(...args) {
+  return {
+    timezoneId: 'Asia/Shanghai',
+    permissions: ['camera'],
+    launchOptions: launchOptions(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', ...args]),
+  };
 }

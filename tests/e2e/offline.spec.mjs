@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { openApp, becomeOrganizer, registerVolunteer, tab } from './helpers.mjs';
+import { openApp, becomeOrganizer, registerVolunteer, serviceWorkerReady, tab } from './helpers.mjs';
 import { unlockOrganizer, openVolunteers } from './storage-helpers.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -31,19 +31,6 @@ async function deploy(path, text) {
   await writeFile(path, text);
   await writeFile(`${path}.br`, brotliCompressSync(Buffer.from(text)));
   await writeFile(`${path}.gz`, gzipSync(Buffer.from(text)));
-}
-
-/** Waits until the service worker is active (it has cached the app shell by then). */
-async function serviceWorkerReady(page) {
-  // `ready` resolves once a worker is activating; wait until it has activated (its
-  // old caches deleted), when the next load is surely its.
-  await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => {
-    const worker = registration.active;
-    if (worker.state === 'activated') return undefined;
-    return new Promise((resolve) => worker.addEventListener('statechange', () => {
-      if (worker.state === 'activated') resolve();
-    }));
-  }));
 }
 
 test('after one online visit the app starts and works with the network cut', async ({ page, context }) => {

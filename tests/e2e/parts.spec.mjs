@@ -3,7 +3,7 @@
 // after the first screen, English's texts only when English is chosen. Every file comes
 // compressed, and after one visit the service worker answers for all of it off line.
 import { test, expect } from '@playwright/test';
-import { openApp, tab } from './helpers.mjs';
+import { openApp, serviceWorkerReady, tab } from './helpers.mjs';
 
 const PART = /\/linli-[0-9a-f]{16}-(organizer|community|chunk_\d+)\.wasm$/;
 const COMMUNITY = /\/linli-[0-9a-f]{16}-community\.wasm$/;
@@ -15,19 +15,6 @@ function requests(page) {
   const urls = [];
   page.on('request', (request) => urls.push(request.url()));
   return urls;
-}
-
-/** Waits until the service worker is active (it has cached the app shell by then). */
-async function serviceWorkerReady(page) {
-  // `ready` resolves once a worker is activating; wait until it has activated (its
-  // old caches deleted), when the next load is surely its.
-  await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => {
-    const worker = registration.active;
-    if (worker.state === 'activated') return undefined;
-    return new Promise((resolve) => worker.addEventListener('statechange', () => {
-      if (worker.state === 'activated') resolve();
-    }));
-  }));
 }
 
 test('the first screen draws with every part held back; the parts follow when idle, compressed', async ({ page }) => {

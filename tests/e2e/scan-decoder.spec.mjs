@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import config from './playwright.config.mjs';
-import { openApp, cardCheckInAtStart } from './helpers.mjs';
+import { openApp, cardCheckInAtStart, fakeCamera } from './helpers.mjs';
 
 // The QR code of "V002" (the `qrcode` crate's, as the volunteer card draws it).
 const QR = `
@@ -52,23 +52,12 @@ function cardVideo() {
   return path;
 }
 
-const launch = config.use.launchOptions;
-test.use({
-  timezoneId: 'Asia/Shanghai',
-  permissions: ['camera'],
-  launchOptions: {
-    ...launch,
-    args: [
-      ...launch.args,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${cardVideo()}`,
-      // The cross-origin portal below is a page this test makes up (no address of its
-      // own), which Chromium's Local Network Access would keep from loopback servers.
-      '--disable-features=LocalNetworkAccessChecks',
-    ],
-  },
-});
+test.use(fakeCamera(
+  `--use-file-for-fake-video-capture=${cardVideo()}`,
+  // The cross-origin portal below is a page this test makes up (no address of its own),
+  // which Chromium's Local Network Access would keep from loopback servers.
+  '--disable-features=LocalNetworkAccessChecks',
+));
 
 test('without BarcodeDetector, the decoder worker reads the card and the volunteer is checked in', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-12-01T08:00:00+08:00') });

@@ -3,19 +3,10 @@
 // stub that "sees" the code the test puts up, so the app's own camera and polling code
 // runs as on a phone.
 import { test, expect } from '@playwright/test';
-import config from './playwright.config.mjs';
-import { openApp, becomeOrganizer, cardCheckInAtStart } from './helpers.mjs';
+import { openApp, becomeOrganizer, cardCheckInAtStart, fakeCamera } from './helpers.mjs';
 import { invitationLink } from './devices-helpers.mjs';
 
-const launch = config.use.launchOptions;
-test.use({
-  timezoneId: 'Asia/Shanghai',
-  permissions: ['camera'],
-  launchOptions: {
-    ...launch,
-    args: [...launch.args, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
-  },
-});
+test.use(fakeCamera());
 
 test('the organizer scans a card and the volunteer is checked in', async ({ page }) => {
   await page.addInitScript(() => {
