@@ -31,11 +31,10 @@ use components::banner::Banner;
 use components::header::Header;
 use components::tab_bar::TabBar;
 use demo::DemoBanner;
-use i18n::T;
 use pages::activities::Activities;
 use pages::activity::ActivityPage;
 use pages::community::JoinPage;
-use pages::empty::Empty;
+use pages::empty::not_found;
 use pages::home::Home;
 use pages::me::Me;
 use pages::shop::Shop;
@@ -51,7 +50,7 @@ fn switch(route: Route) -> Html {
         Route::Me => html! { <Me /> },
         Route::Shop => html! { <Shop /> },
         Route::Join { code } => html! { <JoinPage code={code} /> },
-        Route::NotFound => html! { <Empty title={T::AppName} text={T::NotFound} /> },
+        Route::NotFound => not_found(),
         route => html! { <Lazy part={Part::of(&route)} {route} /> },
     }
 }

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::i18n::T;
 use super::pages::activity_form::ActivityForm;
 use super::pages::devices::Devices;
+use super::pages::empty::not_found;
 use super::pages::kept_aside::KeptAside;
 use super::pages::organizer::Organizer;
 use super::pages::project::ProjectPage;
@@ -149,7 +150,9 @@ fn organizer_view() -> Result<View, Unloaded> {
         Route::Recovery => html! { <Recovery /> },
         Route::Volunteer { id } => html! { <VolunteerPage {id} /> },
         Route::Devices => html! { <Devices /> },
-        _ => html! { <KeptAside /> },
+        Route::KeptAside => html! { <KeptAside /> },
+        // `Part::of` sends no other route here.
+        _ => not_found(),
     })
 }
 
@@ -160,7 +163,9 @@ fn community_view() -> Result<View, Unloaded> {
         Route::Project { id } => html! { <ProjectPage {id} /> },
         Route::Wishes => html! { <Wishes /> },
         Route::Wish { id } => html! { <WishPage {id} /> },
-        _ => html! { <Ranking /> },
+        Route::Ranking => html! { <Ranking /> },
+        // `Part::of` sends no other route here.
+        _ => not_found(),
     })
 }
 
@@ -178,14 +183,15 @@ pub fn Lazy(props: &LazyProps) -> Html {
     // Bumped to load again (after a failure); the effect then loads.
     let attempt = use_state(|| 0_u32);
     let failed = use_state(|| false);
-    let loaded = use_state(|| props.part.view().is_some());
+    // Whether the part is loaded is `part.view()`; this draws again once it is.
+    let redraw = use_force_update();
     {
-        let (failed, loaded) = (failed.clone(), loaded.clone());
+        let failed = failed.clone();
         use_effect_with((props.part, *attempt), move |&(part, _)| {
             if part.view().is_none() {
                 wasm_bindgen_futures::spawn_local(async move {
                     match part.load().await {
-                        Ok(_) => loaded.set(true),
+                        Ok(_) => redraw.force_update(),
                         Err(Unloaded) => failed.set(true),
                     }
                 });

@@ -21,3 +21,8 @@ pub fn Empty(props: &EmptyProps) -> Html {
         </section>
     }
 }
+
+/// The screen of an address the app has no screen for.
+pub fn not_found() -> Html {
+    html! { <Empty title={T::AppName} text={T::NotFound} /> }
+}
