@@ -33,26 +33,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".js": "text/javascript",
     }
 
-    def send_head(self):
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            path = os.path.join(path, "index.html")
-        accepted = self.headers.get("Accept-Encoding", "")
-        self.encoding = None
-        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
-            if re.search(rf"\b{encoding}\b", accepted) and os.path.isfile(path + suffix):
-                self.encoding = encoding
-                self.original = path
-                self.path_override = path + suffix
-                break
-        return super().send_head()
-
     def translate_path(self, path):
-        override = getattr(self, "path_override", None)
-        if override:
-            self.path_override = None
-            return override
-        return super().translate_path(path)
+        """The file to send: the .br or .gz copy when the browser accepts it (the
+        handler sends the path this returns; `original` keeps its media type)."""
+        real = super().translate_path(path)
+        wanted = os.path.join(real, "index.html") if os.path.isdir(real) else real
+        accepted = self.headers.get("Accept-Encoding", "")
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if re.search(rf"\b{encoding}\b", accepted) and os.path.isfile(wanted + suffix):
+                self.encoding, self.original = encoding, wanted
+                return wanted + suffix
+        self.encoding = None
+        return real
 
     def guess_type(self, path):
         return super().guess_type(self.original if self.encoding else path)
