@@ -15,6 +15,15 @@ use crate::domain::Action;
 /// The key that names the action.
 const TAG: &str = "t";
 
+/// Refuses, with `$error`, every value a serializer is not meant to meet.
+macro_rules! refuse {
+    ($error:expr; $($(<$t:ident>)? $method:ident ( $($arg:ty),* ) -> $ret:ty;)*) => {$(
+        fn $method$(<$t: ?Sized + Serialize>)?(self, $(_: $arg),*) -> Result<$ret, Self::Error> {
+            Err($error)
+        }
+    )*};
+}
+
 /// The action as tagged JSON.
 pub fn to_value(action: &Action) -> Result<Value, String> {
     serde_json::to_value(Tagged(action)).map_err(|e| e.to_string())
@@ -34,14 +43,87 @@ pub fn from_value(value: Value) -> Result<Action, String> {
     serde_json::from_value(Value::Object(outer)).map_err(|e| e.to_string())
 }
 
-/// The action's name, as `"t"` holds it (`award_points`).
-pub fn kind(action: &Action) -> String {
-    match to_value(action) {
-        Ok(Value::Object(mut fields)) => match fields.remove(TAG) {
-            Some(Value::String(kind)) => kind,
-            _ => String::new(),
-        },
-        _ => String::new(),
+/// The action's name, as `"t"` holds it (`award_points`). Read by a serializer that
+/// stops at the name: the action's fields are never visited, so this costs a jump table,
+/// not a copy of the action's serialization.
+pub fn kind(action: &Action) -> &'static str {
+    match action.serialize(NameOnly) {
+        Err(Named(name)) | Ok(name) => name,
+    }
+}
+
+/// Finds the variant's name and stops there, with the name as its "error".
+struct NameOnly;
+
+/// The variant's name (empty for anything that is not a struct variant).
+#[derive(Debug)]
+struct Named(&'static str);
+
+impl std::fmt::Display for Named {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for Named {}
+
+impl serde::ser::Error for Named {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Named("")
+    }
+}
+
+impl Serializer for NameOnly {
+    type Ok = &'static str;
+    type Error = Named;
+    type SerializeSeq = Impossible<&'static str, Named>;
+    type SerializeTuple = Impossible<&'static str, Named>;
+    type SerializeTupleStruct = Impossible<&'static str, Named>;
+    type SerializeTupleVariant = Impossible<&'static str, Named>;
+    type SerializeMap = Impossible<&'static str, Named>;
+    type SerializeStruct = Impossible<&'static str, Named>;
+    type SerializeStructVariant = Impossible<&'static str, Named>;
+
+    #[inline]
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Named> {
+        Err(Named(variant))
+    }
+
+    refuse! {
+        Named("");
+        serialize_bool(bool) -> Self::Ok;
+        serialize_i8(i8) -> Self::Ok;
+        serialize_i16(i16) -> Self::Ok;
+        serialize_i32(i32) -> Self::Ok;
+        serialize_i64(i64) -> Self::Ok;
+        serialize_u8(u8) -> Self::Ok;
+        serialize_u16(u16) -> Self::Ok;
+        serialize_u32(u32) -> Self::Ok;
+        serialize_u64(u64) -> Self::Ok;
+        serialize_f32(f32) -> Self::Ok;
+        serialize_f64(f64) -> Self::Ok;
+        serialize_char(char) -> Self::Ok;
+        serialize_str(&str) -> Self::Ok;
+        serialize_bytes(&[u8]) -> Self::Ok;
+        serialize_none() -> Self::Ok;
+        serialize_unit() -> Self::Ok;
+        serialize_unit_struct(&'static str) -> Self::Ok;
+        serialize_unit_variant(&'static str, u32, &'static str) -> Self::Ok;
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct(&'static str, usize) -> Self::SerializeStruct;
+        <T> serialize_some(&T) -> Self::Ok;
+        <T> serialize_newtype_struct(&'static str, &T) -> Self::Ok;
+        <T> serialize_newtype_variant(&'static str, u32, &'static str, &T) -> Self::Ok;
     }
 }
 
@@ -59,14 +141,6 @@ impl Serialize for Tagged<'_> {
 /// Takes serde's `{"variant": {fields}}` and writes `{"t": "variant", fields}`. Every
 /// action is a struct variant; anything else is refused.
 struct TagInside<S>(S);
-
-macro_rules! refuse {
-    ($($method:ident ( $($arg:ty),* ) -> $ret:ty;)*) => {$(
-        fn $method(self, $(_: $arg),*) -> Result<$ret, S::Error> {
-            Err(S::Error::custom(NOT_AN_ACTION))
-        }
-    )*};
-}
 
 const NOT_AN_ACTION: &str = "only an action is written with its tag inside";
 
@@ -94,6 +168,7 @@ impl<S: Serializer> Serializer for TagInside<S> {
     }
 
     refuse! {
+        S::Error::custom(NOT_AN_ACTION);
         serialize_bool(bool) -> S::Ok;
         serialize_i8(i8) -> S::Ok;
         serialize_i16(i16) -> S::Ok;
@@ -118,28 +193,9 @@ impl<S: Serializer> Serializer for TagInside<S> {
         serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
         serialize_map(Option<usize>) -> Self::SerializeMap;
         serialize_struct(&'static str, usize) -> Self::SerializeStruct;
-    }
-
-    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<S::Ok, S::Error> {
-        Err(S::Error::custom(NOT_AN_ACTION))
-    }
-
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: &T,
-    ) -> Result<S::Ok, S::Error> {
-        Err(S::Error::custom(NOT_AN_ACTION))
-    }
-
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<S::Ok, S::Error> {
-        Err(S::Error::custom(NOT_AN_ACTION))
+        <T> serialize_some(&T) -> S::Ok;
+        <T> serialize_newtype_struct(&'static str, &T) -> S::Ok;
+        <T> serialize_newtype_variant(&'static str, u32, &'static str, &T) -> S::Ok;
     }
 }
 
@@ -181,6 +237,23 @@ mod tests {
         assert_eq!(kind(&action), "reverse_entry");
         let value: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(from_value(value).unwrap(), action);
+    }
+
+    #[test]
+    fn every_action_kind_is_the_tag_its_json_carries() {
+        let events = crate::sample::generate(crate::sample::Size::Small, 7);
+        let mut kinds = std::collections::BTreeSet::new();
+        for event in &events {
+            let tag = match to_value(&event.action).unwrap() {
+                Value::Object(mut fields) => fields.remove(TAG).unwrap(),
+                other => panic!("not an object: {other}"),
+            };
+            assert_eq!(Value::from(kind(&event.action)), tag);
+            kinds.insert(kind(&event.action));
+        }
+        // The sample uses most actions; every name is a real one.
+        assert!(kinds.len() > 20, "{kinds:?}");
+        assert!(!kinds.contains(""));
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub struct Recorded {
 impl Recorded {
     pub fn of(event: &Event) -> Recorded {
         Recorded {
-            kind: action_kind(event),
+            kind: action_kind(event).to_owned(),
             id: event.id,
             at: event.at,
         }
@@ -52,7 +52,7 @@ pub enum HostEvent {
 }
 
 /// The action's `t` tag, the name the backup file uses.
-fn action_kind(event: &Event) -> String {
+fn action_kind(event: &Event) -> &'static str {
     crate::store::tagged::kind(&event.action)
 }
 

@@ -31,13 +31,9 @@ use components::banner::Banner;
 use components::header::Header;
 use components::tab_bar::TabBar;
 use demo::DemoBanner;
-use pages::activities::Activities;
-use pages::activity::ActivityPage;
 use pages::community::JoinPage;
 use pages::empty::not_found;
 use pages::home::Home;
-use pages::me::Me;
-use pages::shop::Shop;
 use parts::{Lazy, Part};
 use routes::Route;
 use session::{Instance, SessionProvider, use_app};
@@ -45,10 +41,6 @@ use session::{Instance, SessionProvider, use_app};
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
-        Route::Activities => html! { <Activities /> },
-        Route::Activity { id } => html! { <ActivityPage {id} /> },
-        Route::Me => html! { <Me /> },
-        Route::Shop => html! { <Shop /> },
         Route::Join { code } => html! { <JoinPage code={code} /> },
         Route::NotFound => not_found(),
         route => html! { <Lazy part={Part::of(&route)} {route} /> },

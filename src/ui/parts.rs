@@ -10,10 +10,13 @@ use wasm_split_helpers::wasm_split;
 use yew::prelude::*;
 
 use super::i18n::T;
+use super::pages::activities::Activities;
+use super::pages::activity::ActivityPage;
 use super::pages::activity_form::ActivityForm;
 use super::pages::devices::Devices;
 use super::pages::empty::not_found;
 use super::pages::kept_aside::KeptAside;
+use super::pages::me::Me;
 use super::pages::organizer::Organizer;
 use super::pages::project::ProjectPage;
 use super::pages::project_form::ProjectForm;
@@ -21,6 +24,7 @@ use super::pages::projects::Projects;
 use super::pages::ranking::Ranking;
 use super::pages::record::ServiceRecord;
 use super::pages::recovery::Recovery;
+use super::pages::shop::Shop;
 use super::pages::units::Units;
 use super::pages::verify::Verify;
 use super::pages::volunteer::VolunteerPage;
@@ -43,6 +47,9 @@ pub enum Part {
     Organizer,
     /// Co-construction projects and micro-wishes, and the ranking.
     Community,
+    /// A volunteer's own screens past the first: activities and an activity (with its
+    /// roster), 我的 (who am I, the card, vouchers, the statement) and the shop.
+    Volunteer,
 }
 
 impl Part {
@@ -62,6 +69,7 @@ impl Part {
             | Route::Volunteer { .. }
             | Route::Devices
             | Route::KeptAside => Part::Organizer,
+            Route::Activities | Route::Activity { .. } | Route::Me | Route::Shop => Part::Volunteer,
             _ => Part::Community,
         }
     }
@@ -70,6 +78,7 @@ impl Part {
         match self {
             Part::Organizer => 0,
             Part::Community => 1,
+            Part::Volunteer => 2,
         }
     }
 
@@ -90,11 +99,13 @@ impl Part {
         let view = match self {
             Part::Organizer => organizer_view().await,
             Part::Community => community_view().await,
+            Part::Volunteer => volunteer_view().await,
         }?;
         #[cfg(not(feature = "split"))]
         let view = match self {
             Part::Organizer => organizer_view(),
             Part::Community => community_view(),
+            Part::Volunteer => volunteer_view(),
         }?;
         LOADED.with(|loaded| loaded[self.slot()].set(Some(view)));
         Ok(view)
@@ -117,7 +128,7 @@ const PREFETCHED: &str = "linli:prefetched";
 pub fn prefetch() {
     gloo_timers::callback::Timeout::new(PREFETCH_AFTER_MS, || {
         wasm_bindgen_futures::spawn_local(async {
-            for part in [Part::Community, Part::Organizer] {
+            for part in [Part::Volunteer, Part::Community, Part::Organizer] {
                 if part.load().await.is_err() {
                     break;
                 }
@@ -132,7 +143,7 @@ pub fn prefetch() {
 }
 
 thread_local! {
-    static LOADED: [Cell<Option<View>>; 2] = const { [Cell::new(None), Cell::new(None)] };
+    static LOADED: [Cell<Option<View>>; 3] = const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
 }
 
 #[cfg_attr(feature = "split", wasm_split(organizer, fallible))]
@@ -164,6 +175,18 @@ fn community_view() -> Result<View, Unloaded> {
         Route::Wishes => html! { <Wishes /> },
         Route::Wish { id } => html! { <WishPage {id} /> },
         Route::Ranking => html! { <Ranking /> },
+        // `Part::of` sends no other route here.
+        _ => not_found(),
+    })
+}
+
+#[cfg_attr(feature = "split", wasm_split(volunteer, fallible))]
+fn volunteer_view() -> Result<View, Unloaded> {
+    Ok(|route| match route {
+        Route::Activities => html! { <Activities /> },
+        Route::Activity { id } => html! { <ActivityPage {id} /> },
+        Route::Me => html! { <Me /> },
+        Route::Shop => html! { <Shop /> },
         // `Part::of` sends no other route here.
         _ => not_found(),
     })

@@ -5,9 +5,10 @@
 import { test, expect } from '@playwright/test';
 import { openApp, serviceWorkerReady, tab } from './helpers.mjs';
 
-const PART = /\/linli-[0-9a-f]{16}-(organizer|community|chunk_\d+)\.wasm$/;
+const PART = /\/linli-[0-9a-f]{16}-(organizer|community|volunteer|chunk_\d+)\.wasm$/;
 const COMMUNITY = /\/linli-[0-9a-f]{16}-community\.wasm$/;
 const ORGANIZER = /\/linli-[0-9a-f]{16}-organizer\.wasm$/;
+const VOLUNTEER = /\/linli-[0-9a-f]{16}-volunteer\.wasm$/;
 const ENGLISH = /\/linli-[0-9a-f]{16}-english\.wasm$/;
 
 /** Every URL the page asks for, in order. */
@@ -26,12 +27,14 @@ test('the first screen draws with every part held back; the parts follow when id
   const main = page.waitForResponse(/\/linli-[0-9a-f]{16}_bg\.wasm$/);
   const community = page.waitForResponse(COMMUNITY);
   const organizer = page.waitForResponse(ORGANIZER);
+  const volunteer = page.waitForResponse(VOLUNTEER);
   await openApp(page);
   expect((await main).headers()['content-encoding']).toBe('br');
   release();
   // Prefetched once the first screen is up, without a tap.
   expect((await community).headers()['content-encoding']).toBe('br');
   expect((await organizer).headers()['content-encoding']).toBe('br');
+  expect((await volunteer).headers()['content-encoding']).toBe('br');
   expect(urls.filter((url) => ENGLISH.test(url))).toEqual([]);
   await tab(page, '项目').click();
   await expect(page.getByRole('heading', { name: '共建项目' })).toBeVisible();
@@ -87,6 +90,10 @@ test('after one visit every part, and English once chosen, opens with the networ
   await expect(page.getByRole('heading', { name: '共建项目' })).toBeVisible();
   await page.getByRole('link', { name: '管理' }).click();
   await expect(page.getByRole('form', { name: '建立社区' })).toBeVisible();
+  await tab(page, '活动').click();
+  await expect(page.getByRole('heading', { name: '志愿活动' })).toBeVisible();
+  await tab(page, '我的').click();
+  await expect(page.getByRole('heading', { name: '我是谁' })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
   await context.setOffline(false);
