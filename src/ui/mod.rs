@@ -31,6 +31,7 @@ use components::banner::Banner;
 use components::header::Header;
 use components::tab_bar::TabBar;
 use demo::DemoBanner;
+use pages::activities::Activities;
 use pages::community::JoinPage;
 use pages::empty::not_found;
 use pages::home::Home;
@@ -41,6 +42,7 @@ use session::{Instance, SessionProvider, use_app};
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
+        Route::Activities => html! { <Activities /> },
         Route::Join { code } => html! { <JoinPage code={code} /> },
         Route::NotFound => not_found(),
         route => html! { <Lazy part={Part::of(&route)} {route} /> },

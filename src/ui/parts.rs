@@ -10,7 +10,6 @@ use wasm_split_helpers::wasm_split;
 use yew::prelude::*;
 
 use super::i18n::T;
-use super::pages::activities::Activities;
 use super::pages::activity::ActivityPage;
 use super::pages::activity_form::ActivityForm;
 use super::pages::devices::Devices;
@@ -45,10 +44,9 @@ pub enum Part {
     /// An organizer's work: the 管理 screens, forms, the roster's pages, records,
     /// devices, backup and recovery.
     Organizer,
-    /// Co-construction projects and micro-wishes, and the ranking.
-    Community,
-    /// A volunteer's own screens past the first: activities and an activity (with its
-    /// roster), 我的 (who am I, the card, vouchers, the statement) and the shop.
+    /// A volunteer's screens past the first two (home and the list of activities): an
+    /// activity (with its roster), 我的 (who am I, the card, vouchers, the statement), the
+    /// shop, co-construction projects, micro-wishes and the ranking.
     Volunteer,
 }
 
@@ -69,16 +67,14 @@ impl Part {
             | Route::Volunteer { .. }
             | Route::Devices
             | Route::KeptAside => Part::Organizer,
-            Route::Activities | Route::Activity { .. } | Route::Me | Route::Shop => Part::Volunteer,
-            _ => Part::Community,
+            _ => Part::Volunteer,
         }
     }
 
     fn slot(self) -> usize {
         match self {
             Part::Organizer => 0,
-            Part::Community => 1,
-            Part::Volunteer => 2,
+            Part::Volunteer => 1,
         }
     }
 
@@ -98,13 +94,11 @@ impl Part {
         #[cfg(feature = "split")]
         let view = match self {
             Part::Organizer => organizer_view().await,
-            Part::Community => community_view().await,
             Part::Volunteer => volunteer_view().await,
         }?;
         #[cfg(not(feature = "split"))]
         let view = match self {
             Part::Organizer => organizer_view(),
-            Part::Community => community_view(),
             Part::Volunteer => volunteer_view(),
         }?;
         LOADED.with(|loaded| loaded[self.slot()].set(Some(view)));
@@ -128,7 +122,7 @@ const PREFETCHED: &str = "linli:prefetched";
 pub fn prefetch() {
     gloo_timers::callback::Timeout::new(PREFETCH_AFTER_MS, || {
         wasm_bindgen_futures::spawn_local(async {
-            for part in [Part::Volunteer, Part::Community, Part::Organizer] {
+            for part in [Part::Volunteer, Part::Organizer] {
                 if part.load().await.is_err() {
                     break;
                 }
@@ -143,7 +137,7 @@ pub fn prefetch() {
 }
 
 thread_local! {
-    static LOADED: [Cell<Option<View>>; 3] = const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
+    static LOADED: [Cell<Option<View>>; 2] = const { [Cell::new(None), Cell::new(None)] };
 }
 
 #[cfg_attr(feature = "split", wasm_split(organizer, fallible))]
@@ -167,23 +161,14 @@ fn organizer_view() -> Result<View, Unloaded> {
     })
 }
 
-#[cfg_attr(feature = "split", wasm_split(community, fallible))]
-fn community_view() -> Result<View, Unloaded> {
+#[cfg_attr(feature = "split", wasm_split(volunteer, fallible))]
+fn volunteer_view() -> Result<View, Unloaded> {
     Ok(|route| match route {
         Route::Projects => html! { <Projects /> },
         Route::Project { id } => html! { <ProjectPage {id} /> },
         Route::Wishes => html! { <Wishes /> },
         Route::Wish { id } => html! { <WishPage {id} /> },
         Route::Ranking => html! { <Ranking /> },
-        // `Part::of` sends no other route here.
-        _ => not_found(),
-    })
-}
-
-#[cfg_attr(feature = "split", wasm_split(volunteer, fallible))]
-fn volunteer_view() -> Result<View, Unloaded> {
-    Ok(|route| match route {
-        Route::Activities => html! { <Activities /> },
         Route::Activity { id } => html! { <ActivityPage {id} /> },
         Route::Me => html! { <Me /> },
         Route::Shop => html! { <Shop /> },

@@ -5,8 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { openApp, serviceWorkerReady, tab } from './helpers.mjs';
 
-const PART = /\/linli-[0-9a-f]{16}-(organizer|community|volunteer|chunk_\d+)\.wasm$/;
-const COMMUNITY = /\/linli-[0-9a-f]{16}-community\.wasm$/;
+const PART = /\/linli-[0-9a-f]{16}-(organizer|volunteer|chunk_\d+)\.wasm$/;
 const ORGANIZER = /\/linli-[0-9a-f]{16}-organizer\.wasm$/;
 const VOLUNTEER = /\/linli-[0-9a-f]{16}-volunteer\.wasm$/;
 const ENGLISH = /\/linli-[0-9a-f]{16}-english\.wasm$/;
@@ -25,14 +24,12 @@ test('the first screen draws with every part held back; the parts follow when id
   const held = new Promise((resolve) => { release = resolve; });
   await page.route(PART, async (route) => { await held; await route.continue(); });
   const main = page.waitForResponse(/\/linli-[0-9a-f]{16}_bg\.wasm$/);
-  const community = page.waitForResponse(COMMUNITY);
   const organizer = page.waitForResponse(ORGANIZER);
   const volunteer = page.waitForResponse(VOLUNTEER);
   await openApp(page);
   expect((await main).headers()['content-encoding']).toBe('br');
   release();
   // Prefetched once the first screen is up, without a tap.
-  expect((await community).headers()['content-encoding']).toBe('br');
   expect((await organizer).headers()['content-encoding']).toBe('br');
   expect((await volunteer).headers()['content-encoding']).toBe('br');
   expect(urls.filter((url) => ENGLISH.test(url))).toEqual([]);
@@ -41,7 +38,7 @@ test('the first screen draws with every part held back; the parts follow when id
 });
 
 test('a screen whose part cannot be fetched says so and opens on a second try', async ({ page }) => {
-  await page.route(COMMUNITY, (route) => route.abort());
+  await page.route(VOLUNTEER, (route) => route.abort());
   await openApp(page);
   await tab(page, '项目').click();
   await expect(page.getByRole('alert')).toHaveText(/这一页没能打开，请检查网络后重试。/);
@@ -49,8 +46,8 @@ test('a screen whose part cannot be fetched says so and opens on a second try', 
   // Held until the loading line has been seen.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.unroute(COMMUNITY);
-  await page.route(COMMUNITY, async (route) => { await held; await route.continue(); });
+  await page.unroute(VOLUNTEER);
+  await page.route(VOLUNTEER, async (route) => { await held; await route.continue(); });
   await page.getByRole('button', { name: '重试' }).click();
   await expect(page.getByRole('status').filter({ hasText: '正在打开…' })).toBeVisible();
   release();
