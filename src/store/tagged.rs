@@ -15,8 +15,41 @@ use crate::domain::Action;
 /// The key that names the action.
 const TAG: &str = "t";
 
-/// Refuses, with `$error`, every value a serializer is not meant to meet.
-macro_rules! refuse {
+/// Refuses, with `$error`, every value but a struct variant: both serializers here meet
+/// only actions, and every action is a struct variant.
+macro_rules! refuse_all_but_struct_variants {
+    ($error:expr) => {
+        refuse_all_but_struct_variants! {
+            $error;
+            serialize_bool(bool) -> Self::Ok;
+            serialize_i8(i8) -> Self::Ok;
+            serialize_i16(i16) -> Self::Ok;
+            serialize_i32(i32) -> Self::Ok;
+            serialize_i64(i64) -> Self::Ok;
+            serialize_u8(u8) -> Self::Ok;
+            serialize_u16(u16) -> Self::Ok;
+            serialize_u32(u32) -> Self::Ok;
+            serialize_u64(u64) -> Self::Ok;
+            serialize_f32(f32) -> Self::Ok;
+            serialize_f64(f64) -> Self::Ok;
+            serialize_char(char) -> Self::Ok;
+            serialize_str(&str) -> Self::Ok;
+            serialize_bytes(&[u8]) -> Self::Ok;
+            serialize_none() -> Self::Ok;
+            serialize_unit() -> Self::Ok;
+            serialize_unit_struct(&'static str) -> Self::Ok;
+            serialize_unit_variant(&'static str, u32, &'static str) -> Self::Ok;
+            serialize_seq(Option<usize>) -> Self::SerializeSeq;
+            serialize_tuple(usize) -> Self::SerializeTuple;
+            serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+            serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+            serialize_map(Option<usize>) -> Self::SerializeMap;
+            serialize_struct(&'static str, usize) -> Self::SerializeStruct;
+            <T> serialize_some(&T) -> Self::Ok;
+            <T> serialize_newtype_struct(&'static str, &T) -> Self::Ok;
+            <T> serialize_newtype_variant(&'static str, u32, &'static str, &T) -> Self::Ok;
+        }
+    };
     ($error:expr; $($(<$t:ident>)? $method:ident ( $($arg:ty),* ) -> $ret:ty;)*) => {$(
         fn $method$(<$t: ?Sized + Serialize>)?(self, $(_: $arg),*) -> Result<$ret, Self::Error> {
             Err($error)
@@ -95,36 +128,7 @@ impl Serializer for NameOnly {
         Err(Named(variant))
     }
 
-    refuse! {
-        Named("");
-        serialize_bool(bool) -> Self::Ok;
-        serialize_i8(i8) -> Self::Ok;
-        serialize_i16(i16) -> Self::Ok;
-        serialize_i32(i32) -> Self::Ok;
-        serialize_i64(i64) -> Self::Ok;
-        serialize_u8(u8) -> Self::Ok;
-        serialize_u16(u16) -> Self::Ok;
-        serialize_u32(u32) -> Self::Ok;
-        serialize_u64(u64) -> Self::Ok;
-        serialize_f32(f32) -> Self::Ok;
-        serialize_f64(f64) -> Self::Ok;
-        serialize_char(char) -> Self::Ok;
-        serialize_str(&str) -> Self::Ok;
-        serialize_bytes(&[u8]) -> Self::Ok;
-        serialize_none() -> Self::Ok;
-        serialize_unit() -> Self::Ok;
-        serialize_unit_struct(&'static str) -> Self::Ok;
-        serialize_unit_variant(&'static str, u32, &'static str) -> Self::Ok;
-        serialize_seq(Option<usize>) -> Self::SerializeSeq;
-        serialize_tuple(usize) -> Self::SerializeTuple;
-        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
-        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
-        serialize_map(Option<usize>) -> Self::SerializeMap;
-        serialize_struct(&'static str, usize) -> Self::SerializeStruct;
-        <T> serialize_some(&T) -> Self::Ok;
-        <T> serialize_newtype_struct(&'static str, &T) -> Self::Ok;
-        <T> serialize_newtype_variant(&'static str, u32, &'static str, &T) -> Self::Ok;
-    }
+    refuse_all_but_struct_variants!(Named(""));
 }
 
 /// Serializes an action as tagged JSON: `"t"` first, then the fields in the order they
@@ -167,36 +171,7 @@ impl<S: Serializer> Serializer for TagInside<S> {
         Ok(Inside(map))
     }
 
-    refuse! {
-        S::Error::custom(NOT_AN_ACTION);
-        serialize_bool(bool) -> S::Ok;
-        serialize_i8(i8) -> S::Ok;
-        serialize_i16(i16) -> S::Ok;
-        serialize_i32(i32) -> S::Ok;
-        serialize_i64(i64) -> S::Ok;
-        serialize_u8(u8) -> S::Ok;
-        serialize_u16(u16) -> S::Ok;
-        serialize_u32(u32) -> S::Ok;
-        serialize_u64(u64) -> S::Ok;
-        serialize_f32(f32) -> S::Ok;
-        serialize_f64(f64) -> S::Ok;
-        serialize_char(char) -> S::Ok;
-        serialize_str(&str) -> S::Ok;
-        serialize_bytes(&[u8]) -> S::Ok;
-        serialize_none() -> S::Ok;
-        serialize_unit() -> S::Ok;
-        serialize_unit_struct(&'static str) -> S::Ok;
-        serialize_unit_variant(&'static str, u32, &'static str) -> S::Ok;
-        serialize_seq(Option<usize>) -> Self::SerializeSeq;
-        serialize_tuple(usize) -> Self::SerializeTuple;
-        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
-        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
-        serialize_map(Option<usize>) -> Self::SerializeMap;
-        serialize_struct(&'static str, usize) -> Self::SerializeStruct;
-        <T> serialize_some(&T) -> S::Ok;
-        <T> serialize_newtype_struct(&'static str, &T) -> S::Ok;
-        <T> serialize_newtype_variant(&'static str, u32, &'static str, &T) -> S::Ok;
-    }
+    refuse_all_but_struct_variants!(S::Error::custom(NOT_AN_ACTION));
 }
 
 /// The action's fields, written into the map after its tag.
