@@ -15,10 +15,10 @@
 //! takes a slot, or a waitlist place, only when approved; a declined request is kept.
 //!
 //! Pledges are not capped in the fold. A pledge larger than what a need still lacks is
-//! refused when written ([`DomainError::PledgeExceedsNeed`], [`DomainError::NeedMet`]),
-//! but two pledges made offline that together exceed the need are both kept when they
-//! meet: turning a unit's offer away after the fact helps nobody, and the progress
-//! shows the need as more than met.
+//! refused when written ([`super::DomainError::PledgeExceedsNeed`],
+//! [`super::DomainError::NeedMet`]), but two pledges made offline that together exceed
+//! the need are both kept when they meet: turning a unit's offer away after the fact
+//! helps nobody, and the progress shows the need as more than met.
 //!
 //! The fold is in `book.rs`, the rules in `rules.rs`, the plan in `plan.rs`, the
 //! searches in `query.rs`; this module holds what the app reads.
