@@ -11,6 +11,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use common::arrival::{any_order_folds_alike, deliver};
 use common::{Replica, T0, award};
 use linli::domain::{
     Account, Action, EntryId, EntryKind, Event, Journal, PerkId, PerkOffer, Points, PointsPolicy,
@@ -166,15 +167,7 @@ fn play(steps: &[Step]) -> World {
                     r.wall = Timestamp(r.wall.0 + u64::from(hours) * Timestamp::HOUR);
                 }
             }
-            Step::Sync { from, to } if from != to => {
-                let source: Vec<Event> = w.replicas[usize::from(from)]
-                    .journal
-                    .events()
-                    .cloned()
-                    .collect();
-                w.replicas[usize::from(to)].journal.merge(source);
-            }
-            Step::Sync { .. } => {}
+            Step::Sync { from, to } => deliver(&mut w.replicas, from, to),
         }
     }
     w
@@ -293,18 +286,6 @@ fn check_points(w: &World, state: &State, last: Timestamp) -> Result<(), TestCas
     Ok(())
 }
 
-fn shuffled(events: &[Event], seed: u64) -> Vec<Event> {
-    let mut out = events.to_vec();
-    let mut rng = seed;
-    for i in (1..out.len()).rev() {
-        rng = rng
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        out.swap(i, (rng >> 33) as usize % (i + 1));
-    }
-    out
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -335,16 +316,6 @@ proptest! {
         steps in prop::collection::vec(step(), 1..70),
         seed in any::<u64>(),
     ) {
-        let w = play(&steps);
-        let journal = union(&w);
-        let events: Vec<Event> = journal.events().cloned().collect();
-        let mut arrived = Journal::default();
-        for batch in shuffled(&events, seed).chunks(4) {
-            arrived.merge(batch.iter().cloned());
-        }
-        prop_assert_eq!(arrived.state(), journal.state());
-        let again = arrived.merge(events.iter().cloned());
-        prop_assert_eq!(again.added, 0);
-        prop_assert_eq!(arrived.state(), journal.state());
+        any_order_folds_alike(play(&steps).replicas, seed, 4)?;
     }
 }

@@ -12,6 +12,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use common::arrival::{all_events, any_order_folds_alike, deliver};
 use common::{Replica, project_plan};
 use linli::domain::{
     Account, Action, Event, JoinMode, Journal, Participant, Points, ProjectId, ProjectStatus,
@@ -287,28 +288,13 @@ fn play(approval: bool, slots: u32, steps: &[Step]) -> World {
                 },
             ),
             Step::Sync { from, to } => {
-                if from != to {
-                    let source: Vec<Event> = w.replicas[usize::from(from)]
-                        .journal
-                        .events()
-                        .cloned()
-                        .collect();
-                    w.replicas[usize::from(to)].journal.merge(source);
-                }
+                deliver(&mut w.replicas, from, to);
                 continue;
             }
         };
         let _ = w.replicas[usize::from(replica)].act(action);
     }
     w
-}
-
-fn all_events(replicas: &[Replica]) -> Vec<Event> {
-    let mut union = Journal::default();
-    for r in replicas {
-        union.merge(r.journal.events().cloned());
-    }
-    union.events().cloned().collect()
 }
 
 /// The invariants every state must keep, whatever it was merged from.
@@ -361,18 +347,6 @@ fn assert_invariants(
     Ok(())
 }
 
-fn shuffled(events: &[Event], seed: u64) -> Vec<Event> {
-    let mut shuffled = events.to_vec();
-    let mut rng = seed;
-    for i in (1..shuffled.len()).rev() {
-        rng = rng
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        shuffled.swap(i, (rng >> 33) as usize % (i + 1));
-    }
-    shuffled
-}
-
 /// Completes the merged project and confirms everyone taking part, as one replica.
 fn complete_and_confirm(events: Vec<Event>, project: ProjectId) -> Journal {
     let mut r = Replica::new(9);
@@ -423,23 +397,7 @@ proptest! {
         seed in any::<u64>(),
     ) {
         let w = play(approval, slots, &steps);
-        let events = all_events(&w.replicas);
-        let mut in_order = Journal::default();
-        in_order.merge(events.clone());
-        let mut arrived = Journal::default();
-        for batch in shuffled(&events, seed).chunks(4) {
-            arrived.merge(batch.iter().cloned());
-        }
-        prop_assert_eq!(in_order.state(), arrived.state());
-        for r in w.replicas {
-            let mut journal = r.journal;
-            journal.merge(events.iter().cloned());
-            prop_assert_eq!(journal.state(), in_order.state());
-        }
-        // Merging again changes nothing.
-        let before = in_order.state().clone();
-        prop_assert_eq!(in_order.merge(events.clone()).added, 0);
-        prop_assert_eq!(in_order.state(), &before);
+        any_order_folds_alike(w.replicas, seed, 4)?;
     }
 
     #[test]

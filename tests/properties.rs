@@ -6,7 +6,8 @@
 mod common;
 
 use common::Replica;
-use linli::domain::{Account, Action, EntryId, Event, Journal, Points, ReplicaId, VolunteerId};
+use common::arrival::{all_events, any_order_folds_alike, deliver};
+use linli::domain::{Account, Action, EntryId, Journal, Points, ReplicaId, VolunteerId};
 use linli::store::codec::{SegmentKey, decode_segment, encode_segment};
 use proptest::prelude::*;
 
@@ -96,26 +97,10 @@ fn play(steps: &[Step]) -> Vec<Replica> {
                     });
                 }
             }
-            Step::Sync { from, to } if from != to => {
-                let source = replicas[usize::from(from)]
-                    .journal
-                    .events()
-                    .cloned()
-                    .collect::<Vec<_>>();
-                replicas[usize::from(to)].journal.merge(source);
-            }
-            Step::Sync { .. } => {}
+            Step::Sync { from, to } => deliver(&mut replicas, from, to),
         }
     }
     replicas
-}
-
-fn all_events(replicas: &[Replica]) -> Vec<Event> {
-    let mut union = Journal::default();
-    for r in replicas {
-        union.merge(r.journal.events().cloned());
-    }
-    union.events().cloned().collect()
 }
 
 proptest! {
@@ -126,28 +111,9 @@ proptest! {
         steps in prop::collection::vec(step(), 1..60),
         seed in any::<u64>(),
     ) {
-        let replicas = play(&steps);
-        let events = all_events(&replicas);
-        let mut in_order = Journal::default();
-        in_order.merge(events.clone());
-        // Deliver the same events shuffled, in small batches, as tabs and imports would.
-        let mut shuffled = events.clone();
-        let mut rng = seed;
-        for i in (1..shuffled.len()).rev() {
-            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            shuffled.swap(i, (rng >> 33) as usize % (i + 1));
-        }
-        let mut arrived = Journal::default();
-        for batch in shuffled.chunks(3) {
-            arrived.merge(batch.iter().cloned());
-        }
-        prop_assert_eq!(in_order.state(), arrived.state());
-        // Every replica that then syncs with all the others agrees too.
-        for r in replicas {
-            let mut journal = r.journal;
-            journal.merge(events.iter().cloned());
-            prop_assert_eq!(journal.state(), in_order.state());
-        }
+        // The same events shuffled, in small batches, as tabs and imports would deliver
+        // them; every replica that then syncs with all the others agrees too.
+        any_order_folds_alike(play(&steps), seed, 3)?;
     }
 
     #[test]

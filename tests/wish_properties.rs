@@ -12,6 +12,7 @@ mod wish_support;
 use std::collections::BTreeSet;
 
 use common::Replica;
+use common::arrival::{all_events, any_order_folds_alike, deliver};
 use linli::domain::{
     Account, Action, ClaimStatus, Claimant, EntryKind, Event, Journal, Points, ReplicaId, State,
     Timestamp, WishId, WishPhase,
@@ -144,14 +145,7 @@ fn play(steps: &[Step]) -> World {
                 continue;
             }
             Step::Sync { from, to } => {
-                if from != to {
-                    let source: Vec<Event> = w.replicas[usize::from(from)]
-                        .journal
-                        .events()
-                        .cloned()
-                        .collect();
-                    w.replicas[usize::from(to)].journal.merge(source);
-                }
+                deliver(&mut w.replicas, from, to);
                 continue;
             }
         };
@@ -159,14 +153,6 @@ fn play(steps: &[Step]) -> World {
         let _ = w.replicas[usize::from(replica)].act(action);
     }
     w
-}
-
-fn all_events(replicas: &[Replica]) -> Vec<Event> {
-    let mut union = Journal::default();
-    for r in replicas {
-        union.merge(r.journal.events().cloned());
-    }
-    union.events().cloned().collect()
 }
 
 fn latest(events: &[Event]) -> Timestamp {
@@ -251,18 +237,6 @@ fn assert_invariants(state: &State, now: Timestamp) -> Result<(), TestCaseError>
     Ok(())
 }
 
-fn shuffled(events: &[Event], seed: u64) -> Vec<Event> {
-    let mut shuffled = events.to_vec();
-    let mut rng = seed;
-    for i in (1..shuffled.len()).rev() {
-        rng = rng
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        shuffled.swap(i, (rng >> 33) as usize % (i + 1));
-    }
-    shuffled
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -291,22 +265,7 @@ proptest! {
         seed in any::<u64>(),
     ) {
         let w = play(&steps);
-        let events = all_events(&w.replicas);
-        let mut in_order = Journal::default();
-        in_order.merge(events.clone());
-        let mut arrived = Journal::default();
-        for batch in shuffled(&events, seed).chunks(3) {
-            arrived.merge(batch.iter().cloned());
-        }
-        prop_assert_eq!(in_order.state(), arrived.state());
-        for r in w.replicas {
-            let mut journal = r.journal;
-            journal.merge(events.iter().cloned());
-            prop_assert_eq!(journal.state(), in_order.state());
-        }
-        let before = in_order.state().clone();
-        prop_assert_eq!(in_order.merge(events.clone()).added, 0);
-        prop_assert_eq!(in_order.state(), &before);
+        any_order_folds_alike(w.replicas, seed, 3)?;
     }
 
     #[test]

@@ -8,6 +8,7 @@ use linli::domain::{
     VolunteerId, VolunteerProfile, VoucherId,
 };
 
+pub mod arrival;
 pub mod contract;
 pub mod devices;
 pub mod jobs;
