@@ -106,3 +106,29 @@ export function fakeCamera(...args) {
     launchOptions: launchOptions(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', ...args]),
   };
 }
+
+/** The `test.use` launch options of a spec that opens a portal of another origin: such a
+ * portal is a page the test makes up (no address of its own), which Chromium's Local
+ * Network Access would keep from loopback servers. */
+export const LOOPBACK_PORTAL = '--disable-features=LocalNetworkAccessChecks';
+
+/**
+ * Opens a portal on another origin (localhost; Linli is served from 127.0.0.1) that
+ * imports linli.js from Linli's server and mounts it with no options. Needs
+ * LOOPBACK_PORTAL in the spec's launch options. Returns Linli's origin.
+ */
+export async function openCrossOriginPortal(page, baseURL) {
+  const linli = new URL(baseURL);
+  const portal = `http://localhost:${linli.port}/portal-elsewhere.html`;
+  await page.route(portal, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1"><title>portal</title></head>
+      <body><div id="linli"></div><script type="module">
+        import { mount } from '${linli.origin}/linli.js';
+        mount(document.getElementById('linli'), {});
+      </script></body></html>`,
+  }));
+  await page.goto(portal);
+  return linli.origin;
+}

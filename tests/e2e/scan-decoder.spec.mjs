@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import config from './playwright.config.mjs';
-import { openApp, cardCheckInAtStart, fakeCamera } from './helpers.mjs';
+import {
+  openApp, cardCheckInAtStart, fakeCamera, LOOPBACK_PORTAL, openCrossOriginPortal,
+} from './helpers.mjs';
 
 // The QR code of "V002" (the `qrcode` crate's, as the volunteer card draws it).
 const QR = `
@@ -54,9 +56,8 @@ function cardVideo() {
 
 test.use(fakeCamera(
   `--use-file-for-fake-video-capture=${cardVideo()}`,
-  // The cross-origin portal below is a page this test makes up (no address of its own),
-  // which Chromium's Local Network Access would keep from loopback servers.
-  '--disable-features=LocalNetworkAccessChecks',
+  // The portal of another origin below.
+  LOOPBACK_PORTAL,
 ));
 
 test('without BarcodeDetector, the decoder worker reads the card and the volunteer is checked in', async ({ page }) => {
@@ -75,18 +76,7 @@ test('without BarcodeDetector, the decoder worker reads the card and the volunte
 test("in a portal of another origin, the decoder worker starts from the portal's own page", async ({ page }) => {
   // The portal is on localhost; Linli is served from 127.0.0.1: another origin, which
   // may not start a worker from Linli's server directly.
-  const linli = new URL(config.use.baseURL);
-  const portal = `http://localhost:${linli.port}/portal-elsewhere.html`;
-  await page.route(portal, (route) => route.fulfill({
-    contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1"><title>portal</title></head>
-      <body><div id="linli"></div><script type="module">
-        import { mount } from '${linli.origin}/linli.js';
-        mount(document.getElementById('linli'), {});
-      </script></body></html>`,
-  }));
-  await page.goto(portal);
+  await openCrossOriginPortal(page, config.use.baseURL);
   const decoder = page.waitForEvent('worker');
   await page.getByRole('button', { name: /扫描邀请二维码/ }).click();
   await decoder;
