@@ -393,7 +393,7 @@ pub fn import_data(id: u32, text: &JsValue) -> Result<JsValue, JsValue> {
     let text = text
         .as_string()
         .ok_or_else(|| ApiError::new("bad-backup", Dev::ApiNotText, &[&"importData"]))?;
-    let outcome = instance.import_backup(&text).map_err(ApiError::from)?;
+    let outcome = instance.import_for_host(&text).map_err(ApiError::from)?;
     Ok(to_js(&summary(&outcome))?)
 }
 

@@ -567,6 +567,45 @@ fn bad_records_of_a_first_format_file_are_reported_one_by_one() {
     assert!(imported.rejected.iter().all(|r| !r.reason.is_empty()));
 }
 
+/// The JavaScript API's import cannot adopt a first-format file: it counts the records,
+/// reads none (so JSON's reader of actions stays out of the app's first module) and
+/// imports none; a version-2 file imports as it would in the app.
+#[test]
+fn the_hosts_import_counts_a_first_format_files_records_without_reading_them() {
+    let text = r#"{"format":"linli-backup","version":1,"events":[
+        {"id":"a-1","at":1795222800000,"action":{"t":"register_volunteer","profile":{"name":"王小明"}}},
+        {"id":"a-2","at":1795222800001,"action":{"t":"teleport"}},
+        {"at":1795222800003}
+    ]}"#;
+    let mut s = founder(1);
+    let before = s.journal().state().clone();
+    let counted = s.import_file_counting(text).unwrap();
+    assert_eq!(counted.report.unsigned, 3);
+    assert_eq!(counted.report.added, 0);
+    assert!(counted.unsigned.is_empty() && counted.rejected.is_empty());
+    assert_eq!(s.journal().state(), &before);
+    for bad in ["不是文件", "{}", r#"{"format":"linli-backup","version":1}"#] {
+        assert_eq!(
+            s.import_file_counting(bad).unwrap_err(),
+            s.import_file(bad).unwrap_err(),
+            "{bad}"
+        );
+    }
+
+    let a = device(1, ["王小明", "李四"]);
+    let id = a.community().unwrap().id;
+    let (file, _) = a.export_file(Scope::Full, WALL).unwrap();
+    let mut counting = joining(id, 2, Role::Organizer);
+    let mut reading = joining(id, 2, Role::Organizer);
+    let (a, b) = (
+        counting.import_file_counting(&file).unwrap(),
+        reading.import_file(&file).unwrap(),
+    );
+    assert_eq!(a.report.added, b.report.added);
+    assert!(a.report.added > 0);
+    assert_eq!(counting.journal().state(), reading.journal().state());
+}
+
 /// A file holding segments this device wrote itself (an organizer's backup that took in
 /// its request): the same text counts as known, never silently skipped; a changed copy
 /// of one is refused with a reason, and nothing changes.

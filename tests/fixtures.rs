@@ -160,3 +160,44 @@ fn adoption_keeps_a_legacy_segment_it_could_not_read_whole() {
     assert_eq!(reopened.legacy_events(), 0);
     assert_eq!(reopened.journal().state().volunteers().count(), 1);
 }
+
+/// A format-1 segment is only checked when the store opens (its frame: version and
+/// replica) and read when its events are needed: a bad row is reported once the
+/// organizer adopts, its readable rows count as waiting before, and the segment, not
+/// read whole, is kept as it was.
+#[test]
+fn a_format_1_segments_rows_are_read_when_an_organizer_needs_them() {
+    let backend = MemoryBackend::default();
+    let mixed = r#"{"v":1,"r":"b","e":[[1,7,{"t":"register_volunteer","profile":{"name":"李四"}}],[2,8,{"t":"teleport"}]]}"#;
+    backend.set("linli/log/b/0", mixed).unwrap();
+    let wrong_replica = r#"{"v":1,"r":"c","e":[]}"#;
+    backend.set("linli/log/d/0", wrong_replica).unwrap();
+    let mut store = Store::open(backend.clone(), Namespace::default(), || 0xc6);
+    // The wrong frame is reported at once; the bad row of a good frame is not read yet.
+    let unreadable: Vec<&str> = store
+        .report()
+        .unreadable
+        .iter()
+        .map(|u| u.key.as_str())
+        .collect();
+    assert_eq!(unreadable, ["linli/log/d/0"]);
+    assert_eq!(store.legacy_events(), 1);
+    let signer = Signer::from_seed([7; 32]);
+    let record = DeviceRecord::plain(&signer);
+    store.found("幸福社区", signer, record, WALL).unwrap();
+    assert_eq!(store.adopt_legacy(WALL).unwrap().events, 1);
+    let mut unreadable: Vec<&str> = store
+        .report()
+        .unreadable
+        .iter()
+        .map(|u| u.key.as_str())
+        .collect();
+    unreadable.sort_unstable();
+    assert_eq!(unreadable, ["linli/log/b/0", "linli/log/d/0"]);
+    assert_eq!(
+        backend.get("linli/log/b/0").unwrap().as_deref(),
+        Some(mixed)
+    );
+    assert_eq!(store.legacy_events(), 0);
+    assert_eq!(store.journal().state().volunteers().count(), 1);
+}

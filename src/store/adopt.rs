@@ -27,6 +27,7 @@ impl<B: Backend> Store<B> {
     /// Adopts every unsigned event this device holds from before signing, then removes
     /// the legacy segments they came from. Needs an organizer's key, unlocked.
     pub fn adopt_legacy(&mut self, wall: Timestamp) -> Result<Adopted, ActError> {
+        self.read_unread();
         let mut adopted = Adopted::default();
         for (key, events) in self.legacy.clone() {
             let done = self.adopt_group(events, wall)?;

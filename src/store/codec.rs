@@ -84,9 +84,21 @@ pub fn format_of(text: &str) -> Option<u32> {
 /// segment that cannot be read at all is an error; one with some unreadable events
 /// returns the rest and an error for each.
 pub fn decode_segment(key: SegmentKey, text: &str) -> Result<DecodedSegment, CodecError> {
-    if text.starts_with('{') {
+    if is_json(text) {
         return decode_json(key, text);
     }
+    decode_compact_segment(key, text)
+}
+
+/// Whether a stored text is a format-1 (JSON) segment.
+pub fn is_json(text: &str) -> bool {
+    text.starts_with('{')
+}
+
+/// Decodes a segment of format 2 under a legacy key, as [`decode_segment`] does, without
+/// JSON's reader of actions: what opening a store needs (format 1 is only checked then,
+/// see [`check_json`], and read when an organizer needs its events).
+pub fn decode_compact_segment(key: SegmentKey, text: &str) -> Result<DecodedSegment, CodecError> {
     let version = text
         .split_once(':')
         .and_then(|(v, _)| v.parse::<u32>().ok())
@@ -103,8 +115,14 @@ pub fn decode_segment(key: SegmentKey, text: &str) -> Result<DecodedSegment, Cod
     }
 }
 
-/// Format 1, JSON, as the first versions wrote it: still read, never written.
-fn decode_json(key: SegmentKey, text: &str) -> Result<DecodedSegment, CodecError> {
+/// Checks a format-1 segment's frame (its version, the replica it names) without reading
+/// its events: what [`decode_segment`] would refuse as a whole, this refuses too.
+pub fn check_json(key: SegmentKey, text: &str) -> Result<(), CodecError> {
+    json_frame(key, text).map(|_| ())
+}
+
+/// A format-1 segment's frame: its rows, unread.
+fn json_frame(key: SegmentKey, text: &str) -> Result<SegmentIn<'_>, CodecError> {
     let version = serde_json::from_str::<Versioned>(text)
         .map_err(|e| CodecError::Malformed(e.to_string()))?
         .v;
@@ -113,13 +131,19 @@ fn decode_json(key: SegmentKey, text: &str) -> Result<DecodedSegment, CodecError
     }
     let segment: SegmentIn<'_> =
         serde_json::from_str(text).map_err(|e| CodecError::Malformed(e.to_string()))?;
-    let replica = segment.r;
-    if replica != key.replica {
+    if segment.r != key.replica {
         return Err(CodecError::WrongReplica {
             expected: key.replica.to_string(),
-            found: replica.to_string(),
+            found: segment.r.to_string(),
         });
     }
+    Ok(segment)
+}
+
+/// Format 1, JSON, as the first versions wrote it: still read, never written.
+fn decode_json(key: SegmentKey, text: &str) -> Result<DecodedSegment, CodecError> {
+    let segment = json_frame(key, text)?;
+    let replica = segment.r;
     let mut decoded = DecodedSegment::default();
     for (index, raw) in segment.e.iter().enumerate() {
         let row = serde_json::from_str::<RowIn>(raw.get()).map_err(|e| e.to_string());

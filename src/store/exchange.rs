@@ -134,19 +134,7 @@ impl<B: Backend> Store<B> {
                 community,
                 segments,
                 ..
-            } => {
-                match self.community() {
-                    None => return Err(ImportError::NoCommunity(community)),
-                    Some(ours) if ours.id != community.id => {
-                        return Err(ImportError::OtherCommunity(community));
-                    }
-                    Some(_) => {}
-                }
-                Ok(FileImport {
-                    report: self.import_sealed(segments)?,
-                    ..FileImport::default()
-                })
-            }
+            } => self.import_file_segments(community, segments),
             Parsed::Unsigned(parsed) => Ok(FileImport {
                 report: ImportReport {
                     unsigned: parsed.events.len(),
@@ -156,5 +144,44 @@ impl<B: Backend> Store<B> {
                 unsigned: parsed.events,
             }),
         }
+    }
+
+    /// Imports a backup file's text as [`Store::import_file`] does, but only counts a
+    /// version-1 file's records (as unsigned: none is read, none imported), for
+    /// whoever cannot adopt them (the JavaScript API).
+    pub fn import_file_counting(&mut self, text: &str) -> Result<FileImport, ImportError> {
+        match backup::parse_counting(text, self.ns.as_str())? {
+            Parsed::Sealed {
+                community,
+                segments,
+                ..
+            } => self.import_file_segments(community, segments),
+            Parsed::Unsigned(records) => Ok(FileImport {
+                report: ImportReport {
+                    unsigned: records,
+                    ..ImportReport::default()
+                },
+                ..FileImport::default()
+            }),
+        }
+    }
+
+    /// Imports a version-2 file's sealed segments, when it is this community's.
+    fn import_file_segments(
+        &mut self,
+        community: FileCommunity,
+        segments: Vec<(String, String)>,
+    ) -> Result<FileImport, ImportError> {
+        match self.community() {
+            None => return Err(ImportError::NoCommunity(community)),
+            Some(ours) if ours.id != community.id => {
+                return Err(ImportError::OtherCommunity(community));
+            }
+            Some(_) => {}
+        }
+        Ok(FileImport {
+            report: self.import_sealed(segments)?,
+            ..FileImport::default()
+        })
     }
 }

@@ -1,7 +1,6 @@
 //! Taking in segments from elsewhere (a file, a code, another tab): each verified,
 //! stored when new, and merged; what does not count is listed with the reason.
 
-use super::load::decode_into;
 use super::*;
 
 impl<B: Backend> Store<B> {
@@ -214,9 +213,7 @@ impl<B: Backend> Store<B> {
         if let Some(parsed) = SegmentKey::parse(&ns, &change.key) {
             // Another tab of an older version: its events wait for adoption too.
             self.report.unreadable.retain(|u| u.key != change.key);
-            let events = decode_into(&mut self.report, parsed, &change.key, text);
-            self.legacy.retain(|(key, _)| *key != change.key);
-            self.legacy.push((change.key.clone(), events));
+            self.keep_legacy(parsed, &change.key, text.to_owned());
             return Some(Merged::default());
         }
         let key = SealKey::parse(&ns, &change.key)?;

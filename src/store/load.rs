@@ -45,14 +45,19 @@ impl Candidates {
     }
 }
 
+/// How a legacy segment is decoded: [`codec::decode_segment`], or
+/// [`codec::decode_compact_segment`] where format 1 is not read.
+type Decode = fn(SegmentKey, &str) -> Result<codec::DecodedSegment, CodecError>;
+
 /// Decodes a legacy segment, noting in `report` whatever could not be read.
-pub(super) fn decode_into(
+fn decode_into(
     report: &mut LoadReport,
     parsed: SegmentKey,
     key: &str,
     text: &str,
+    decode: Decode,
 ) -> Vec<Event> {
-    match codec::decode_segment(parsed, text) {
+    match decode(parsed, text) {
         Ok(decoded) => {
             report
                 .unreadable
@@ -128,6 +133,7 @@ impl<B: Backend> Store<B> {
             waiting: Vec::new(),
             unknown_signer: BTreeMap::new(),
             legacy: Vec::new(),
+            unread: Vec::new(),
         };
         store.load();
         store
@@ -158,8 +164,7 @@ impl<B: Backend> Store<B> {
                 continue;
             };
             self.report.segments += 1;
-            let events = decode_into(&mut self.report, parsed, &key, &text);
-            self.legacy.push((key, events));
+            self.keep_legacy(parsed, &key, text);
         }
         let mut read = Vec::new();
         let mut candidates = self.candidates();
@@ -176,6 +181,38 @@ impl<B: Backend> Store<B> {
         let verified = self.verify_all(read, &candidates);
         self.accept(verified, None);
         self.report.events = self.journal.len();
+    }
+
+    /// Keeps a legacy segment aside until an organizer adopts its events: format 2 is
+    /// read now; format 1 (JSON) is only checked, and read when its events are needed
+    /// ([`Store::legacy_events`], [`Store::adopt_legacy`]).
+    pub(super) fn keep_legacy(&mut self, parsed: SegmentKey, key: &str, text: String) {
+        self.legacy.retain(|(k, _)| k != key);
+        self.unread.retain(|(_, k, _)| k != key);
+        if !codec::is_json(&text) {
+            let decode = codec::decode_compact_segment;
+            let events = decode_into(&mut self.report, parsed, key, &text, decode);
+            self.legacy.push((key.to_owned(), events));
+            return;
+        }
+        match codec::check_json(parsed, &text) {
+            Ok(()) => self.unread.push((parsed, key.to_owned(), text)),
+            Err(error) => {
+                self.report.unreadable.push(Unreadable {
+                    key: key.to_owned(),
+                    error,
+                });
+                self.legacy.push((key.to_owned(), Vec::new()));
+            }
+        }
+    }
+
+    /// Reads the format-1 segments kept unread, noting what could not be read.
+    pub(super) fn read_unread(&mut self) {
+        for (parsed, key, text) in std::mem::take(&mut self.unread) {
+            let events = decode_into(&mut self.report, parsed, &key, &text, codec::decode_segment);
+            self.legacy.push((key, events));
+        }
     }
 
     pub(super) fn get_or_note(&mut self, key: &str) -> Option<String> {

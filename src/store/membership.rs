@@ -79,6 +79,7 @@ impl<B: Backend> Store<B> {
         self.waiting.clear();
         self.unknown_signer.clear();
         self.legacy.clear();
+        self.unread.clear();
         self.report = LoadReport {
             unreadable_records: std::mem::take(&mut self.report.unreadable_records),
             ..LoadReport::default()

@@ -228,6 +228,10 @@ pub struct Store<B: Backend> {
     /// Unsigned events of formats 1 and 2, with the keys they are stored under: they
     /// count once an organizer adopts them ([`adopt`]).
     legacy: Vec<(String, Vec<Event>)>,
+    /// Format-1 (JSON) segments, checked but not yet read (their key parsed, their key
+    /// and their text): read when an organizer needs their events, so that JSON's reader
+    /// of actions is not in the app's first module (see [`codec::decode_compact_segment`]).
+    unread: Vec<(SegmentKey, String, String)>,
 }
 
 impl<B: Backend> std::fmt::Debug for Store<B> {
@@ -301,11 +305,20 @@ impl<B: Backend> Store<B> {
     /// Unsigned events of formats 1 and 2 that wait for an organizer to adopt them.
     pub fn legacy_events(&self) -> usize {
         // A segment kept for its unreadable part holds events adopted already.
-        self.legacy
+        let waiting = |events: &[Event]| {
+            events
+                .iter()
+                .filter(|e| !self.journal.contains(e.id))
+                .count()
+        };
+        let read: usize = self.legacy.iter().map(|(_, events)| waiting(events)).sum();
+        let unread: usize = self
+            .unread
             .iter()
-            .flat_map(|(_, events)| events)
-            .filter(|e| !self.journal.contains(e.id))
-            .count()
+            .filter_map(|(parsed, _, text)| codec::decode_segment(*parsed, text).ok())
+            .map(|decoded| waiting(&decoded.events))
+            .sum();
+        read + unread
     }
 
     pub fn namespace(&self) -> &Namespace {

@@ -19,6 +19,7 @@ use super::sync::{SyncConfig, SyncLink, SyncShown};
 use crate::domain::trust::{Role, permits};
 use crate::domain::{Action, Event, EventId, State, Timestamp, VolunteerId};
 use crate::store::backup::{RejectedRecord, Scope};
+use crate::store::exchange::{FileImport, ImportError};
 use crate::store::local::{BrowserBackend, visit};
 use crate::store::prefs::{self, LoadedPrefs, Prefs, SavePrefsError};
 use crate::store::{
@@ -80,6 +81,9 @@ pub struct Failure {
     pub code: &'static str,
     pub message: String,
 }
+
+/// How a backup file is imported: see [`Session::import_backup`].
+type Import = fn(&mut Store<BrowserBackend>, &str) -> Result<FileImport, ImportError>;
 
 pub struct Session {
     pub store: Store<BrowserBackend>,
@@ -250,10 +254,12 @@ impl Session {
         Ok(exported)
     }
 
-    /// Imports a backup file's text; the events it added go to the host.
-    fn import_backup(&mut self, text: &str) -> Result<ImportOutcome, Failure> {
+    /// Imports a backup file's text; the events it added go to the host. `import` is
+    /// the store's [`Store::import_file`], or [`Store::import_file_counting`] where a
+    /// version-1 file's records cannot be adopted (the JavaScript API).
+    fn import_backup(&mut self, text: &str, import: Import) -> Result<ImportOutcome, Failure> {
         let lang = self.lang();
-        let imported = self.store.import_file(text).map_err(|e| Failure {
+        let imported = import(&mut self.store, text).map_err(|e| Failure {
             code: host::import_error_code(&e),
             message: import_error_text(lang, &e),
         })?;
@@ -465,9 +471,24 @@ impl Instance {
         result
     }
 
-    /// Imports a backup file's text: what was imported, or why nothing could be.
+    /// Imports a backup file's text: what was imported, or why nothing could be. A
+    /// version-1 file's records are read, for an organizer to adopt.
     pub fn import_backup(&self, text: &str) -> Result<ImportOutcome, Failure> {
-        let result = self.session.borrow_mut().import_backup(text);
+        let result = self
+            .session
+            .borrow_mut()
+            .import_backup(text, Store::import_file);
+        self.finish();
+        result
+    }
+
+    /// Imports a backup file's text for the host page: as [`Instance::import_backup`],
+    /// but a version-1 file's records are only counted (the host cannot adopt them).
+    pub fn import_for_host(&self, text: &str) -> Result<ImportOutcome, Failure> {
+        let result = self
+            .session
+            .borrow_mut()
+            .import_backup(text, Store::import_file_counting);
         self.finish();
         result
     }
