@@ -129,49 +129,46 @@ impl<B: Backend> Store<B> {
     /// and merged; a version-1 file's events are read but not imported (they carry no
     /// signature).
     pub fn import_file(&mut self, text: &str) -> Result<FileImport, ImportError> {
-        match backup::parse(text, self.ns.as_str())? {
-            Parsed::Sealed {
-                community,
-                segments,
-                ..
-            } => self.import_file_segments(community, segments),
-            Parsed::Unsigned(parsed) => Ok(FileImport {
-                report: ImportReport {
-                    unsigned: parsed.events.len(),
-                    ..ImportReport::default()
-                },
-                rejected: parsed.rejected,
-                unsigned: parsed.events,
-            }),
-        }
+        let parsed = backup::parse(text, self.ns.as_str())?;
+        self.import_parsed(parsed, |parsed| FileImport {
+            report: ImportReport {
+                unsigned: parsed.events.len(),
+                ..ImportReport::default()
+            },
+            rejected: parsed.rejected,
+            unsigned: parsed.events,
+        })
     }
 
     /// Imports a backup file's text as [`Store::import_file`] does, but only counts a
     /// version-1 file's records (as unsigned: none is read, none imported), for
     /// whoever cannot adopt them (the JavaScript API).
     pub fn import_file_counting(&mut self, text: &str) -> Result<FileImport, ImportError> {
-        match backup::parse_counting(text, self.ns.as_str())? {
+        let parsed = backup::parse_counting(text, self.ns.as_str())?;
+        self.import_parsed(parsed, |records| FileImport {
+            report: ImportReport {
+                unsigned: records,
+                ..ImportReport::default()
+            },
+            ..FileImport::default()
+        })
+    }
+
+    /// Imports a parsed file: a version-2 file's sealed segments when it is this
+    /// community's; a version-1 file's records as `unsigned` says (none is imported).
+    fn import_parsed<V1>(
+        &mut self,
+        parsed: Parsed<V1>,
+        unsigned: impl FnOnce(V1) -> FileImport,
+    ) -> Result<FileImport, ImportError> {
+        let (community, segments) = match parsed {
             Parsed::Sealed {
                 community,
                 segments,
                 ..
-            } => self.import_file_segments(community, segments),
-            Parsed::Unsigned(records) => Ok(FileImport {
-                report: ImportReport {
-                    unsigned: records,
-                    ..ImportReport::default()
-                },
-                ..FileImport::default()
-            }),
-        }
-    }
-
-    /// Imports a version-2 file's sealed segments, when it is this community's.
-    fn import_file_segments(
-        &mut self,
-        community: FileCommunity,
-        segments: Vec<(String, String)>,
-    ) -> Result<FileImport, ImportError> {
+            } => (community, segments),
+            Parsed::Unsigned(records) => return Ok(unsigned(records)),
+        };
         match self.community() {
             None => return Err(ImportError::NoCommunity(community)),
             Some(ours) if ours.id != community.id => {

@@ -188,7 +188,7 @@ impl<B: Backend> Store<B> {
     /// ([`Store::legacy_events`], [`Store::adopt_legacy`]).
     pub(super) fn keep_legacy(&mut self, parsed: SegmentKey, key: &str, text: String) {
         self.legacy.retain(|(k, _)| k != key);
-        self.unread.retain(|(_, k, _)| k != key);
+        self.unread.retain(|u| u.key != key);
         if !codec::is_json(&text) {
             let decode = codec::decode_compact_segment;
             let events = decode_into(&mut self.report, parsed, key, &text, decode);
@@ -196,7 +196,12 @@ impl<B: Backend> Store<B> {
             return;
         }
         match codec::check_json(parsed, &text) {
-            Ok(()) => self.unread.push((parsed, key.to_owned(), text)),
+            Ok(()) => self.unread.push(Unread {
+                parsed,
+                key: key.to_owned(),
+                text,
+                events: std::cell::OnceCell::new(),
+            }),
             Err(error) => {
                 self.report.unreadable.push(Unreadable {
                     key: key.to_owned(),
@@ -209,7 +214,10 @@ impl<B: Backend> Store<B> {
 
     /// Reads the format-1 segments kept unread, noting what could not be read.
     pub(super) fn read_unread(&mut self) {
-        for (parsed, key, text) in std::mem::take(&mut self.unread) {
+        for Unread {
+            parsed, key, text, ..
+        } in std::mem::take(&mut self.unread)
+        {
             let events = decode_into(&mut self.report, parsed, &key, &text, codec::decode_segment);
             self.legacy.push((key, events));
         }

@@ -228,10 +228,30 @@ pub struct Store<B: Backend> {
     /// Unsigned events of formats 1 and 2, with the keys they are stored under: they
     /// count once an organizer adopts them ([`adopt`]).
     legacy: Vec<(String, Vec<Event>)>,
-    /// Format-1 (JSON) segments, checked but not yet read (their key parsed, their key
-    /// and their text): read when an organizer needs their events, so that JSON's reader
-    /// of actions is not in the app's first module (see [`codec::decode_compact_segment`]).
-    unread: Vec<(SegmentKey, String, String)>,
+    /// Format-1 (JSON) segments, checked but not yet read: read when an organizer needs
+    /// their events, so that JSON's reader of actions is not in the app's first module
+    /// (see [`codec::decode_compact_segment`]).
+    unread: Vec<Unread>,
+}
+
+/// A format-1 segment kept unread (see `Store::keep_legacy`).
+struct Unread {
+    parsed: SegmentKey,
+    key: String,
+    text: String,
+    /// Its readable events, decoded the first time they are counted
+    /// ([`Store::legacy_events`], which the organizer's screens call as they draw).
+    events: std::cell::OnceCell<Vec<Event>>,
+}
+
+impl Unread {
+    fn events(&self) -> &[Event] {
+        self.events.get_or_init(|| {
+            codec::decode_segment(self.parsed, &self.text)
+                .map(|decoded| decoded.events)
+                .unwrap_or_default()
+        })
+    }
 }
 
 impl<B: Backend> std::fmt::Debug for Store<B> {
@@ -312,12 +332,7 @@ impl<B: Backend> Store<B> {
                 .count()
         };
         let read: usize = self.legacy.iter().map(|(_, events)| waiting(events)).sum();
-        let unread: usize = self
-            .unread
-            .iter()
-            .filter_map(|(parsed, _, text)| codec::decode_segment(*parsed, text).ok())
-            .map(|decoded| waiting(&decoded.events))
-            .sum();
+        let unread: usize = self.unread.iter().map(|u| waiting(u.events())).sum();
         read + unread
     }
 

@@ -474,21 +474,17 @@ impl Instance {
     /// Imports a backup file's text: what was imported, or why nothing could be. A
     /// version-1 file's records are read, for an organizer to adopt.
     pub fn import_backup(&self, text: &str) -> Result<ImportOutcome, Failure> {
-        let result = self
-            .session
-            .borrow_mut()
-            .import_backup(text, Store::import_file);
-        self.finish();
-        result
+        self.import_with(text, Store::import_file)
     }
 
     /// Imports a backup file's text for the host page: as [`Instance::import_backup`],
     /// but a version-1 file's records are only counted (the host cannot adopt them).
     pub fn import_for_host(&self, text: &str) -> Result<ImportOutcome, Failure> {
-        let result = self
-            .session
-            .borrow_mut()
-            .import_backup(text, Store::import_file_counting);
+        self.import_with(text, Store::import_file_counting)
+    }
+
+    fn import_with(&self, text: &str, import: Import) -> Result<ImportOutcome, Failure> {
+        let result = self.session.borrow_mut().import_backup(text, import);
         self.finish();
         result
     }
