@@ -54,9 +54,13 @@ impl ApiError {
 
 impl From<Failure> for ApiError {
     fn from(failure: Failure) -> ApiError {
-        ApiError {
-            code: failure.code,
-            message: failure.message,
+        match failure.code {
+            // The screen's words say "opening"; a host's developer needs what to do.
+            "loading" => ApiError::new("loading", Dev::ApiLoading, &[]),
+            code => ApiError {
+                code,
+                message: failure.message,
+            },
         }
     }
 }
@@ -377,6 +381,16 @@ fn instance(id: u32) -> Result<Rc<Instance>, ApiError> {
                 .map(|m| Rc::clone(&m.instance))
         })
         .ok_or_else(|| ApiError::new("unmounted", Dev::ApiUnmounted, &[]))
+}
+
+/// Resolves once the mount has its engine and has read its storage: from then on
+/// [`export_data`] and [`import_data`] work (before, they throw `loading`). On a first
+/// visit the engine comes with the app's `rest` part, a moment after the first screen.
+pub async fn ready(id: u32) -> Result<(), ApiError> {
+    instance(id)?
+        .ready()
+        .await
+        .map_err(|_| ApiError::new("part-failed", Dev::ApiPartFailed, &[]))
 }
 
 /// The full backup file's text; counts as a backup for the reminder. Only an organizer

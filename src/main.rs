@@ -33,6 +33,17 @@ mod api {
             embed::unmount(self.id);
         }
 
+        /// A promise that resolves once `exportData` and `importData` work: the mount
+        /// has its engine and has read its storage (on a first visit, a moment after
+        /// the first screen). Rejects if the engine could not be downloaded.
+        pub fn ready(&self) -> js_sys::Promise {
+            let id = self.id;
+            wasm_bindgen_futures::future_to_promise(async move {
+                embed::ready(id).await?;
+                Ok(JsValue::UNDEFINED)
+            })
+        }
+
         /// The backup file's text: every event, in the backup format.
         #[wasm_bindgen(js_name = exportData)]
         pub fn export_data(&self) -> Result<String, JsValue> {

@@ -134,6 +134,11 @@ fn namespaces_are_separate() {
     contract::namespaces_are_separate(tabs);
 }
 
+#[wasm_bindgen_test]
+fn an_empty_store_is_what_opening_nothing_gives() {
+    contract::an_empty_store_is_what_opening_nothing_gives(tabs);
+}
+
 // What only the browser shows.
 
 /// What a subscription heard.

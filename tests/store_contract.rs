@@ -57,3 +57,8 @@ fn unreadable_meta_is_kept_and_reported() {
 fn namespaces_are_separate() {
     contract::namespaces_are_separate(tabs);
 }
+
+#[test]
+fn an_empty_store_is_what_opening_nothing_gives() {
+    contract::an_empty_store_is_what_opening_nothing_gives(tabs);
+}

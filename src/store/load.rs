@@ -81,27 +81,69 @@ impl<B: Backend> Store<B> {
     /// Loads everything stored under `ns`. Never fails: what could not be read is in
     /// [`Store::report`]. `fresh` gives the random numbers new replicas are made with.
     pub fn open(backend: B, ns: Namespace, fresh: impl FnMut() -> u64 + 'static) -> Self {
-        let mut report = LoadReport::default();
-        let community: Stored<Community> =
-            device::read(&backend, &device::community_key(ns.as_str()));
-        let device: Stored<DeviceRecord> = device::read(&backend, &device::device_key(ns.as_str()));
+        let mut store = Store::empty(backend, ns, fresh);
+        store.read_storage();
+        store
+    }
+
+    /// A store that has read nothing: what [`Store::open`] gives where nothing is stored
+    /// under `ns` ([`Store::nothing_stored`]), made without the code that reads and
+    /// verifies a log, so the app's first module can draw a first visit without it
+    /// (issue 17). [`Store::read_storage`] reads what storage holds.
+    pub fn empty(backend: B, ns: Namespace, fresh: impl FnMut() -> u64 + 'static) -> Self {
+        Store {
+            backend,
+            ns,
+            community: Stored::Absent,
+            device: Stored::Absent,
+            signer: None,
+            journal: Journal::of_community(None),
+            public: None,
+            private: None,
+            adoption: None,
+            fresh: Box::new(fresh),
+            stored_schema: None,
+            report: LoadReport::default(),
+            held: BTreeMap::new(),
+            waiting: Vec::new(),
+            unknown_signer: BTreeMap::new(),
+            legacy: Vec::new(),
+            unread: Vec::new(),
+        }
+    }
+
+    /// Whether storage holds nothing under `ns` but the device's preferences: then
+    /// [`Store::empty`] is what opening it gives. `false` when storage cannot be listed
+    /// (opening reports why).
+    pub fn nothing_stored(backend: &B, ns: &Namespace) -> bool {
+        let prefs = super::prefs::prefs_key(ns.as_str());
+        backend
+            .keys(&format!("{}/", ns.as_str()))
+            .is_ok_and(|keys| keys.iter().all(|key| *key == prefs))
+    }
+
+    /// Reads what storage holds under the namespace into a store made by
+    /// [`Store::empty`]: the community and device records, the schema, and every
+    /// segment.
+    pub fn read_storage(&mut self) {
+        let ns = self.ns.as_str();
+        let community: Stored<Community> = device::read(&self.backend, &device::community_key(ns));
+        let device: Stored<DeviceRecord> = device::read(&self.backend, &device::device_key(ns));
         for (stored, name) in [
             (matches!(community, Stored::Unreadable(_)), "community"),
             (matches!(device, Stored::Unreadable(_)), "device"),
         ] {
             if stored {
-                report
-                    .unreadable_records
-                    .push(format!("{}/{name}", ns.as_str()));
+                self.report.unreadable_records.push(format!("{ns}/{name}"));
             }
         }
-        let meta_key = codec::meta_key(ns.as_str());
-        let stored_schema = match backend.get(&meta_key) {
+        let meta_key = codec::meta_key(ns);
+        self.stored_schema = match self.backend.get(&meta_key) {
             Ok(Some(text)) => match serde_json::from_str::<Meta>(&text) {
                 Ok(meta) => Some(meta.schema),
                 // Reported, and from then on never written (see `persist`).
                 Err(error) => {
-                    report.unreadable.push(Unreadable {
+                    self.report.unreadable.push(Unreadable {
                         key: meta_key,
                         error: CodecError::Meta(error.to_string()),
                     });
@@ -110,33 +152,15 @@ impl<B: Backend> Store<B> {
             },
             Ok(None) => None,
             Err(error) => {
-                report.failure = Some(error);
+                self.report.failure = Some(error);
                 None
             }
         };
-        let signer = device.found().and_then(|d| d.open(None));
-        let journal = Journal::of_community(community.found().map(|c| c.id));
-        let mut store = Store {
-            backend,
-            ns,
-            community,
-            device,
-            signer,
-            journal,
-            public: None,
-            private: None,
-            adoption: None,
-            fresh: Box::new(fresh),
-            stored_schema,
-            report,
-            held: BTreeMap::new(),
-            waiting: Vec::new(),
-            unknown_signer: BTreeMap::new(),
-            legacy: Vec::new(),
-            unread: Vec::new(),
-        };
-        store.load();
-        store
+        self.signer = device.found().and_then(|d| d.open(None));
+        self.journal = Journal::of_community(community.found().map(|c| c.id));
+        self.community = community;
+        self.device = device;
+        self.load();
     }
 
     /// Reads every segment: the legacy ones are kept aside as unsigned, the sealed ones

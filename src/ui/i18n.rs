@@ -884,6 +884,7 @@ texts! {
         InvitationCode => "邀请链接或代码", "Invitation link or code";
         ScanInvitation => "扫描邀请二维码", "Scan the invitation QR code";
         JoinCommunity => "加入社区", "Join the community";
+        Joining => "正在加入…", "Joining…";
         JoinNamed => "加入 {0}", "Join {0}";
         JoinLinkHint => "加入后，你能看到社区的活动、项目和心愿；在“我的”里找到自己，申请绑定这台手机。", "Once joined, you see the community's activities, projects and wishes; find yourself under Me and ask to bind this phone.";
         AlreadyMember => "这台设备已经加入了这个社区。", "This device has already joined this community.";
@@ -1020,6 +1021,8 @@ texts! {
         ApiBadRouting => "routing 只能是 memory 或 hash：“{0}”。", "routing must be memory or hash: “{0}”.";
         ApiMountFailed => "无法挂载邻里：{0}", "Linli could not be mounted: {0}";
         ApiUnmounted => "这个邻里已卸载。", "This Linli has been unmounted.";
+        ApiLoading => "邻里还在加载：请先等待 handle.ready()。", "Linli is still loading: await handle.ready() first.";
+        ApiPartFailed => "邻里的其余部分没能下载，请检查网络后重试。", "The rest of Linli could not be downloaded; check the network and try again.";
     }
 }
 

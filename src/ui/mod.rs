@@ -35,7 +35,7 @@ use pages::activities::Activities;
 use pages::community::JoinPage;
 use pages::empty::not_found;
 use pages::home::Home;
-use parts::{Lazy, Part};
+use parts::{Lazy, Opening};
 use routes::Route;
 use session::{Instance, SessionProvider, use_app};
 
@@ -45,7 +45,7 @@ fn switch(route: Route) -> Html {
         Route::Activities => html! { <Activities /> },
         Route::Join { code } => html! { <JoinPage code={code} /> },
         Route::NotFound => not_found(),
-        route => html! { <Lazy part={Part::of(&route)} {route} /> },
+        route => html! { <Lazy {route} /> },
     }
 }
 
@@ -62,15 +62,23 @@ fn Shell() -> Html {
     }
     // A screen in English fetches English's texts if this visit has not; once the first
     // screen is up, the other screens' modules load in the background.
-    use_effect_with(lang, move |_| app.when_texts_arrive());
-    use_effect_with((), |_| parts::prefetch());
+    let drawable = app.session().drawable();
+    {
+        let app = app.clone();
+        use_effect_with(lang, move |_| app.when_texts_arrive());
+    }
+    use_effect_with((), move |_| parts::prefetch(app));
     html! {
         <div class="ll-app" lang={lang.code()}>
             <DemoBanner />
             <Header />
             <Banner />
             <main class="ll-main">
-                <Switch<Route> render={switch} />
+                if drawable {
+                    <Switch<Route> render={switch} />
+                } else {
+                    <Opening />
+                }
             </main>
             <TabBar />
         </div>

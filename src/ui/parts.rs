@@ -1,7 +1,13 @@
-//! The screens a first visit does not need, in modules of their own (issue 17): each
-//! part is a `#[wasm_split]` point, cut out of the main module after the build
-//! (`.ci/post-build`) and fetched the first time one of its screens opens, or earlier
-//! when the browser is idle after the first screen.
+//! The screens a first visit does not need, in a module of their own with the store's
+//! engine (issue 17): the `rest` part, a `#[wasm_split]` point cut out of the first module
+//! after the build (`.ci/post-build`), fetched the first time one of its screens opens,
+//! or a moment after the first screen.
+//!
+//! One part, not one for volunteers and one for organizers: every screen past the first
+//! ones needs the engine, and the service worker keeps every part for off line, so each
+//! phone downloads all of it after its first visit anyway. As one module it costs about
+//! 5% over the app built as one module; split in two (with the chunks the splitter makes
+//! for the code they and the engine share) it cost 10 to 12%.
 
 use std::cell::Cell;
 
@@ -32,78 +38,31 @@ use super::pages::wish::WishPage;
 use super::pages::wish_form::WishForm;
 use super::pages::wishes::Wishes;
 use super::routes::Route;
-use super::session::use_app;
+use super::session::{App, use_app};
 use super::split::Unloaded;
 
-/// Draws a part's screen for a route.
+/// Draws a screen of the part for a route.
 type View = fn(Route) -> Html;
 
-/// The parts, by what a person does with them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    /// An organizer's work: the 管理 screens, forms, the roster's pages, records,
-    /// devices, backup and recovery.
-    Organizer,
-    /// A volunteer's screens past the first two (home and the list of activities): an
-    /// activity (with its roster), 我的 (who am I, the card, vouchers, the statement), the
-    /// shop, co-construction projects, micro-wishes and the ranking.
-    Volunteer,
+/// The part's view, once its module is loaded.
+fn view() -> Option<View> {
+    LOADED.with(Cell::get)
 }
 
-impl Part {
-    /// The part of a screen that is not in the first module (`switch` draws those).
-    pub fn of(route: &Route) -> Part {
-        match route {
-            Route::NewActivity
-            | Route::CopyActivity { .. }
-            | Route::NewProject
-            | Route::NewWish
-            | Route::ServiceRecord
-            | Route::Organizer
-            | Route::Volunteers
-            | Route::Verify
-            | Route::Units
-            | Route::Recovery
-            | Route::Volunteer { .. }
-            | Route::Devices
-            | Route::KeptAside => Part::Organizer,
-            _ => Part::Volunteer,
-        }
+/// Loads the part's module (once it has loaded, later calls return at once; after a
+/// failure, the next call tries again).
+async fn load() -> Result<View, Unloaded> {
+    if let Some(view) = view() {
+        return Ok(view);
     }
-
-    fn slot(self) -> usize {
-        match self {
-            Part::Organizer => 0,
-            Part::Volunteer => 1,
-        }
-    }
-
-    /// The part's view, once its module is loaded.
-    fn view(self) -> Option<View> {
-        LOADED.with(|loaded| loaded[self.slot()].get())
-    }
-
-    /// Loads the part's module (once it has loaded, later calls return at once; after a
-    /// failure, the next call tries again).
-    pub async fn load(self) -> Result<View, Unloaded> {
-        if let Some(view) = self.view() {
-            return Ok(view);
-        }
-        // In the shipped build the split points are async (they fetch the part first);
-        // elsewhere (tests, benches) one module holds everything.
-        #[cfg(feature = "split")]
-        let view = match self {
-            Part::Organizer => organizer_view().await,
-            Part::Volunteer => volunteer_view().await,
-        }?;
-        #[cfg(not(feature = "split"))]
-        let view = match self {
-            Part::Organizer => organizer_view(),
-            Part::Volunteer => volunteer_view(),
-        }?;
-        LOADED.with(|loaded| loaded[self.slot()].set(Some(view)));
-        Ok(view)
-    }
+    // In the shipped build the split point is async (it fetches the part first);
+    // elsewhere (tests, benches) one module holds everything.
+    #[cfg(feature = "split")]
+    let view = screens().await?;
+    #[cfg(not(feature = "split"))]
+    let view = screens()?;
+    LOADED.with(|loaded| loaded.set(Some(view)));
+    Ok(view)
 }
 
 /// How long after the first screen the parts start loading: long enough for it to be
@@ -116,16 +75,14 @@ const PREFETCH_AFTER_MS: u32 = 100;
 /// the HTTP cache.
 const PREFETCHED: &str = "linli:prefetched";
 
-/// Loads every part a moment after the first screen, one after the other, so the
-/// first tap on one of their screens does not wait for the network. A part that fails
-/// is tried again when its screen opens.
-pub fn prefetch() {
-    gloo_timers::callback::Timeout::new(PREFETCH_AFTER_MS, || {
-        wasm_bindgen_futures::spawn_local(async {
-            for part in [Part::Volunteer, Part::Organizer] {
-                if part.load().await.is_err() {
-                    break;
-                }
+/// Loads the engine (and reads storage with it) and then every part, a moment after
+/// the first screen, one after the other, so the first tap on one of their screens does
+/// not wait for the network. A part that fails is tried again when its screen opens.
+pub fn prefetch(app: App) {
+    gloo_timers::callback::Timeout::new(PREFETCH_AFTER_MS, move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            if app.ready().await.is_ok() {
+                let _ = load().await;
             }
             if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(PREFETCHED))
             {
@@ -137,12 +94,23 @@ pub fn prefetch() {
 }
 
 thread_local! {
-    static LOADED: [Cell<Option<View>>; 2] = const { [Cell::new(None), Cell::new(None)] };
+    static LOADED: Cell<Option<View>> = const { Cell::new(None) };
 }
 
-#[cfg_attr(feature = "split", wasm_split(organizer, fallible))]
-fn organizer_view() -> Result<View, Unloaded> {
+/// Every screen past the first module's (`switch` in `super` draws those).
+#[cfg_attr(feature = "split", wasm_split(rest, fallible))]
+fn screens() -> Result<View, Unloaded> {
     Ok(|route| match route {
+        // A volunteer's screens past home and the list of activities.
+        Route::Activity { id } => html! { <ActivityPage {id} /> },
+        Route::Me => html! { <Me /> },
+        Route::Shop => html! { <Shop /> },
+        Route::Projects => html! { <Projects /> },
+        Route::Project { id } => html! { <ProjectPage {id} /> },
+        Route::Wishes => html! { <Wishes /> },
+        Route::Wish { id } => html! { <WishPage {id} /> },
+        Route::Ranking => html! { <Ranking /> },
+        // An organizer's work.
         Route::NewActivity => html! { <ActivityForm /> },
         Route::CopyActivity { id } => html! { <ActivityForm template={Some(id)} /> },
         Route::NewProject => html! { <ProjectForm /> },
@@ -156,58 +124,69 @@ fn organizer_view() -> Result<View, Unloaded> {
         Route::Volunteer { id } => html! { <VolunteerPage {id} /> },
         Route::Devices => html! { <Devices /> },
         Route::KeptAside => html! { <KeptAside /> },
-        // `Part::of` sends no other route here.
-        _ => not_found(),
-    })
-}
-
-#[cfg_attr(feature = "split", wasm_split(volunteer, fallible))]
-fn volunteer_view() -> Result<View, Unloaded> {
-    Ok(|route| match route {
-        Route::Projects => html! { <Projects /> },
-        Route::Project { id } => html! { <ProjectPage {id} /> },
-        Route::Wishes => html! { <Wishes /> },
-        Route::Wish { id } => html! { <WishPage {id} /> },
-        Route::Ranking => html! { <Ranking /> },
-        Route::Activity { id } => html! { <ActivityPage {id} /> },
-        Route::Me => html! { <Me /> },
-        Route::Shop => html! { <Shop /> },
-        // `Part::of` sends no other route here.
-        _ => not_found(),
+        // The first module draws the others.
+        Route::Home | Route::Activities | Route::Join { .. } | Route::NotFound => not_found(),
     })
 }
 
 #[derive(Properties, PartialEq)]
 pub struct LazyProps {
-    pub part: Part,
     pub route: Route,
 }
 
-/// A screen in a part: drawn at once when its module is loaded, else a loading line
-/// until it is, or a way to try again if it could not be fetched.
+/// A screen of the part: drawn at once when its module is here and the engine has read
+/// storage, else a loading line until then, or a way to try again if the part could
+/// not be fetched.
 #[component]
 pub fn Lazy(props: &LazyProps) -> Html {
-    let lang = use_app().lang();
+    let app = use_app();
+    let waiting = use_waiting(view().is_some() && app.session().read, |app| async move {
+        app.ready().await?;
+        load().await.map(|_| ())
+    });
+    match (view(), waiting) {
+        (Some(view), None) => view(props.route.clone()),
+        (_, waiting) => waiting.unwrap_or_default(),
+    }
+}
+
+/// What the screen shows while a visit with data waits for the engine to read it.
+#[component]
+pub fn Opening() -> Html {
+    let app = use_app();
+    let drawable = app.session().drawable();
+    use_waiting(drawable, |app| async move { app.ready().await }).unwrap_or_default()
+}
+
+/// Loads what a screen needs (`load`, once `here` is false) and draws again when it
+/// has; until then, the loading line, or a way to try again if it could not be
+/// fetched. `None` once `here`.
+#[hook]
+fn use_waiting<F>(here: bool, load: impl Fn(App) -> F + 'static) -> Option<Html>
+where
+    F: std::future::Future<Output = Result<(), Unloaded>> + 'static,
+{
+    let app = use_app();
+    let lang = app.lang();
     // Bumped to load again (after a failure); the effect then loads.
     let attempt = use_state(|| 0_u32);
     let failed = use_state(|| false);
-    // Whether the part is loaded is `part.view()`; this draws again once it is.
     let redraw = use_force_update();
     {
         let failed = failed.clone();
-        use_effect_with((props.part, *attempt), move |&(part, _)| {
-            if part.view().is_none() {
+        use_effect_with((here, *attempt), move |&(here, _)| {
+            if !here {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match part.load().await {
-                        Ok(_) => redraw.force_update(),
+                    match load(app).await {
+                        Ok(()) => redraw.force_update(),
                         Err(Unloaded) => failed.set(true),
                     }
                 });
             }
         });
     }
-    if let Some(view) = props.part.view() {
-        return view(props.route.clone());
+    if here {
+        return None;
     }
     if *failed {
         let retry = {
@@ -217,12 +196,12 @@ pub fn Lazy(props: &LazyProps) -> Html {
                 attempt.set(*attempt + 1);
             })
         };
-        return html! {
+        return Some(html! {
             <div class="ll-card" role="alert">
                 <p>{ lang.t(T::PartFailed) }</p>
                 <button type="button" class="ll-button" onclick={retry}>{ lang.t(T::PartRetry) }</button>
             </div>
-        };
+        });
     }
-    html! { <p class="ll-card" role="status">{ lang.t(T::PartLoading) }</p> }
+    Some(html! { <p class="ll-card" role="status">{ lang.t(T::PartLoading) }</p> })
 }

@@ -7,6 +7,7 @@
 //! The page that mounts the app (`embed`) holds the instance too, to export and import.
 
 mod community;
+mod engine;
 
 use std::cell::{Ref, RefCell};
 use std::rc::{Rc, Weak};
@@ -15,11 +16,11 @@ use yew::prelude::*;
 
 use super::host::{self, HostEvent, Recorded, Source};
 use super::i18n::{Lang, T, error_text, import_error_text, store_error_text};
+use super::split::Unloaded;
 use super::sync::{SyncConfig, SyncLink, SyncShown};
 use crate::domain::trust::{Role, permits};
 use crate::domain::{Action, Event, EventId, State, Timestamp, VolunteerId};
 use crate::store::backup::{RejectedRecord, Scope};
-use crate::store::exchange::{FileImport, ImportError};
 use crate::store::local::{BrowserBackend, visit};
 use crate::store::prefs::{self, LoadedPrefs, Prefs, SavePrefsError};
 use crate::store::{
@@ -27,6 +28,7 @@ use crate::store::{
     Store, StoreError, random,
 };
 use crate::sync::wire::FromWorker;
+use engine::{Engine, Import};
 
 /// How long organizer mode lasts without an action: it survives a reload, not a break.
 pub const VISIT_IDLE_MS: u64 = 15 * 60_000;
@@ -82,11 +84,15 @@ pub struct Failure {
     pub message: String,
 }
 
-/// How a backup file is imported: see [`Session::import_backup`].
-type Import = fn(&mut Store<BrowserBackend>, &str) -> Result<FileImport, ImportError>;
-
 pub struct Session {
+    /// The store: empty until the engine has read what storage holds into it
+    /// ([`Session::engine`]).
     pub store: Store<BrowserBackend>,
+    /// Whether the engine has read storage into the store.
+    pub read: bool,
+    /// Whether storage held nothing when the session opened: the empty store is then
+    /// what reading it gives, and the first module's screens draw it at once.
+    empty_at_start: bool,
     pub prefs: LoadedPrefs,
     pub setup: Setup,
     /// Why storage could not be used, when the app runs in memory.
@@ -110,13 +116,12 @@ impl Session {
 
     fn on(setup: Setup, backend: BrowserBackend, storage_problem: Option<StoreError>) -> Session {
         let prefs = prefs::load(&backend, setup.namespace.as_str());
-        let mut store = Store::open(backend, setup.namespace.clone(), random);
-        // Organizer mode of this visit, if it has not lapsed: a reload keeps it.
-        if let Some(signer) = visit::resume(setup.namespace.as_str(), now()) {
-            store.resume(signer);
-        }
+        let empty_at_start = Store::nothing_stored(&backend, &setup.namespace);
+        let store = Store::empty(backend, setup.namespace.clone(), random);
         let mut session = Session {
             store,
+            read: false,
+            empty_at_start,
             prefs,
             setup,
             storage_problem,
@@ -125,8 +130,41 @@ impl Session {
             unsigned: Vec::new(),
             sync_refused: Vec::new(),
         };
-        session.report_opening();
+        if let Some(problem) = &session.storage_problem {
+            let code = host::store_error_code(problem);
+            let text = session.lang().t(T::MemoryMode);
+            session.tell_error(code, text);
+        }
+        // Where the engine is here already (a host page's mount, tests), storage is
+        // read at once.
+        session.engine();
         session
+    }
+
+    /// Whether the screens may draw the store: storage has been read, or held nothing.
+    pub fn drawable(&self) -> bool {
+        self.read || self.empty_at_start
+    }
+
+    /// The engine, with what storage holds read into the store the first time: what
+    /// every write, import and export goes through. `None` until its module is here.
+    fn engine(&mut self) -> Option<Engine> {
+        let engine = engine::get()?;
+        if !self.read {
+            (engine.read)(&mut self.store, now());
+            self.read = true;
+            self.report_reading();
+        }
+        Some(engine)
+    }
+
+    /// The engine, or the failure to tell the host when its module is not here yet.
+    fn engine_or_failure(&mut self) -> Result<Engine, Failure> {
+        let lang = self.lang();
+        self.engine().ok_or_else(|| Failure {
+            code: "loading",
+            message: lang.t(T::PartLoading).to_owned(),
+        })
     }
 
     /// The state every screen shows.
@@ -164,13 +202,10 @@ impl Session {
                 .is_some_and(|role| permits(role, action, self.state()).is_ok())
     }
 
-    /// Tells the host what the banner shows from the start: memory mode, unreadable
-    /// data, data from a newer version.
-    fn report_opening(&mut self) {
+    /// Tells the host what the banner shows once storage is read: unreadable data, data
+    /// from a newer version.
+    fn report_reading(&mut self) {
         let lang = self.lang();
-        if let Some(problem) = &self.storage_problem {
-            self.tell_error(host::store_error_code(problem), lang.t(T::MemoryMode));
-        }
         let unreadable = self.store.report().unreadable.len();
         if unreadable > 0 {
             self.tell_error(
@@ -244,7 +279,8 @@ impl Session {
     fn export_backup(&mut self, scope: Scope) -> Result<(String, usize), Failure> {
         let wall = now();
         let lang = self.lang();
-        let exported = self.store.export_file(scope, wall).map_err(|_| Failure {
+        let engine = self.engine_or_failure()?;
+        let exported = (engine.export_file)(&self.store, scope, wall).map_err(|_| Failure {
             code: "not-allowed",
             message: lang.t(T::ExportNotAllowed).to_owned(),
         })?;
@@ -254,12 +290,17 @@ impl Session {
         Ok(exported)
     }
 
-    /// Imports a backup file's text; the events it added go to the host. `import` is
-    /// the store's [`Store::import_file`], or [`Store::import_file_counting`] where a
+    /// Imports a backup file's text; the events it added go to the host. `import` picks
+    /// the engine's [`Engine::import_file`], or [`Engine::import_file_counting`] where a
     /// version-1 file's records cannot be adopted (the JavaScript API).
-    fn import_backup(&mut self, text: &str, import: Import) -> Result<ImportOutcome, Failure> {
+    fn import_backup(
+        &mut self,
+        text: &str,
+        import: fn(&Engine) -> Import,
+    ) -> Result<ImportOutcome, Failure> {
         let lang = self.lang();
-        let imported = import(&mut self.store, text).map_err(|e| Failure {
+        let engine = self.engine_or_failure()?;
+        let imported = import(&engine)(&mut self.store, text).map_err(|e| Failure {
             code: host::import_error_code(&e),
             message: import_error_text(lang, &e),
         })?;
@@ -350,7 +391,11 @@ impl Instance {
     /// Redraws, then sends the host what the last change produced. Called with the
     /// session not borrowed: a redraw reads it.
     fn finish(&self) {
-        self.follow_sync();
+        // Live sync follows the community's settings once the engine is here (which
+        // has read the store: no community before).
+        if let Some(engine) = engine::get() {
+            (engine.follow_sync)(self);
+        }
         let redraw = self.redraw.borrow().clone();
         redraw.emit(());
         let outbox = std::mem::take(&mut self.session.borrow_mut().outbox);
@@ -360,8 +405,8 @@ impl Instance {
     }
 
     /// Starts, restarts or stops the sync worker as the community's settings ask, and
-    /// hands it what this device wrote since.
-    fn follow_sync(&self) {
+    /// hands it what this device wrote since ([`Engine::follow_sync`]).
+    pub(super) fn follow_sync(&self) {
         let session = self.session.borrow();
         let wanted = SyncConfig::of(&session.store);
         let mut link = self.sync.borrow_mut();
@@ -402,7 +447,11 @@ impl Instance {
                 let keys: Vec<String> = arrived.iter().map(|(key, _)| key.clone()).collect();
                 {
                     let mut session = self.session.borrow_mut();
-                    match session.store.import_sealed(arrived) {
+                    // Sync runs for a community's store, which the engine has read.
+                    let Some(engine) = session.engine() else {
+                        return;
+                    };
+                    match (engine.import_sealed)(&mut session.store, arrived) {
                         Ok(report) => {
                             for refused in report.refused {
                                 if !session.sync_refused.iter().any(|r| r.key == refused.key) {
@@ -474,19 +523,41 @@ impl Instance {
     /// Imports a backup file's text: what was imported, or why nothing could be. A
     /// version-1 file's records are read, for an organizer to adopt.
     pub fn import_backup(&self, text: &str) -> Result<ImportOutcome, Failure> {
-        self.import_with(text, Store::import_file)
+        self.import_with(text, |engine| engine.import_file)
     }
 
     /// Imports a backup file's text for the host page: as [`Instance::import_backup`],
     /// but a version-1 file's records are only counted (the host cannot adopt them).
     pub fn import_for_host(&self, text: &str) -> Result<ImportOutcome, Failure> {
-        self.import_with(text, Store::import_file_counting)
+        self.import_with(text, |engine| engine.import_file_counting)
     }
 
-    fn import_with(&self, text: &str, import: Import) -> Result<ImportOutcome, Failure> {
+    fn import_with(
+        &self,
+        text: &str,
+        import: fn(&Engine) -> Import,
+    ) -> Result<ImportOutcome, Failure> {
         let result = self.session.borrow_mut().import_backup(text, import);
         self.finish();
         result
+    }
+}
+
+impl Instance {
+    /// Loads the engine's module and, the first time, reads what storage holds into
+    /// the store; then draws again.
+    pub async fn ready(&self) -> Result<(), Unloaded> {
+        engine::load().await?;
+        let fresh = {
+            let mut session = self.session.borrow_mut();
+            let fresh = !session.read;
+            session.engine();
+            fresh
+        };
+        if fresh {
+            self.finish();
+        }
+        Ok(())
     }
 }
 
@@ -534,8 +605,13 @@ impl App {
     pub fn act(&self, action: Action) -> Option<Event> {
         let result = {
             let mut session = self.session_mut();
-            let result = session.store.act(action, now());
             let lang = session.lang();
+            // Only a part's screen acts, and it draws once the engine is here; the
+            // action is refused aloud, never dropped, if that ever fails.
+            let result = match session.engine() {
+                Some(engine) => (engine.act)(&mut session.store, action, now()).map_err(Some),
+                None => Err(None),
+            };
             match result {
                 Ok(Acted { event, credits, .. }) => {
                     session.notice = None;
@@ -548,9 +624,12 @@ impl App {
                     session.outbox.extend(credits);
                     Some(event)
                 }
-                Err(error) => {
-                    let text = error_text(lang, &error);
-                    session.tell_error(host::act_error_code(&error), &text);
+                Err(refused) => {
+                    let (code, text) = match refused {
+                        Some(error) => (host::act_error_code(&error), error_text(lang, &error)),
+                        None => ("loading", lang.t(T::PartLoading).to_owned()),
+                    };
+                    session.tell_error(code, &text);
                     session.notice = Some(Notice {
                         error: true,
                         text,
@@ -672,6 +751,11 @@ impl App {
         })
     }
 
+    /// Loads the engine and reads storage, the first time; then draws again.
+    pub async fn ready(&self) -> Result<(), Unloaded> {
+        self.instance.ready().await
+    }
+
     /// Takes in another tab's write; the events new to this tab go to the host.
     fn receive(&self, change: &Change) {
         let followed = {
@@ -681,7 +765,20 @@ impl App {
                 session.reload_prefs();
                 true
             } else {
-                session.store.is_record(&change.key) && session.store.follow_records()
+                let unread = !session.read;
+                let Some(engine) = session.engine() else {
+                    // Storage is read once the engine is here, this write with it.
+                    drop(session);
+                    let app = self.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = app.ready().await;
+                    });
+                    return;
+                };
+                // Reading storage just now took this write in.
+                unread
+                    || (session.store.is_record(&change.key)
+                        && (engine.follow_records)(&mut session.store))
             }
         };
         if followed {
@@ -689,7 +786,10 @@ impl App {
             return;
         }
         let mut session = self.session_mut();
-        let Some(merged) = session.store.receive(change) else {
+        let Some(engine) = session.engine() else {
+            return;
+        };
+        let Some(merged) = (engine.receive)(&mut session.store, change) else {
             return;
         };
         if merged.added == 0 && merged.conflicts.is_empty() {

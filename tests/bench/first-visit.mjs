@@ -37,11 +37,11 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1638.4 * 10
 const CPU_SLOWDOWN = 4;
 // What src/ui/parts.rs `prefetch` loads a moment after the first screen (and the chunk
 // they share, fetched with them).
-const PREFETCHED = ['volunteer', 'organizer'];
+const PREFETCHED = ['rest'];
 const QUIET_MS = 2000;
 // Whether DIST has those parts (an older build is one module): set by main.
 let split = false;
-const NO_PARTS = 'n/a (no parts volunteer and organizer in this build)';
+const NO_PARTS = 'n/a (no part rest in this build)';
 
 function args(argv) {
   const unknown = argv.filter((a, i) => a !== '--smoke' && a !== '--dist' && argv[i - 1] !== '--dist');

@@ -253,3 +253,43 @@ pub fn namespaces_are_separate<B: Backend>(tabs: impl Fn() -> (B, B)) {
     assert!(b.community().is_none());
     assert!(b.report().unreadable.is_empty());
 }
+
+/// Where nothing but the device's preferences is stored, an empty store is what opening
+/// gives (the app's first module draws it before the engine is here); anything else
+/// stored makes it not so; and reading storage into an empty store gives what opening
+/// does.
+pub fn an_empty_store_is_what_opening_nothing_gives<B: Backend>(tabs: impl Fn() -> (B, B)) {
+    let (first, second) = tabs();
+    let ns = Namespace::new("t9").unwrap();
+    assert!(Store::nothing_stored(&first, &ns));
+    first.set("t9/prefs", r#"{"lang":"en"}"#).unwrap();
+    // Another namespace's data is not this one's.
+    first.set("t9x/community", "{}").unwrap();
+    assert!(Store::nothing_stored(&first, &ns));
+    let opened = Store::open(second, ns.clone(), || 1);
+    let empty = Store::empty(first, ns.clone(), || 1);
+    assert_eq!(empty.journal().state(), opened.journal().state());
+    assert_eq!(empty.journal().len(), 0);
+    assert_eq!(empty.report(), opened.report());
+    assert_eq!(empty.community(), opened.community());
+    assert_eq!(empty.device(), opened.device());
+    assert_eq!(empty.read_only(), opened.read_only());
+    assert_eq!(empty.can_sign(), opened.can_sign());
+
+    let (first, second) = tabs();
+    let mut store = open(first, "t9", 1);
+    let wang = register(&mut store, "王小明");
+    store.act(award(wang, 5), WALL).unwrap();
+    assert!(!Store::nothing_stored(&second, &ns));
+    let mut read = Store::empty(second, ns, || 2);
+    assert_eq!(read.journal().len(), 0);
+    read.read_storage();
+    assert_eq!(read.journal().len(), store.journal().len());
+    assert_eq!(read.journal().state(), store.journal().state());
+    assert_eq!(read.community(), store.community());
+    assert!(
+        read.can_sign(),
+        "the device's plain key was read with its record"
+    );
+    assert_eq!(read.journal().state().balance(wang), Points::whole(5));
+}

@@ -436,6 +436,35 @@ test('wrong options fail clearly: a bad-option error naming the option, and noth
   expect(importing).toBe('bad-backup');
 });
 
+test('exportData and importData wait for handle.ready(): before it they throw loading', async ({ page }) => {
+  // The app's rest part (which holds the store's engine) is held back: Linli draws, but
+  // its storage is not read yet.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/-rest\.wasm$/, async (route) => { await held; await route.continue(); });
+  await openCleanHost(page);
+  await page.evaluate(() => { window.handle = window.linli.mount(document.getElementById('a'), { namespace: 'early' }); });
+  await expectMounted(page.locator('#a'));
+  const call = (what) => page.evaluate((what) => {
+    try {
+      return what === 'export' ? window.handle.exportData() : window.handle.importData('{}');
+    } catch (e) {
+      return { code: e.code, message: e.message };
+    }
+  }, what);
+  expect(await call('export')).toEqual({
+    code: 'loading',
+    message: '邻里还在加载：请先等待 handle.ready()。 / Linli is still loading: await handle.ready() first.',
+  });
+  expect((await call('import')).code).toBe('loading');
+  const ready = page.evaluate(() => window.handle.ready().then(() => 'ready'));
+  release();
+  expect(await ready).toBe('ready');
+  // Now the store answers by its own rules.
+  expect((await call('export')).code).toBe('not-allowed');
+  expect((await call('import')).code).toBe('bad-backup');
+});
+
 test('a data-linli element with a wrong attribute stays empty and says why in linli:error', async ({ page }) => {
   await page.route('**/declared.html', (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8',

@@ -8,13 +8,13 @@ import { LOOPBACK_PORTAL, openCrossOriginPortal, tab } from './helpers.mjs';
 
 test.use({ launchOptions: launchOptions([LOOPBACK_PORTAL]) });
 
-const VOLUNTEER = /\/linli-[0-9a-f]{16}-volunteer\.wasm$/;
+const REST = /\/linli-[0-9a-f]{16}-rest\.wasm$/;
 const ENGLISH = /\/linli-[0-9a-f]{16}-english\.wasm$/;
 
-test("in a portal of another origin, the parts and English's texts come from Linli's server", async ({ page }) => {
-  const volunteer = page.waitForResponse(VOLUNTEER);
+test("in a portal of another origin, the part and English's texts come from Linli's server", async ({ page }) => {
+  const rest = page.waitForResponse(REST);
   const linli = await openCrossOriginPortal(page, config.use.baseURL);
-  expect(new URL((await volunteer).url()).origin).toBe(linli);
+  expect(new URL((await rest).url()).origin).toBe(linli);
   await tab(page, '项目').click();
   await expect(page.getByRole('heading', { name: '共建项目' })).toBeVisible();
   const english = page.waitForResponse(ENGLISH);

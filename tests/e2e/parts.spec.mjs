@@ -1,14 +1,23 @@
 // First visit (issue 17): the first screen needs only the first module; the other
-// screens are parts fetched when one of them first opens or when the browser is idle
-// after the first screen, English's texts only when English is chosen. Every file comes
-// compressed, and after one visit the service worker answers for all of it off line.
+// screens and the store's engine are the `rest` part, fetched when one of them first
+// opens (or the engine is first needed) or a moment after the first screen, English's
+// texts only when English is chosen. Every file comes compressed, and after one visit
+// the service worker answers for all of it off line.
 import { test, expect } from '@playwright/test';
-import { openApp, serviceWorkerReady, tab } from './helpers.mjs';
+import { openApp, becomeOrganizer, serviceWorkerReady, tab } from './helpers.mjs';
+import { invitationLink } from './devices-helpers.mjs';
 
-const PART = /\/linli-[0-9a-f]{16}-(organizer|volunteer|chunk_\d+)\.wasm$/;
-const ORGANIZER = /\/linli-[0-9a-f]{16}-organizer\.wasm$/;
-const VOLUNTEER = /\/linli-[0-9a-f]{16}-volunteer\.wasm$/;
+const PART = /\/linli-[0-9a-f]{16}-(rest|chunk_\d+)\.wasm$/;
+const REST = /\/linli-[0-9a-f]{16}-rest\.wasm$/;
 const ENGLISH = /\/linli-[0-9a-f]{16}-english\.wasm$/;
+
+/** Holds back every request for `pattern` until the returned function is called. */
+async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+}
 
 /** Every URL the page asks for, in order. */
 function requests(page) {
@@ -20,13 +29,11 @@ function requests(page) {
 test('the first screen and the list of activities draw with every part held back; the parts follow when idle, compressed', async ({ page }) => {
   const urls = requests(page);
   // No part arrives until the first screen is up: it must not need one.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(PART, async (route) => { await held; await route.continue(); });
+  const release = await holdBack(page, PART);
   const main = page.waitForResponse(/\/linli-[0-9a-f]{16}_bg\.wasm$/);
-  const organizer = page.waitForResponse(ORGANIZER);
-  const volunteer = page.waitForResponse(VOLUNTEER);
+  const rest = page.waitForResponse(REST);
   await openApp(page);
+  await expect(page.getByRole('heading', { name: '欢迎使用邻里' })).toBeVisible();
   expect((await main).headers()['content-encoding']).toBe('br');
   // The likeliest first tap needs no part either.
   await tab(page, '活动').click();
@@ -34,15 +41,14 @@ test('the first screen and the list of activities draw with every part held back
   await expect(page.getByRole('status').filter({ hasText: '正在打开…' })).toHaveCount(0);
   release();
   // Prefetched once the first screen is up, without a tap.
-  expect((await organizer).headers()['content-encoding']).toBe('br');
-  expect((await volunteer).headers()['content-encoding']).toBe('br');
+  expect((await rest).headers()['content-encoding']).toBe('br');
   expect(urls.filter((url) => ENGLISH.test(url))).toEqual([]);
   await tab(page, '项目').click();
   await expect(page.getByRole('heading', { name: '共建项目' })).toBeVisible();
 });
 
 test('a screen whose part cannot be fetched says so and opens on a second try', async ({ page }) => {
-  await page.route(VOLUNTEER, (route) => route.abort());
+  await page.route(REST, (route) => route.abort());
   await openApp(page);
   await tab(page, '项目').click();
   await expect(page.getByRole('alert')).toHaveText(/这一页没能打开，请检查网络后重试。/);
@@ -50,8 +56,8 @@ test('a screen whose part cannot be fetched says so and opens on a second try', 
   // Held until the loading line has been seen.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.unroute(VOLUNTEER);
-  await page.route(VOLUNTEER, async (route) => { await held; await route.continue(); });
+  await page.unroute(REST);
+  await page.route(REST, async (route) => { await held; await route.continue(); });
   await page.getByRole('button', { name: '重试' }).click();
   await expect(page.getByRole('status').filter({ hasText: '正在打开…' })).toBeVisible();
   release();
@@ -59,11 +65,48 @@ test('a screen whose part cannot be fetched says so and opens on a second try', 
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('a phone joins by link before the engine has arrived: the button waits for it, then joins', async ({ page, browser }) => {
+  await openApp(page);
+  await becomeOrganizer(page);
+  const link = await invitationLink(page);
+
+  const phoneContext = await browser.newContext();
+  const phone = await phoneContext.newPage();
+  const release = await holdBack(phone, PART);
+  await phone.goto('/' + new URL(link).hash);
+  await phone.getByRole('button', { name: '加入社区' }).click();
+  await expect(phone.getByRole('button', { name: '正在加入…' })).toBeDisabled();
+  release();
+  await expect(phone.getByRole('status').filter({ hasText: '已加入：幸福社区' })).toBeVisible();
+  await expect(phone.getByRole('form', { name: '找到我' })).toBeVisible();
+  await phoneContext.close();
+});
+
+test.describe(() => {
+  // The reload's requests must reach the page's routes, not the service worker's cache.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a device with data waits for the engine to read it, never showing the first run', async ({ page }) => {
+    await openApp(page);
+    await becomeOrganizer(page);
+    await tab(page, '首页').click();
+    const release = await holdBack(page, PART);
+    await page.reload();
+    // The screen says it is opening: not the first run of a device with no community.
+    await expect(page.getByRole('status').filter({ hasText: '正在打开…' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '欢迎使用邻里' })).toHaveCount(0);
+    release();
+    await expect(page.getByText('欢迎来到邻里：志愿服务、共建项目、微心愿。')).toBeVisible();
+    // Organizer mode of the visit came back with the store.
+    await expect(page.getByRole('banner').getByRole('link', { name: '管理模式' })).toBeVisible();
+  });
+});
+
 test("English's texts are fetched when English is chosen, and again after a reload in English", async ({ page }) => {
   const urls = requests(page);
-  const organizer = page.waitForResponse(ORGANIZER);
+  const rest = page.waitForResponse(REST);
   await openApp(page);
-  await organizer;
+  await rest;
   expect(urls.filter((url) => ENGLISH.test(url))).toEqual([]);
   const english = page.waitForResponse(ENGLISH);
   await page.getByRole('button', { name: 'English' }).click();

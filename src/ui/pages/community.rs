@@ -130,19 +130,12 @@ pub fn JoinForm() -> Html {
     let app = use_app();
     let lang = app.lang();
     let code = use_state(String::new);
+    let join = use_join();
     let submit = {
-        let (app, code) = (app.clone(), code.clone());
-        let navigator = use_navigator();
+        let (join, code) = (join.clone(), code.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match app.join(&code) {
-                Ok(()) => {
-                    if let Some(navigator) = &navigator {
-                        navigator.push(&Route::Me);
-                    }
-                }
-                Err(why) => app.notify(true, why),
-            }
+            join.start.emit((*code).clone());
         })
     };
     let set = {
@@ -150,18 +143,7 @@ pub fn JoinForm() -> Html {
         Callback::from(move |v| code.set(v))
     };
     // An invitation scanned inside Linli joins at once, as if pasted and submitted.
-    let scanned = {
-        let app = app.clone();
-        let navigator = use_navigator();
-        Callback::from(move |text: String| match app.join(&text) {
-            Ok(()) => {
-                if let Some(navigator) = &navigator {
-                    navigator.push(&Route::Me);
-                }
-            }
-            Err(why) => app.notify(true, why),
-        })
-    };
+    let scanned = join.start.clone();
     let scan_failed = {
         let app = app.clone();
         Callback::from(move |why: String| app.notify(true, why))
@@ -171,7 +153,7 @@ pub fn JoinForm() -> Html {
             <Scanner label={lang.t(T::ScanInvitation)} cancel={lang.t(T::Cancel)} on_code={scanned} on_error={scan_failed} />
             <TextField id="join-code" label={lang.t(T::InvitationCode)} required=true
                 value={(*code).clone()} oninput={set} autocomplete="off" />
-            <button type="submit" class="ll-button">{ lang.t(T::JoinCommunity) }</button>
+            <JoinButton busy={join.busy} submit=true />
         </form>
     }
 }
@@ -186,7 +168,7 @@ pub struct JoinProps {
 pub fn JoinPage(props: &JoinProps) -> Html {
     let app = use_app();
     let lang = app.lang();
-    let navigator = use_navigator();
+    let join = use_join();
     let Some(invitation) = Invitation::parse(&props.code) else {
         return html! {
             <section class="ll-page">
@@ -200,16 +182,9 @@ pub fn JoinPage(props: &JoinProps) -> Html {
         .store
         .community()
         .map(|c| c.id == invitation.community);
-    let join = {
-        let (app, code) = (app.clone(), props.code.clone());
-        Callback::from(move |_| match app.join(&code) {
-            Ok(()) => {
-                if let Some(navigator) = &navigator {
-                    navigator.push(&Route::Me);
-                }
-            }
-            Err(why) => app.notify(true, why),
-        })
+    let onclick = {
+        let (join, code) = (join.clone(), props.code.clone());
+        Callback::from(move |_| join.start.emit(code.to_string()))
     };
     html! {
         <section class="ll-page">
@@ -225,10 +200,75 @@ pub fn JoinPage(props: &JoinProps) -> Html {
                 None => html! {
                     <>
                         <p class="ll-hint">{ lang.t(T::JoinLinkHint) }</p>
-                        <button class="ll-button" onclick={join}>{ lang.t(T::JoinCommunity) }</button>
+                        <JoinButton busy={join.busy} {onclick} />
                     </>
                 },
             } }
         </section>
+    }
+}
+
+/// Joining by an invitation's text: the engine may still be on its way on a first visit,
+/// so the button says it is busy until the join is done (then 我的 opens) or refused.
+#[derive(Clone)]
+struct Join {
+    busy: bool,
+    start: Callback<String>,
+}
+
+#[hook]
+fn use_join() -> Join {
+    let app = use_app();
+    let navigator = use_navigator();
+    let busy = use_state(|| false);
+    let join = {
+        let busy = busy.clone();
+        Callback::from(move |code: String| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            let (app, navigator, busy) = (app.clone(), navigator.clone(), busy.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let joined = app.join(&code).await;
+                busy.set(false);
+                match joined {
+                    Ok(()) => {
+                        if let Some(navigator) = &navigator {
+                            navigator.push(&Route::Me);
+                        }
+                    }
+                    Err(why) => app.notify(true, why),
+                }
+            });
+        })
+    };
+    Join {
+        busy: *busy,
+        start: join,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct JoinButtonProps {
+    busy: bool,
+    #[prop_or_default]
+    submit: bool,
+    #[prop_or_default]
+    onclick: Callback<MouseEvent>,
+}
+
+#[component]
+fn JoinButton(props: &JoinButtonProps) -> Html {
+    let lang = use_app().lang();
+    let kind = if props.submit { "submit" } else { "button" };
+    let text = if props.busy {
+        T::Joining
+    } else {
+        T::JoinCommunity
+    };
+    html! {
+        <button type={kind} class="ll-button" disabled={props.busy} aria-busy={props.busy.to_string()}
+            onclick={props.onclick.clone()}>{ lang.t(text) }</button>
     }
 }

@@ -157,14 +157,21 @@ impl App {
         result
     }
 
-    /// Joins the community an invitation names (a code, or a link ending in one).
-    pub fn join(&self, code: &str) -> Result<(), Refused> {
-        let lang = self.lang();
+    /// Joins the community an invitation names (a code, or a link ending in one), once
+    /// the engine is here (on a first visit it may still be on its way).
+    pub async fn join(&self, code: &str) -> Result<(), Refused> {
         let invitation =
-            Invitation::parse(code).ok_or_else(|| lang.t(T::BadInvitation).to_owned())?;
+            Invitation::parse(code).ok_or_else(|| self.lang().t(T::BadInvitation).to_owned())?;
+        let failed = |app: &App| app.lang().t(T::PartFailed).to_owned();
+        self.ready().await.map_err(|_| failed(self))?;
+        let lang = self.lang();
         let result = {
             let mut session = self.session_mut();
-            match session.store.join(invitation.community()) {
+            let Some(engine) = session.engine() else {
+                drop(session);
+                return Err(failed(self));
+            };
+            match (engine.join)(&mut session.store, invitation.community()) {
                 Ok(()) => {
                     session.notice = Some(Notice {
                         error: false,
