@@ -8,6 +8,7 @@
 
 mod community;
 mod engine;
+mod live;
 
 use std::cell::{Ref, RefCell};
 use std::rc::{Rc, Weak};
@@ -17,17 +18,16 @@ use yew::prelude::*;
 use super::host::{self, HostEvent, Recorded, Source};
 use super::i18n::{Lang, T, error_text, import_error_text, store_error_text};
 use super::split::Unloaded;
-use super::sync::{SyncConfig, SyncLink, SyncShown};
+use super::sync::{SyncLink, SyncShown};
 use crate::domain::trust::{Role, permits};
 use crate::domain::{Action, Event, EventId, State, Timestamp, VolunteerId};
 use crate::store::backup::{RejectedRecord, Scope};
 use crate::store::local::{BrowserBackend, visit};
 use crate::store::prefs::{self, LoadedPrefs, Prefs, SavePrefsError};
 use crate::store::{
-    Acted, Backend, Change, ImportReport, MemoryBackend, Namespace, RefusedSegment, SealRefusal,
-    Store, StoreError, random,
+    Acted, Backend, Change, ImportReport, MemoryBackend, Namespace, RefusedSegment, Store,
+    StoreError, random,
 };
-use crate::sync::wire::FromWorker;
 use engine::{Engine, Import};
 
 /// How long organizer mode lasts without an action: it survives a reload, not a break.
@@ -404,114 +404,6 @@ impl Instance {
         }
     }
 
-    /// Starts, restarts or stops the sync worker as the community's settings ask, and
-    /// hands it what this device wrote since ([`Engine::follow_sync`]).
-    pub(super) fn follow_sync(&self) {
-        let session = self.session.borrow();
-        let wanted = SyncConfig::of(&session.store);
-        let mut link = self.sync.borrow_mut();
-        if link.as_ref().map(SyncLink::config) != wanted.as_ref() {
-            *link = wanted.and_then(|config| {
-                let me = self.me.clone();
-                SyncLink::start(config, move |message| {
-                    if let Some(instance) = me.upgrade() {
-                        instance.heard(message);
-                    }
-                })
-            });
-        }
-        if let Some(link) = link.as_mut() {
-            link.push(&session.store);
-        }
-    }
-
-    /// A message from the sync worker.
-    fn heard(&self, message: FromWorker) {
-        match message {
-            FromWorker::Ready => {
-                if let Some(link) = self.sync.borrow_mut().as_mut() {
-                    link.ready();
-                }
-            }
-            FromWorker::Got { entries, .. } => {
-                let arrived = {
-                    let session = self.session.borrow();
-                    match self.sync.borrow().as_ref() {
-                        Some(link) => link.arrived(&session.store, entries),
-                        None => return,
-                    }
-                };
-                if arrived.is_empty() {
-                    return;
-                }
-                let keys: Vec<String> = arrived.iter().map(|(key, _)| key.clone()).collect();
-                {
-                    let mut session = self.session.borrow_mut();
-                    // Sync runs for a community's store, which the engine has read.
-                    let Some(engine) = session.engine() else {
-                        return;
-                    };
-                    match (engine.import_sealed)(&mut session.store, arrived) {
-                        Ok(report) => {
-                            for refused in report.refused {
-                                if !session.sync_refused.iter().any(|r| r.key == refused.key) {
-                                    session.sync_refused.push(refused);
-                                }
-                            }
-                            // A segment whose key was unknown waits in the store and
-                            // counts once its device is enrolled: then it is held here.
-                            let Session {
-                                store,
-                                sync_refused,
-                                ..
-                            } = &mut *session;
-                            sync_refused.retain(|r| {
-                                r.reason != SealRefusal::UnknownKey
-                                    || store.segment_text(&r.key).is_none()
-                            });
-                            if !report.unreadable.is_empty() {
-                                let why = format!(
-                                    "sync: {} segments unreadable",
-                                    report.unreadable.len()
-                                );
-                                web_sys::console::warn_1(&why.into());
-                            }
-                            session.announce(Source::Sync, &report.ids);
-                        }
-                        Err(error) => {
-                            let why = format!("sync: {error}");
-                            web_sys::console::warn_1(&why.into());
-                        }
-                    }
-                    if let Some(link) = self.sync.borrow_mut().as_mut() {
-                        link.came_from_worker(&session.store, keys);
-                    }
-                }
-                self.finish();
-            }
-            FromWorker::Status { log, state } => {
-                let synced = match self.sync.borrow_mut().as_mut() {
-                    Some(link) => {
-                        let before = link.shown();
-                        link.state(log, state) && before != SyncShown::Synced
-                    }
-                    None => return,
-                };
-                if synced {
-                    self.session
-                        .borrow_mut()
-                        .update_prefs(|p| p.last_synced = Some(now()));
-                }
-                let redraw = self.redraw.borrow().clone();
-                redraw.emit(());
-            }
-            FromWorker::Trouble { log, what } => {
-                let why = format!("sync ({log:?}): {what}");
-                web_sys::console::warn_1(&why.into());
-            }
-        }
-    }
-
     /// A backup file's text for `scope` and how many events it holds, or why this
     /// device may not write it.
     pub fn export_backup(&self, scope: Scope) -> Result<(String, usize), Failure> {
@@ -541,9 +433,7 @@ impl Instance {
         self.finish();
         result
     }
-}
 
-impl Instance {
     /// Loads the engine's module and, the first time, reads what storage holds into
     /// the store; then draws again.
     pub async fn ready(&self) -> Result<(), Unloaded> {

@@ -1,11 +1,11 @@
-//! The store's heavy half, a module of its own in the shipped build (issue 17): reading
-//! and verifying what storage holds, doing an action (checking, sealing, folding),
-//! importing, following other tabs, writing a backup file, and live sync. The first module keeps
-//! the store's fields and every query the screens read, so a first visit (nothing
-//! stored: [`Store::empty`]) draws without it. It is in the `rest` part, with the
-//! screens past the first ones (`crate::ui::parts`), which loads a moment after the first
-//! screen. A visit with data waits for it (from the service
-//! worker's cache after the first visit): `session` reads storage once it is here.
+//! The store's heavy half (issue 17): reading and verifying what storage holds, doing
+//! an action (checking, sealing, folding), importing, following other tabs, writing a
+//! backup file, and live sync. In the shipped build it is in the `rest` part, with the
+//! screens past the first ones (`crate::ui::parts`), which loads a moment after the
+//! first screen. The first module keeps the store's fields and every query a screen
+//! reads, so a first visit (nothing stored: [`Store::empty`]) draws without the engine;
+//! a visit with data waits for it (from the service worker's cache after the first
+//! visit), and the session reads storage once it is here.
 //!
 //! The first module reaches the heavy code only through [`Engine`]'s function pointers,
 //! which the split point hands over, so none of it is linked into the first module.
