@@ -47,7 +47,7 @@ test('the demo opens from the first-run page, works as an organizer, and leaves 
   await tab(page, '活动').click();
   await expect(banner(page)).toBeVisible();
   const activities = page.locator('main').getByRole('link');
-  expect(await activities.count()).toBeGreaterThan(3);
+  await expect.poll(() => activities.count()).toBeGreaterThan(3);
   await page.screenshot({ path: `${ARTIFACTS}demo-banner.png` });
   await tab(page, '心愿').click();
   await expect(banner(page)).toBeVisible();
@@ -58,7 +58,7 @@ test('the demo opens from the first-run page, works as an organizer, and leaves 
   await expect(banner(page)).toBeVisible();
   await page.getByRole('link', { name: '志愿者', exact: true }).click();
   await expect(banner(page)).toBeVisible();
-  expect(await page.locator('main').getByRole('listitem').count()).toBeGreaterThan(10);
+  await expect.poll(() => page.locator('main').getByRole('listitem').count()).toBeGreaterThan(10);
   await registerVolunteer(page, { name: '试用者' });
   // No backup reminder for data that is nobody's.
   await expect(page.getByRole('region', { name: '备份提醒' })).toHaveCount(0);
@@ -137,7 +137,7 @@ test('once fetched, the demo opens again with the network cut', async ({ page, c
   await context.setOffline(true);
   await openDemo(page);
   await tab(page, '活动').click();
-  expect(await page.locator('main').getByRole('link').count()).toBeGreaterThan(3);
+  await expect.poll(() => page.locator('main').getByRole('link').count()).toBeGreaterThan(3);
   await banner(page).getByRole('button', { name: '删除演示数据' }).click();
   await expect(page.getByRole('heading', { name: '欢迎使用邻里' })).toBeVisible();
   await context.setOffline(false);

@@ -95,10 +95,14 @@ test.describe(() => {
     // The screen says it is opening: not the first run of a device with no community.
     await expect(page.getByRole('status').filter({ hasText: '正在打开…' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '欢迎使用邻里' })).toHaveCount(0);
+    // Nor does the header guess whether this is organizer mode: its way in keeps its
+    // place, unseen, until the store is read.
+    const door = page.getByRole('banner').getByRole('link', { name: /^(管理|管理模式)$/ });
+    await expect(door).toHaveCount(0);
     release();
     await expect(page.getByText('欢迎来到邻里：志愿服务、共建项目、微心愿。')).toBeVisible();
     // Organizer mode of the visit came back with the store.
-    await expect(page.getByRole('banner').getByRole('link', { name: '管理模式' })).toBeVisible();
+    await expect(door).toHaveText('管理模式');
   });
 });
 

@@ -37,10 +37,21 @@ fn sync_chip(app: &App) -> Html {
 pub fn Header() -> Html {
     let app = use_app();
     let lang = app.lang();
-    let (organizer, community) = {
+    let (organizer, community, drawable) = {
         let session = app.session();
-        (session.organizer(), session.setup.community.clone())
+        (
+            session.organizer(),
+            session.setup.community.clone(),
+            session.drawable(),
+        )
     };
+    // Until the store is read (a visit with data, while the engine comes), whether this
+    // is organizer mode is not known: the way in keeps its place, unseen.
+    let door = classes!(
+        "ll-chip",
+        organizer.then_some("ll-chip-on"),
+        (!drawable).then_some("ll-pending")
+    );
     let switch = {
         let app = app.clone();
         let other = match lang {
@@ -59,7 +70,7 @@ pub fn Header() -> Html {
             </div>
             <div class="ll-header-actions">
                 { sync_chip(&app) }
-                <Link<Route> to={Route::Organizer} classes={classes!("ll-chip", organizer.then_some("ll-chip-on"))}>
+                <Link<Route> to={Route::Organizer} classes={door}>
                     { lang.t(if organizer { T::OrganizerMode } else { T::Organizer }) }
                 </Link<Route>>
                 <button class="ll-chip" lang={match lang { Lang::Zh => "en", Lang::En => "zh-CN" }} onclick={switch}>
