@@ -90,8 +90,9 @@ pub struct Session {
     pub store: Store<BrowserBackend>,
     /// Whether the engine has read storage into the store.
     pub read: bool,
-    /// Whether storage held nothing when the session opened: the empty store is then
-    /// what reading it gives, and the first module's screens draw it at once.
+    /// Whether storage held nothing when the session opened before the engine was here:
+    /// the empty store is then what reading it gives, and the first module's screens
+    /// draw it at once.
     empty_at_start: bool,
     pub prefs: LoadedPrefs,
     pub setup: Setup,
@@ -116,7 +117,10 @@ impl Session {
 
     fn on(setup: Setup, backend: BrowserBackend, storage_problem: Option<StoreError>) -> Session {
         let prefs = prefs::load(&backend, setup.namespace.as_str());
-        let empty_at_start = Store::nothing_stored(&backend, &setup.namespace);
+        // Only asked while the engine is not here: with it, storage is read below (and
+        // listed there), which is what this would stand in for.
+        let empty_at_start =
+            engine::get().is_none() && Store::nothing_stored(&backend, &setup.namespace);
         let store = Store::empty(backend, setup.namespace.clone(), random);
         let mut session = Session {
             store,
