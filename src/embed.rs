@@ -393,6 +393,17 @@ pub async fn ready(id: u32) -> Result<(), ApiError> {
         .map_err(|_| ApiError::new("part-failed", Dev::ApiPartFailed, &[]))
 }
 
+/// Joins the community an invitation code names, or, for the community the namespace
+/// belongs to already, takes the invitation's sync address and token: a portal with a
+/// backend hands each visit a fresh, short-lived token this way. Says whether anything
+/// changed.
+pub async fn join(id: u32, code: &JsValue) -> Result<bool, ApiError> {
+    let code = code
+        .as_string()
+        .ok_or_else(|| ApiError::new("bad-invitation", Dev::ApiNotText, &[&"join"]))?;
+    Ok(instance(id)?.join(&code).await?)
+}
+
 /// The full backup file's text; counts as a backup for the reminder. Only an organizer
 /// device with its PIN entered may write it: otherwise it throws `not-allowed`, so a
 /// host page gets no one's personal data from a device that does not hold the key.

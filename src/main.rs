@@ -44,6 +44,16 @@ mod api {
             })
         }
 
+        /// Joins the community an invitation code (or link) names; for the community
+        /// joined already, takes its sync address and token. Resolves to whether
+        /// anything changed.
+        pub fn join(&self, code: JsValue) -> js_sys::Promise {
+            let id = self.id;
+            wasm_bindgen_futures::future_to_promise(async move {
+                Ok(embed::join(id, &code).await?.into())
+            })
+        }
+
         /// The backup file's text: every event, in the backup format.
         #[wasm_bindgen(js_name = exportData)]
         pub fn export_data(&self) -> Result<String, JsValue> {

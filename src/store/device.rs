@@ -57,6 +57,15 @@ impl Invitation {
         }
     }
 
+    /// Whether, for a device that belongs to its community already, this invitation
+    /// brings another sync address or token (a newer invitation: a token that expired
+    /// is renewed this way). One without a sync address takes none away.
+    pub fn renews(&self, held: &Community) -> bool {
+        held.id == self.community
+            && self.sync.is_some()
+            && (held.sync != self.sync || held.sync_token != self.sync_token)
+    }
+
     pub fn code(&self) -> String {
         let mut code = format!("{}.{}", self.community, pin::hex(self.name.as_bytes()));
         if let Some(sync) = &self.sync {
@@ -282,6 +291,49 @@ mod tests {
         for bad in ["", "abc", "ab.cd", &"ab".repeat(16), "zz.e5b9b8"] {
             assert_eq!(Invitation::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_newer_invitation_renews_a_members_sync_and_never_takes_it_away() {
+        let held = Community {
+            id: CommunityId([0xab; 16]),
+            name: "幸福社区".into(),
+            sync: Some("wss://sync.example.org".into()),
+            sync_token: Some("old".into()),
+            private_token: Some("private".into()),
+        };
+        let same = Invitation::of(&held);
+        assert!(
+            !same.renews(&held),
+            "the same invitation again changes nothing"
+        );
+        let new_token = Invitation {
+            sync_token: Some("new".into()),
+            ..same.clone()
+        };
+        assert!(new_token.renews(&held));
+        let new_server = Invitation {
+            sync: Some("wss://other.example.org".into()),
+            ..same.clone()
+        };
+        assert!(new_server.renews(&held));
+        let no_sync = Invitation {
+            sync: None,
+            sync_token: None,
+            ..same.clone()
+        };
+        assert!(
+            !no_sync.renews(&held),
+            "an old invitation takes no sync away"
+        );
+        let elsewhere = Invitation {
+            community: CommunityId([0xcd; 16]),
+            ..new_token
+        };
+        assert!(
+            !elsewhere.renews(&held),
+            "another community's is no renewal"
+        );
     }
 
     #[test]

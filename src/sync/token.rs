@@ -158,6 +158,52 @@ impl ServerKey {
     }
 }
 
+/// When a token stops being good, in milliseconds since 1970, as its payload says:
+/// `None` for a token that never expires (or text that is not a y-sweet token, which
+/// the server will refuse whatever its date). A device reads it to say that its sync
+/// invitation has expired instead of knocking at the server in vain.
+pub fn expires_at_ms(token: &str) -> Option<u64> {
+    let body = token.split_once('.').map_or(token, |(_, body)| body);
+    let bytes = b64_decode(body).ok()?;
+    let mut rest = bytes.as_slice();
+    match take_varint(&mut rest)? {
+        0 => {}
+        1 => {
+            let len = usize::try_from(take_varint(&mut rest)?).ok()?;
+            rest = rest.get(len..)?;
+            take_varint(&mut rest)?;
+        }
+        _ => return None,
+    }
+    match rest.split_first()? {
+        (1, tail) => {
+            rest = tail;
+            take_varint(&mut rest)
+        }
+        _ => None,
+    }
+}
+
+/// Reads one bincode varint off the front of `bytes`.
+fn take_varint(bytes: &mut &[u8]) -> Option<u64> {
+    let (&first, tail) = bytes.split_first()?;
+    let width = match first {
+        0..=250 => {
+            *bytes = tail;
+            return Some(u64::from(first));
+        }
+        251 => 2,
+        252 => 4,
+        253 => 8,
+        _ => return None,
+    };
+    let (value, tail) = (tail.get(..width)?, tail.get(width..)?);
+    *bytes = tail;
+    let mut le = [0u8; 8];
+    le[..width].copy_from_slice(value);
+    Some(u64::from_le_bytes(le))
+}
+
 /// bincode's varint: below 251 one byte, else 251/252/253 and the value as u16/u32/u64 LE.
 fn put_varint(out: &mut Vec<u8>, n: u64) {
     if let Ok(byte) = u8::try_from(n)
@@ -243,6 +289,33 @@ mod tests {
 
     fn key(text: &str) -> ServerKey {
         ServerKey::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_tokens_expiry_is_read_back_from_it() {
+        for (text, doc_id, access, expires, token) in DOC_TOKENS {
+            assert_eq!(expires_at_ms(token), Some(expires), "{doc_id} {access:?}");
+            let with_id = key(text).with_key_id("k-1").unwrap();
+            let prefixed = with_id.doc_token(doc_id, access, expires);
+            assert_eq!(expires_at_ms(&prefixed), Some(expires));
+        }
+        for ms in [
+            0,
+            250,
+            251,
+            65_535,
+            65_536,
+            u64::from(u32::MAX) + 1,
+            u64::MAX,
+        ] {
+            let token = key(KEY_1).doc_token("linli-c1", Access::Full, ms);
+            assert_eq!(expires_at_ms(&token), Some(ms));
+        }
+        // The server token never expires; what is not a token has no date.
+        assert_eq!(expires_at_ms(&key(KEY_1).server_token()), None);
+        for junk in ["", "abc!", "AAAA", "AQZkb2M", "k.", "a.b.c"] {
+            assert_eq!(expires_at_ms(junk), None, "{junk}");
+        }
     }
 
     /// Golden vectors printed by y-sweet-core 0.9.1 itself (`Authenticator::new(key)`,

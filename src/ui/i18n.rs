@@ -837,6 +837,9 @@ texts! {
         BadInvitation => "这不是邀请码。请复制社区工作者发来的完整链接或代码。", "This is not an invitation. Copy the whole link or code the organizer sent.";
         OtherCommunity => "这台设备已属于另一个社区。", "This device belongs to another community.";
         JoinedCommunity => "已加入：{0}", "Joined: {0}";
+        InvitationRenewed => "同步邀请已更新。", "Sync invitation renewed.";
+        RenewHint => "这个邀请带有新的同步设置（例如新的通行令牌）。", "This invitation brings new sync settings (a new token, for instance).";
+        Renew => "使用这个新邀请", "Use this new invitation";
         ExportNotAllowed => "只有社区工作者输入管理密码后才能导出完整备份。", "Only an organizer, with the PIN entered, can export a full backup.";
         FileOtherCommunity => "这个备份属于另一个社区（{0}），没有导入。", "This backup belongs to another community ({0}); nothing was imported.";
         FileJoinFirst => "这个备份属于 {0}：请先加入这个社区。", "This backup belongs to {0}: join that community first.";
@@ -937,6 +940,9 @@ texts! {
         Syncing => "同步中", "Syncing";
         SyncWaiting => "等待网络", "Waiting for network";
         SyncedAt => "上次同步 {0}", "Last synced {0}";
+        SyncExpired => "同步已过期", "Sync expired";
+        SyncExpiredHelp => "这台设备的同步邀请已过期，服务器不再让它进入。请向社区工作者要一个新的邀请链接，打开它就能继续同步。本机的记录不会丢，联网同步后会一起送出。", "This device's sync invitation has expired and the server no longer lets it in. Ask your community worker for a new invitation link and open it to sync again. Nothing on this device is lost: it is sent once syncing again.";
+        SyncExpiredOrganizer => "这台设备的同步令牌已过期，服务器不再让它进入。请在 管理 → 设备 → 实时同步 再输入一次服务器密钥。本机的记录不会丢，联网同步后会一起送出。", "This device's sync tokens have expired and the server no longer lets it in. Enter the server key again under Organizer → Devices → Live sync. Nothing on this device is lost: it is sent once syncing again.";
         InviteTitle => "邀请加入社区", "Invite to the community";
         InviteHint => "让志愿者用手机相机扫描二维码，或把链接发到群里。", "Let volunteers scan the QR code with their phone's camera, or send the link to a group chat.";
         InviteQr => "加入社区的二维码", "QR code to join the community";

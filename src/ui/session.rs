@@ -18,7 +18,7 @@ use yew::prelude::*;
 use super::host::{self, HostEvent, Recorded, Source};
 use super::i18n::{Lang, T, error_text, import_error_text, store_error_text};
 use super::split::Unloaded;
-use super::sync::{SyncLink, SyncShown};
+use super::sync::{SyncConfig, SyncLink, SyncShown};
 use crate::domain::trust::{Role, permits};
 use crate::domain::{Action, Event, EventId, State, Timestamp, VolunteerId};
 use crate::store::backup::{RejectedRecord, Scope};
@@ -489,9 +489,14 @@ impl App {
     /// How live sync stands, if this device syncs: what to show, and when it last
     /// ended with the server holding everything.
     pub fn sync_shown(&self) -> Option<(SyncShown, Option<Timestamp>)> {
-        let link = self.instance.sync.borrow();
-        let shown = link.as_ref()?.shown();
-        Some((shown, self.session().prefs.prefs.last_synced))
+        let session = self.session();
+        let expired = SyncConfig::of(&session.store).is_some_and(|c| c.expired(now()));
+        let shown = match self.instance.sync.borrow().as_ref() {
+            _ if expired => SyncShown::Expired,
+            Some(link) => link.shown(),
+            None => return None,
+        };
+        Some((shown, session.prefs.prefs.last_synced))
     }
 
     /// Does an action. On success the state shows it and the host hears of it (and of

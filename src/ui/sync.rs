@@ -13,8 +13,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
+use crate::domain::Timestamp;
 use crate::domain::trust::Role;
 use crate::store::seal::Log;
+use crate::sync::token::expires_at_ms;
 use crate::sync::wire::{self, Channel, FromWorker, LinkState, LogName, ToWorker};
 
 use crate::store::{Backend, Store};
@@ -26,6 +28,8 @@ const WORKER_SCRIPT: &str = "sync-worker.js";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyncConfig {
     channels: Vec<Channel>,
+    /// When the first of its tokens expires (ms since 1970); the server refuses it after.
+    expires: Option<u64>,
 }
 
 impl SyncConfig {
@@ -44,14 +48,22 @@ impl SyncConfig {
             }
         };
         let mut channels = vec![channel(LogName::Public, community.sync_token.as_deref())];
+        let mut tokens = vec![community.sync_token.as_deref()];
         // Personal details travel live only to organizer devices, and only through a
         // server that checks tokens (the organizer-only document's own token).
         if let Some(token) = community.private_token.as_deref()
             && store.role() == Some(Role::Organizer)
         {
             channels.push(channel(LogName::Private, Some(token)));
+            tokens.push(Some(token));
         }
-        Some(SyncConfig { channels })
+        let expires = tokens.into_iter().flatten().filter_map(expires_at_ms).min();
+        Some(SyncConfig { channels, expires })
+    }
+
+    /// Whether a token has expired at `now`: the server would refuse this device.
+    pub fn expired(&self, now: Timestamp) -> bool {
+        self.expires.is_some_and(|at| at < now.0)
     }
 
     fn allows(&self, log: LogName) -> bool {
@@ -62,6 +74,9 @@ impl SyncConfig {
 /// What the header shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyncShown {
+    /// The invitation's token has expired: the server refuses this device until a new
+    /// invitation (or, on an organizer device, the server's key) is given.
+    Expired,
     /// Connected, and the server holds what this device holds.
     Synced,
     /// Connecting, or sending what is new.

@@ -11,6 +11,23 @@ export async function invitationLink(page) {
   return page.getByLabel('邀请链接').inputValue();
 }
 
+/** The header's sync state. */
+export function syncState(page) {
+  return page.getByRole('banner').getByRole('status');
+}
+
+/** On the organizer's 设备 page: the sync server (`ysweet.url`) and its key. */
+export async function setSync(page, ysweet) {
+  await page.getByRole('link', { name: '管理模式' }).click();
+  await page.getByRole('link', { name: '设备', exact: true }).click();
+  const form = page.getByRole('form', { name: '实时同步' });
+  await form.getByLabel('同步服务器地址').fill(ysweet.url);
+  await form.getByLabel('服务器密钥').fill(ysweet.key);
+  await form.getByRole('button', { name: '保存同步设置' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '同步设置已保存。' })).toBeVisible();
+  await expect(syncState(page)).toHaveText('已同步');
+}
+
 /** Opens an invitation link on `page` (as a phone's camera would) and joins. */
 export async function joinByLink(page, link) {
   await page.goto('/' + new URL(link).hash);

@@ -7,6 +7,7 @@ import { test, expect } from '@playwright/test';
 import { ARTIFACTS, becomeOrganizer, registerVolunteer, awardPoints } from './helpers.mjs';
 import { unlockOrganizer, openVolunteers } from './storage-helpers.mjs';
 import { invitationLink, askAsOrganizer, approve } from './devices-helpers.mjs';
+import { docToken } from './sync/ysweet.mjs';
 import {
   openCleanHost, recordHostEvents, hostEvents, waitForHostEvents, windowListeners, expectMounted,
 } from './embed-helpers.mjs';
@@ -463,6 +464,38 @@ test('exportData and importData wait for handle.ready(): before it they throw lo
   // Now the store answers by its own rules.
   expect((await call('export')).code).toBe('not-allowed');
   expect((await call('import')).code).toBe('bad-backup');
+});
+
+test('handle.join joins a community, renews its sync token, and refuses another community or a non-invitation', async ({ page }) => {
+  await openCleanHost(page);
+  await page.evaluate(() => { window.handle = window.linli.mount(document.getElementById('a'), { namespace: 'portal' }); });
+  const hex = (text) => Buffer.from(text, 'utf8').toString('hex');
+  const id = 'ab'.repeat(16);
+  const code = (...parts) => [id, ...parts.map(hex)].join('.');
+  const join = (code) => page.evaluate((code) => window.handle.join(code).then(
+    (changed) => ({ changed }),
+    (e) => ({ code: e.code, message: e.message }),
+  ), code);
+
+  expect(await join('not an invitation')).toMatchObject({ code: 'bad-invitation' });
+  expect(await join(code('幸福社区'))).toEqual({ changed: true });
+  await expect(page.getByText('这台设备还没有加入社区')).toHaveCount(0);
+  expect(await join(code('幸福社区')), 'the same invitation again').toEqual({ changed: false });
+  // The portal's server hands out a short-lived token; this one ended a minute ago.
+  const key = Buffer.alloc(30, 7).toString('base64url');
+  const stale = docToken(key, `linli-${id}`, 'full', Date.now() - 60_000);
+  expect(await join(code('幸福社区', 'ws://127.0.0.1:9', stale))).toEqual({ changed: true });
+  const expired = page.getByRole('button', { name: '同步已过期' });
+  await expect(expired).toBeVisible();
+  expect(await join(code('幸福社区')), 'an invitation without a server takes none away').toEqual({ changed: false });
+  expect(await join(['cd'.repeat(16), hex('别的社区')].join('.'))).toMatchObject({ code: 'other-community' });
+
+  // A fresh token (the next visit's) renews it, and it is kept.
+  const fresh = docToken(key, `linli-${id}`, 'full', Date.now() + 3_600_000);
+  expect(await join(code('幸福社区', 'ws://127.0.0.1:9', fresh))).toEqual({ changed: true });
+  await expect(expired).toHaveCount(0);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('portal/community')));
+  expect(stored).toMatchObject({ name: '幸福社区', sync: 'ws://127.0.0.1:9', sync_token: fresh });
 });
 
 test('a data-linli element with a wrong attribute stays empty and says why in linli:error', async ({ page }) => {

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::domain::trust::Role;
 use crate::ui::format::clock;
 use crate::ui::i18n::{Lang, T};
 use crate::ui::routes::Route;
@@ -11,13 +12,14 @@ use crate::ui::session::{App, use_app};
 use crate::ui::sync::SyncShown;
 
 /// Live sync's state, in one small place: synced, syncing or waiting for the network,
-/// and when it last synced.
+/// and when it last synced; or that the invitation has expired (a tap says what to do).
 fn sync_chip(app: &App) -> Html {
     let lang = app.lang();
     let Some((shown, last)) = app.sync_shown() else {
         return html! {};
     };
     let (text, class) = match shown {
+        SyncShown::Expired => return expired_chip(app),
         SyncShown::Synced => (T::Synced, "ll-sync-on"),
         SyncShown::Syncing => (T::Syncing, "ll-sync-busy"),
         SyncShown::Waiting => (T::SyncWaiting, "ll-sync-off"),
@@ -30,6 +32,25 @@ fn sync_chip(app: &App) -> Html {
                 <span class="ll-sync-at">{ " · " }{ title }</span>
             }
         </p>
+    }
+}
+
+/// The invitation's token has expired: what to do is too long for the header, so a tap
+/// says it in the banner.
+fn expired_chip(app: &App) -> Html {
+    let help = if app.session().role() == Some(Role::Organizer) {
+        T::SyncExpiredOrganizer
+    } else {
+        T::SyncExpiredHelp
+    };
+    let onclick = {
+        let app = app.clone();
+        Callback::from(move |_| app.notify(true, app.lang().t(help).to_owned()))
+    };
+    html! {
+        <button type="button" class="ll-sync ll-sync-expired" {onclick}>
+            { app.lang().t(T::SyncExpired) }
+        </button>
     }
 }
 

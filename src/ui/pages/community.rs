@@ -177,11 +177,12 @@ pub fn JoinPage(props: &JoinProps) -> Html {
             </section>
         };
     };
-    let member = app
+    let (member, renews) = app
         .session()
         .store
         .community()
-        .map(|c| c.id == invitation.community);
+        .map(|c| (Some(c.id == invitation.community), invitation.renews(c)))
+        .unwrap_or_default();
     let onclick = {
         let (join, code) = (join.clone(), props.code.clone());
         Callback::from(move |_| join.start.emit(code.to_string()))
@@ -190,6 +191,13 @@ pub fn JoinPage(props: &JoinProps) -> Html {
         <section class="ll-page">
             <h2>{ lang.f(T::JoinNamed, &[&invitation.name]) }</h2>
             { match member {
+                Some(true) if renews => html! {
+                    <>
+                        <p>{ lang.t(T::AlreadyMember) }</p>
+                        <p class="ll-hint">{ lang.t(T::RenewHint) }</p>
+                        <JoinButton busy={join.busy} {onclick} label={T::Renew} />
+                    </>
+                },
                 Some(true) => html! {
                     <>
                         <p>{ lang.t(T::AlreadyMember) }</p>
@@ -256,17 +264,16 @@ struct JoinButtonProps {
     submit: bool,
     #[prop_or_default]
     onclick: Callback<MouseEvent>,
+    /// What the button says when not busy.
+    #[prop_or(T::JoinCommunity)]
+    label: T,
 }
 
 #[component]
 fn JoinButton(props: &JoinButtonProps) -> Html {
     let lang = use_app().lang();
     let kind = if props.submit { "submit" } else { "button" };
-    let text = if props.busy {
-        T::Joining
-    } else {
-        T::JoinCommunity
-    };
+    let text = if props.busy { T::Joining } else { props.label };
     html! {
         <button type={kind} class="ll-button" disabled={props.busy} aria-busy={props.busy.to_string()}
             onclick={props.onclick.clone()}>{ lang.t(text) }</button>

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{App, Notice, now};
+use super::{App, Failure, Instance, Notice, now};
 use crate::domain::pin::{self, PinError};
 use crate::domain::trust::{COMMUNITY_NAME_MAX, DeviceKey, Role};
 use crate::domain::{Action, Timestamp};
@@ -15,6 +15,7 @@ use crate::store::local::visit;
 use crate::store::seal::Signer;
 use crate::sync::token::{Access, ServerKey};
 use crate::sync::wire::{self, LogName};
+use crate::ui::host::store_error_code;
 use crate::ui::i18n::{Lang, T, error_text, store_error_text};
 
 /// How long the sync tokens this device mints stay good: a year, then the organizer
@@ -159,35 +160,21 @@ impl App {
 
     /// Joins the community an invitation names (a code, or a link ending in one), once
     /// the engine is here (on a first visit it may still be on its way).
+    /// For the community joined already, a newer invitation renews its sync address
+    /// and token.
     pub async fn join(&self, code: &str) -> Result<(), Refused> {
-        let invitation =
-            Invitation::parse(code).ok_or_else(|| self.lang().t(T::BadInvitation).to_owned())?;
-        let failed = |app: &App| app.lang().t(T::PartFailed).to_owned();
-        self.ready().await.map_err(|_| failed(self))?;
-        let lang = self.lang();
-        let result = {
-            let mut session = self.session_mut();
-            let Some(engine) = session.engine() else {
-                drop(session);
-                return Err(failed(self));
-            };
-            match (engine.join)(&mut session.store, invitation.community()) {
-                Ok(()) => {
-                    session.notice = Some(Notice {
-                        error: false,
-                        text: lang.f(T::JoinedCommunity, &[&invitation.name]),
-                        carried: true,
-                    });
-                    Ok(())
-                }
-                Err(error) => Err(match session.store.community() {
-                    Some(c) if c.id != invitation.community => lang.t(T::OtherCommunity).to_owned(),
-                    _ => store_error_text(lang, &error),
-                }),
-            }
+        let Some(invitation) = Invitation::parse(code) else {
+            return Err(self.lang().t(T::BadInvitation).to_owned());
         };
-        self.instance.finish();
-        result
+        let member = self.session().store.community().map(|c| c.id) == Some(invitation.community);
+        self.instance.join(code).await.map_err(|f| f.message)?;
+        let lang = self.lang();
+        self.notify_next(if member {
+            lang.t(T::InvitationRenewed).to_owned()
+        } else {
+            lang.f(T::JoinedCommunity, &[&invitation.name])
+        });
+        Ok(())
     }
 
     /// Sets the community's sync server (an organizer's settings), or stops live sync
@@ -382,5 +369,50 @@ impl App {
     /// Events of the last file from before signing, waiting for adoption.
     pub fn unsigned_waiting(&self) -> usize {
         self.session().unsigned.len()
+    }
+}
+
+impl Instance {
+    /// Joins the community an invitation names, once the engine is here. For the
+    /// community this device belongs to already, a newer invitation brings its sync
+    /// address and token (a portal hands out short-lived ones); one without a sync
+    /// address takes none away. Says whether anything changed.
+    pub async fn join(&self, code: &str) -> Result<bool, Failure> {
+        let lang = self.session.borrow().lang();
+        let refused = |code, text: T| Failure {
+            code,
+            message: lang.t(text).to_owned(),
+        };
+        let invitation =
+            Invitation::parse(code).ok_or_else(|| refused("bad-invitation", T::BadInvitation))?;
+        self.ready()
+            .await
+            .map_err(|_| refused("part-failed", T::PartFailed))?;
+        let result = {
+            let mut session = self.session.borrow_mut();
+            if let Some(held) = session.store.community()
+                && held.id == invitation.community
+                && !invitation.renews(held)
+            {
+                return Ok(false);
+            }
+            let Some(engine) = session.engine() else {
+                return Err(refused("part-failed", T::PartFailed));
+            };
+            match (engine.join)(&mut session.store, invitation.community()) {
+                Ok(()) => Ok(true),
+                Err(error) => Err(match session.store.community() {
+                    Some(c) if c.id != invitation.community => {
+                        refused("other-community", T::OtherCommunity)
+                    }
+                    _ => Failure {
+                        code: store_error_code(&error),
+                        message: store_error_text(lang, &error),
+                    },
+                }),
+            }
+        };
+        self.finish();
+        result
     }
 }

@@ -13,7 +13,8 @@ impl Instance {
     /// hands it what this device wrote since (`Engine::follow_sync`).
     pub(in crate::ui::session) fn follow_sync(&self) {
         let session = self.session.borrow();
-        let wanted = SyncConfig::of(&session.store);
+        // An expired token would only be refused: the header says so instead.
+        let wanted = SyncConfig::of(&session.store).filter(|c| !c.expired(now()));
         let mut link = self.sync.borrow_mut();
         if link.as_ref().map(SyncLink::config) != wanted.as_ref() {
             *link = wanted.and_then(|config| {

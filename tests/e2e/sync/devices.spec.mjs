@@ -6,27 +6,10 @@
 import { test, expect, mapSetUpdate } from './ysweet.mjs';
 import { openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from '../helpers.mjs';
 import { storedEvents } from '../storage-helpers.mjs';
-import { invitationLink, joinByLink } from '../devices-helpers.mjs';
+import { invitationLink, joinByLink, setSync, syncState } from '../devices-helpers.mjs';
 
 const WANG = { name: '王小明', phone: '13812341234' };
 const LI = { name: '李四', phone: '13900001111' };
-
-/** The header's sync state. */
-function syncState(page) {
-  return page.getByRole('banner').getByRole('status');
-}
-
-/** On the organizer's 设备 page: the sync server and its key. */
-async function setSync(page, ysweet) {
-  await page.getByRole('link', { name: '管理模式' }).click();
-  await page.getByRole('link', { name: '设备', exact: true }).click();
-  const form = page.getByRole('form', { name: '实时同步' });
-  await form.getByLabel('同步服务器地址').fill(ysweet.url);
-  await form.getByLabel('服务器密钥').fill(ysweet.key);
-  await form.getByRole('button', { name: '保存同步设置' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '同步设置已保存。' })).toBeVisible();
-  await expect(syncState(page)).toHaveText('已同步');
-}
 
 /** A phone joins by the link, finds its volunteer and asks to be bound: live, no code. */
 async function joinAndAsk(phone, link, who) {

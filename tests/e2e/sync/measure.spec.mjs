@@ -7,13 +7,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './ysweet.mjs';
 import { openApp, becomeOrganizer, registerVolunteer, tab } from '../helpers.mjs';
-import { invitationLink, joinByLink } from '../devices-helpers.mjs';
+import { invitationLink, joinByLink, setSync, syncState } from '../devices-helpers.mjs';
 
 const ROUNDS = 50;
-
-function syncState(page) {
-  return page.getByRole('banner').getByRole('status');
-}
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -28,12 +24,7 @@ test('from a tap on one phone to the screen of another, median of 50', async ({ 
   await openApp(organizer);
   await becomeOrganizer(organizer);
   await registerVolunteer(organizer, { name: '王小明', phone: '13812341234' });
-  await organizer.getByRole('link', { name: '管理模式' }).click();
-  await organizer.getByRole('link', { name: '设备', exact: true }).click();
-  const sync = organizer.getByRole('form', { name: '实时同步' });
-  await sync.getByLabel('同步服务器地址').fill(ysweet.url);
-  await sync.getByLabel('服务器密钥').fill(ysweet.key);
-  await sync.getByRole('button', { name: '保存同步设置' }).click();
+  await setSync(organizer, ysweet);
   const link = await invitationLink(organizer);
 
   await joinByLink(phone, link);
