@@ -10,7 +10,7 @@ mod community;
 mod engine;
 mod live;
 
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
@@ -18,7 +18,7 @@ use yew::prelude::*;
 use super::host::{self, HostEvent, Recorded, Source};
 use super::i18n::{Lang, T, error_text, import_error_text, store_error_text};
 use super::split::Unloaded;
-use super::sync::{SyncConfig, SyncLink, SyncShown};
+use super::sync::{SyncLink, SyncShown};
 use crate::domain::trust::{Role, permits};
 use crate::domain::{Action, Event, EventId, State, Timestamp, VolunteerId};
 use crate::store::backup::{RejectedRecord, Scope};
@@ -353,6 +353,9 @@ pub struct Instance {
     emit: Callback<HostEvent>,
     /// Live sync, while the community has a sync server ([`super::sync`]).
     sync: RefCell<Option<SyncLink>>,
+    /// Whether the community's sync token had expired when sync was last followed: no
+    /// worker runs then, and the header says so.
+    sync_expired: Cell<bool>,
     /// This instance, for the sync worker's messages to find it (and not keep it).
     me: Weak<Instance>,
 }
@@ -365,6 +368,7 @@ impl Instance {
             redraw: RefCell::new(Callback::noop()),
             emit,
             sync: RefCell::new(None),
+            sync_expired: Cell::new(false),
             me: me.clone(),
         });
         instance.finish();
@@ -388,6 +392,7 @@ impl Instance {
             redraw: RefCell::new(Callback::noop()),
             emit: Callback::noop(),
             sync: RefCell::new(None),
+            sync_expired: Cell::new(false),
             me: me.clone(),
         })
     }
@@ -489,14 +494,12 @@ impl App {
     /// How live sync stands, if this device syncs: what to show, and when it last
     /// ended with the server holding everything.
     pub fn sync_shown(&self) -> Option<(SyncShown, Option<Timestamp>)> {
-        let session = self.session();
-        let expired = SyncConfig::of(&session.store).is_some_and(|c| c.expired(now()));
         let shown = match self.instance.sync.borrow().as_ref() {
-            _ if expired => SyncShown::Expired,
+            _ if self.instance.sync_expired.get() => SyncShown::Expired,
             Some(link) => link.shown(),
             None => return None,
         };
-        Some((shown, session.prefs.prefs.last_synced))
+        Some((shown, self.session().prefs.prefs.last_synced))
     }
 
     /// Does an action. On success the state shows it and the host hears of it (and of

@@ -3,8 +3,10 @@
 //! before signing. Each is an [`App`] method the screens call.
 
 use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
 
-use super::{App, Failure, Instance, Notice, now};
+use super::{App, Failure, Instance, Notice, engine, now};
 use crate::domain::pin::{self, PinError};
 use crate::domain::trust::{COMMUNITY_NAME_MAX, DeviceKey, Role};
 use crate::domain::{Action, Timestamp};
@@ -21,6 +23,9 @@ use crate::ui::i18n::{Lang, T, error_text, store_error_text};
 /// How long the sync tokens this device mints stay good: a year, then the organizer
 /// enters the server's key again.
 const SYNC_TOKEN_MS: u64 = 365 * 24 * 3_600_000;
+
+/// A future the caller need not name.
+pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
 /// Why a PIN, a name or a code was not accepted: the text to show.
 pub type Refused = String;
@@ -376,35 +381,45 @@ impl Instance {
     /// Joins the community an invitation names, once the engine is here. For the
     /// community this device belongs to already, a newer invitation brings its sync
     /// address and token (a portal hands out short-lived ones); one without a sync
-    /// address takes none away. Says whether anything changed.
-    pub async fn join(&self, code: &str) -> Result<bool, Failure> {
-        let lang = self.session.borrow().lang();
-        let refused = |code, text: T| Failure {
-            code,
-            message: lang.t(text).to_owned(),
-        };
-        let invitation =
-            Invitation::parse(code).ok_or_else(|| refused("bad-invitation", T::BadInvitation))?;
-        self.ready()
-            .await
-            .map_err(|_| refused("part-failed", T::PartFailed))?;
+    /// address takes none away. Says whether anything changed. (Boxed: the screens
+    /// and the host's handle share one copy of it.)
+    pub fn join<'a>(&'a self, code: &'a str) -> LocalBoxFuture<'a, Result<bool, Failure>> {
+        Box::pin(async move {
+            let lang = self.session.borrow().lang();
+            let refused = |code, text: T| Failure {
+                code,
+                message: lang.t(text).to_owned(),
+            };
+            let invitation = Invitation::parse(code)
+                .ok_or_else(|| refused("bad-invitation", T::BadInvitation))?;
+            match self.ready().await.map(|()| engine::get()) {
+                Ok(Some(engine)) => (engine.join)(self, &invitation),
+                _ => Err(refused("part-failed", T::PartFailed)),
+            }
+        })
+    }
+
+    /// [`Instance::join`] once the engine is here (`Engine::join`).
+    pub(in crate::ui::session) fn join_invitation(
+        &self,
+        invitation: &Invitation,
+    ) -> Result<bool, Failure> {
         let result = {
             let mut session = self.session.borrow_mut();
+            let lang = session.lang();
             if let Some(held) = session.store.community()
                 && held.id == invitation.community
                 && !invitation.renews(held)
             {
                 return Ok(false);
             }
-            let Some(engine) = session.engine() else {
-                return Err(refused("part-failed", T::PartFailed));
-            };
-            match (engine.join)(&mut session.store, invitation.community()) {
+            match session.store.join(invitation.community()) {
                 Ok(()) => Ok(true),
                 Err(error) => Err(match session.store.community() {
-                    Some(c) if c.id != invitation.community => {
-                        refused("other-community", T::OtherCommunity)
-                    }
+                    Some(c) if c.id != invitation.community => Failure {
+                        code: "other-community",
+                        message: lang.t(T::OtherCommunity).to_owned(),
+                    },
                     _ => Failure {
                         code: store_error_code(&error),
                         message: store_error_text(lang, &error),

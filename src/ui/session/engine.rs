@@ -16,10 +16,10 @@ use std::cell::Cell;
 #[cfg(feature = "split")]
 use wasm_split_helpers::wasm_split;
 
-use super::Instance;
+use super::{Failure, Instance};
 use crate::domain::{Action, Merged, Timestamp};
 use crate::store::backup::Scope;
-use crate::store::device::Community;
+use crate::store::device::Invitation;
 use crate::store::exchange::{ExportError, FileImport, ImportError};
 use crate::store::local::{BrowserBackend, visit};
 use crate::store::{ActError, Acted, Change, ImportReport, Store, StoreError};
@@ -34,7 +34,9 @@ pub struct Engine {
     /// this visit's organizer mode if it has not lapsed at the time given.
     pub read: fn(&mut Local, Timestamp),
     pub act: fn(&mut Local, Action, Timestamp) -> Result<Acted, ActError>,
-    pub join: fn(&mut Local, Community) -> Result<(), StoreError>,
+    /// Joins an invitation's community, or renews its sync settings: whether anything
+    /// changed.
+    pub join: fn(&Instance, &Invitation) -> Result<bool, Failure>,
     /// A backup file's records read, for an organizer to adopt the unsigned ones.
     pub import_file: Import,
     /// A backup file's records counted, not read, where they cannot be adopted (the
@@ -77,7 +79,7 @@ fn engine_part() -> Result<Engine, Unloaded> {
     Ok(Engine {
         read,
         act: Local::act,
-        join: Local::join,
+        join: Instance::join_invitation,
         import_file: Local::import_file,
         import_file_counting: Local::import_file_counting,
         import_sealed: Local::import_sealed,

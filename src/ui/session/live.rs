@@ -14,7 +14,10 @@ impl Instance {
     pub(in crate::ui::session) fn follow_sync(&self) {
         let session = self.session.borrow();
         // An expired token would only be refused: the header says so instead.
-        let wanted = SyncConfig::of(&session.store).filter(|c| !c.expired(now()));
+        let config = SyncConfig::of(&session.store);
+        let expired = config.as_ref().is_some_and(|c| c.expired(now()));
+        self.sync_expired.set(expired);
+        let wanted = config.filter(|_| !expired);
         let mut link = self.sync.borrow_mut();
         if link.as_ref().map(SyncLink::config) != wanted.as_ref() {
             *link = wanted.and_then(|config| {
