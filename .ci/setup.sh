@@ -80,8 +80,8 @@ apt_install() {
 
 setup_browser() {
   # Chromium for browser and end-to-end tests, a font that renders Chinese, brotli for
-  # the size report.
-  apt_install chromium chromium-driver fonts-wqy-zenhei brotli
+  # the size report, openssl for the bench's HTTPS server's certificate.
+  apt_install chromium chromium-driver fonts-wqy-zenhei brotli openssl
 }
 
 fetch_crates() {

@@ -40,12 +40,12 @@ const median = (values) => {
 };
 
 /** One Lighthouse run against `url`: its report (lhr). */
-async function runOnce(url) {
+async function runOnce(url, extraFlags) {
   const { default: lighthouse } = await load('lighthouse');
   const { launch } = await load('chrome-launcher');
   const chrome = await launch({
     chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    chromeFlags: CHROMIUM_FLAGS,
+    chromeFlags: [...CHROMIUM_FLAGS, ...extraFlags],
     logLevel: 'silent',
   });
   try {
@@ -59,11 +59,12 @@ async function runOnce(url) {
 
 /**
  * Runs Lighthouse `times` times and returns the table's rows (metric, median, each run)
- * and notes (warnings, any request that left 127.0.0.1, the benchmark index).
+ * and notes (warnings, any request that left 127.0.0.1, the benchmark index, the
+ * protocol). `extraFlags` go to Chromium (the HTTPS pass takes its own certificate).
  */
-export async function lighthouseRuns(url, times) {
+export async function lighthouseRuns(url, times, extraFlags = []) {
   const reports = [];
-  for (let i = 0; i < times; i++) reports.push(await runOnce(url));
+  for (let i = 0; i < times; i++) reports.push(await runOnce(url, extraFlags));
   const rows = METRICS.map(([label, audit, read, show = seconds]) => {
     const values = reports.map((lhr) => {
       const a = audit && lhr.audits[audit];
@@ -86,6 +87,9 @@ export async function lighthouseRuns(url, times) {
     `throttling ${first.configSettings.throttlingMethod} (RTT ${first.configSettings.throttling.rttMs} ms, ` +
     `${first.configSettings.throttling.throughputKbps} kbps, CPU ×${first.configSettings.throttling.cpuSlowdownMultiplier}), ` +
     `benchmark index ${reports.map((r) => Math.round(r.environment.benchmarkIndex)).join(', ')}.`);
+  const protocols = new Set(reports.flatMap((lhr) =>
+    (lhr.audits['network-requests']?.details?.items ?? []).map((item) => item.protocol).filter(Boolean)));
+  notes.push(`Protocols: ${[...protocols].join(', ') || 'not reported'}.`);
   const outside = new Set();
   for (const lhr of reports) {
     for (const item of lhr.audits['network-requests']?.details?.items ?? []) {

@@ -17,7 +17,8 @@
 //      fetch the parts at full speed into the HTTP cache the page then reads (a shows
 //      what the worker fetches, and when);
 //   c. whether the screens draw off line after the first visit (context of a);
-//   d. Lighthouse (first-visit-lighthouse.mjs), once with --smoke, else 3 runs' medians.
+//   d. Lighthouse (first-visit-lighthouse.mjs), once with --smoke, else 3 runs' medians;
+//   e. the same over HTTPS and HTTP/2 (h2-server.mjs), as a production server sends it.
 // Nothing is asserted; a number that could not be measured prints n/a and why. The full
 // run repeats b three times (medians), --smoke once.
 import { createRequire } from 'node:module';
@@ -27,6 +28,7 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import { launchOptions } from '../e2e/chromium.mjs';
 import { lighthouseRuns } from './first-visit-lighthouse.mjs';
+import { serveHttp2 } from './h2-server.mjs';
 
 const require = createRequire(new URL('../e2e/package.json', import.meta.url));
 const { chromium } = require('@playwright/test');
@@ -328,6 +330,14 @@ async function main() {
     out.push('', `d. Lighthouse (${opts.smoke ? 'one run' : 'median of 3 runs'}):`, '');
     const lh = await lighthouseRuns(server.url, opts.smoke ? 1 : 3);
     out.push(table(['Lighthouse', opts.smoke ? 'value' : 'median', 'runs'], lh.rows), '', ...lh.notes);
+    out.push('', `e. Lighthouse as deployed: HTTPS with HTTP/2 (h2-server.mjs, the same files and headers; ${opts.smoke ? 'one run' : 'median of 3 runs'}):`, '');
+    const h2 = await serveHttp2(opts.dist);
+    try {
+      const deployed = await lighthouseRuns(h2.url, opts.smoke ? 1 : 3, ['--ignore-certificate-errors']);
+      out.push(table(['Lighthouse', opts.smoke ? 'value' : 'median', 'runs'], deployed.rows), '', ...deployed.notes);
+    } finally {
+      h2.stop();
+    }
     out.push('', `(The bench took ${ms(performance.now() - started)}.)`);
     console.log(out.join('\n'));
   } finally {
