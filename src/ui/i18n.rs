@@ -892,6 +892,8 @@ texts! {
         JoinLinkHint => "加入后，你能看到社区的活动、项目和心愿；在“我的”里找到自己，申请绑定这台手机。", "Once joined, you see the community's activities, projects and wishes; find yourself under Me and ask to bind this phone.";
         AlreadyMember => "这台设备已经加入了这个社区。", "This device has already joined this community.";
         NoCommunityYet => "这台设备还没有加入社区。", "This device has not joined a community yet.";
+        NotJoinedHint => "这台设备还没有加入社区。加入或建立社区后，这里会显示社区的内容。", "This device has not joined a community yet. Once it joins or sets one up, the community's content shows here.";
+        NotJoinedGo => "去首页加入社区", "Join a community on the home screen";
         ThisDevice => "这台设备", "This device";
         ThisDeviceMark => "（本机）", "(this device)";
         FindMe => "找到我", "Find me";

@@ -19,7 +19,7 @@ use super::i18n::T;
 use super::pages::activity::ActivityPage;
 use super::pages::activity_form::ActivityForm;
 use super::pages::devices::Devices;
-use super::pages::empty::not_found;
+use super::pages::empty::{not_found, not_joined};
 use super::pages::kept_aside::KeptAside;
 use super::pages::me::Me;
 use super::pages::organizer::Organizer;
@@ -144,6 +144,13 @@ pub fn Lazy(props: &LazyProps) -> Html {
         app.ready().await?;
         load().await.map(|_| ())
     });
+    // A device that has joined nothing has nothing for the community's screens to list:
+    // the first module says so at once (the part still loads, for what comes next).
+    if app.session().unjoined()
+        && let Some(screen) = not_joined(&props.route)
+    {
+        return screen;
+    }
     match (view(), waiting) {
         (Some(view), None) => view(props.route.clone()),
         (_, waiting) => waiting.unwrap_or_default(),

@@ -150,6 +150,12 @@ impl Session {
         self.read || self.empty_at_start
     }
 
+    /// A device that has joined no community and holds no events (a first visit, before
+    /// joining or setting one up): the community's screens have nothing to show it.
+    pub fn unjoined(&self) -> bool {
+        self.drawable() && self.store.community().is_none() && self.store.journal().is_empty()
+    }
+
     /// The engine, with what storage holds read into the store the first time: what
     /// every write, import and export goes through. `None` until its module is here.
     fn engine(&mut self) -> Option<Engine> {

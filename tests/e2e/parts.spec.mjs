@@ -39,6 +39,16 @@ test('the first screen and the list of activities draw with every part held back
   await tab(page, '活动').click();
   await expect(page.getByRole('heading', { name: '志愿活动' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '正在打开…' })).toHaveCount(0);
+  // Nor do the community's other tabs on a device that has joined none: they have
+  // nothing to list, and say where to join, at once.
+  for (const [name, heading] of [['项目', '共建项目'], ['心愿', '心愿墙'], ['我的', '我是谁']]) {
+    await tab(page, name).click();
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+    await expect(page.getByText('这台设备还没有加入社区。加入或建立社区后，这里会显示社区的内容。')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '正在打开…' })).toHaveCount(0);
+  }
+  await page.getByRole('link', { name: '去首页加入社区' }).click();
+  await expect(page.getByRole('heading', { name: '欢迎使用邻里' })).toBeVisible();
   release();
   // Prefetched once the first screen is up, without a tap.
   expect((await rest).headers()['content-encoding']).toBe('br');
@@ -50,7 +60,7 @@ test('the first screen and the list of activities draw with every part held back
 test('a screen whose part cannot be fetched says so and opens on a second try', async ({ page }) => {
   await page.route(REST, (route) => route.abort());
   await openApp(page);
-  await tab(page, '项目').click();
+  await page.getByRole('banner').getByRole('link', { name: '管理' }).click();
   await expect(page.getByRole('alert')).toHaveText(/这一页没能打开，请检查网络后重试。/);
 
   // Held until the loading line has been seen.
@@ -61,7 +71,7 @@ test('a screen whose part cannot be fetched says so and opens on a second try', 
   await page.getByRole('button', { name: '重试' }).click();
   await expect(page.getByRole('status').filter({ hasText: '正在打开…' })).toBeVisible();
   release();
-  await expect(page.getByRole('heading', { name: '共建项目' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '建立社区' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 

@@ -1,8 +1,10 @@
 //! A screen with nothing on it yet, saying so plainly.
 
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::ui::i18n::T;
+use crate::ui::routes::Route;
 use crate::ui::session::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -25,4 +27,36 @@ pub fn Empty(props: &EmptyProps) -> Html {
 /// The screen of an address the app has no screen for.
 pub fn not_found() -> Html {
     html! { <Empty title={T::AppName} text={T::NotFound} /> }
+}
+
+/// A community's screen (projects, wishes, 我的, the shop) on a device that has joined
+/// none yet: nothing to list, and the way to home's first run, where it joins or sets
+/// one up. Drawn by the first module, so a first visit's tap on those tabs never waits
+/// for the part that holds the real screens.
+pub fn not_joined(route: &Route) -> Option<Html> {
+    let title = match route {
+        Route::Projects => T::Projects,
+        Route::Wishes => T::WishWall,
+        Route::Me => T::WhoAmI,
+        Route::Shop => T::Shop,
+        _ => return None,
+    };
+    Some(html! { <NotJoined {title} /> })
+}
+
+#[derive(Properties, PartialEq)]
+struct NotJoinedProps {
+    title: T,
+}
+
+#[component]
+fn NotJoined(props: &NotJoinedProps) -> Html {
+    let lang = use_app().lang();
+    html! {
+        <section class="ll-page">
+            <h2>{ lang.t(props.title) }</h2>
+            <p class="ll-empty">{ lang.t(T::NotJoinedHint) }</p>
+            <Link<Route> to={Route::Home} classes="ll-button">{ lang.t(T::NotJoinedGo) }</Link<Route>>
+        </section>
+    }
 }
