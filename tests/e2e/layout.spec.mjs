@@ -2,6 +2,7 @@
 // without a space included), and the backup reminder takes one line, not a fifth of it.
 import { test, expect } from '@playwright/test';
 import { ARTIFACTS, openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from './helpers.mjs';
+import { docToken } from './sync/ysweet.mjs';
 
 const LONG = 'W'.repeat(40);
 
@@ -47,4 +48,34 @@ test('the backup reminder is one line', async ({ page }) => {
   // One line of text and its padding: well under a tenth of the 844 px screen.
   expect(box.height).toBeLessThanOrEqual(56);
   await expect(reminder.getByRole('link', { name: '去备份' })).toBeVisible();
+});
+
+/** How many lines each of `locator`'s elements' text takes (its text's client rects). */
+function linesOf(locator) {
+  return locator.evaluateAll((elements) => elements.map((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    return { text: element.textContent.trim(), lines: tops.size };
+  }));
+}
+
+test("in English, with sync's state in the header and a long message, no word breaks", async ({ page }) => {
+  // A device whose sync invitation has expired: the header shows the longest chip row.
+  const hex = (text) => Buffer.from(text, 'utf8').toString('hex');
+  const id = 'ab'.repeat(16);
+  const stale = docToken(Buffer.alloc(30, 7).toString('base64url'), `linli-${id}`, 'full', Date.now() - 60_000);
+  await page.goto(`/#/join/${[id, hex('幸福社区'), hex('wss://sync.example.org'), hex(stale)].join('.')}`);
+  await page.getByRole('button', { name: '加入社区' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Sync expired' }).click();
+  await expect(page.getByRole('alert')).toContainText('Ask your community worker for a new invitation link');
+  const header = page.getByRole('banner');
+  const words = [
+    ...(await linesOf(header.locator('h1, a, button'))),
+    ...(await linesOf(page.getByRole('alert').getByRole('button', { name: 'Dismiss' }))),
+  ];
+  expect(words.map((w) => w.text)).toEqual(['Linli', 'Sync expired', 'Organizer', '中文', 'Dismiss']);
+  expect(words.filter((w) => w.lines !== 1), 'each on one line').toEqual([]);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(390);
 });
