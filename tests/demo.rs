@@ -89,3 +89,55 @@ fn the_installed_demo_opens_as_its_organizers_device() {
         assert_eq!(backend.get(key).unwrap().as_deref(), Some(value), "{key}");
     }
 }
+
+#[test]
+fn a_demo_with_nothing_ahead_gets_its_latest_activities_again_in_the_coming_weeks() {
+    let (_, file) = generated();
+    let backend = MemoryBackend::default();
+    demo::install(&backend, &file).unwrap();
+    let mut store = Store::open(backend.clone(), Namespace::demo(), || 7);
+    let day = linli::domain::Timestamp::DAY;
+    let last = |store: &Store<MemoryBackend>| {
+        store
+            .journal()
+            .state()
+            .activities()
+            .map(|a| a.plan.start.0)
+            .max()
+            .unwrap()
+    };
+    let before = store.journal().state().activities().count();
+
+    // While an activity is still ahead, nothing is published.
+    let early = linli::domain::Timestamp(last(&store) - day);
+    assert_eq!(demo::freshen(&mut store, early).unwrap(), 0);
+
+    // A year later every date has passed: the latest three come again, ahead.
+    let now = linli::domain::Timestamp(last(&store) + 337 * day);
+    assert_eq!(demo::freshen(&mut store, now).unwrap(), 3);
+    let state = store.journal().state();
+    assert_eq!(state.activities().count(), before + 3);
+    let ahead: Vec<_> = state.activities().filter(|a| a.plan.start > now).collect();
+    assert_eq!(ahead.len(), 3);
+    for activity in &ahead {
+        let start = activity.plan.start.0;
+        assert!(
+            start >= now.0 + 2 * day && start < now.0 + 9 * day,
+            "{start}"
+        );
+        assert!(activity.plan.end > activity.plan.start);
+        assert!(activity.cancelled.is_none());
+    }
+    // Once something is ahead, opening again publishes nothing more, and what was
+    // published is stored, signed by the demo's organizer.
+    assert_eq!(demo::freshen(&mut store, now).unwrap(), 0);
+    drop(store);
+    let reopened = Store::open(backend.clone(), Namespace::demo(), || 8);
+    assert!(reopened.report().refused.is_empty());
+    assert_eq!(reopened.journal().state().activities().count(), before + 3);
+
+    // Nowhere but in the demo.
+    let other = MemoryBackend::default();
+    let mut real = Store::open(other, Namespace::default(), || 9);
+    assert_eq!(demo::freshen(&mut real, now).unwrap(), 0);
+}

@@ -11,12 +11,17 @@
 //!
 //! The demo's device is the street's organizer, its key kept plain (no PIN): the key is
 //! public by nature, as the file that carries it is, and anyone may try organizer mode.
+//!
+//! The street's dates are fixed and pass; a demo with nothing ahead has nothing to sign
+//! up for, so its organizer publishes the latest activities again when it opens
+//! ([`freshen`]).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Backend, Namespace, StoreError};
+use super::{ActError, Backend, Namespace, Store, StoreError};
+use crate::domain::{Action, ActivityPlan, Timestamp};
 
 /// The namespace the demo lives in.
 pub const NAMESPACE: &str = "linli-demo";
@@ -112,6 +117,41 @@ impl DemoFile {
         text.push_str("\n}}\n");
         Ok(text)
     }
+}
+
+/// How many of the demo's latest activities are published again when none is ahead.
+const FRESH: usize = 3;
+
+/// Keeps the demo worth trying: when none of its activities is still ahead, its
+/// organizer (the demo device, which signs without a PIN) publishes the latest
+/// [`FRESH`] again, each moved by whole weeks to start at least two days after `now`,
+/// every other time of it moved alike. Returns how many it published: none outside the
+/// demo's namespace, or while an activity is still ahead.
+pub fn freshen(store: &mut Store<impl Backend>, now: Timestamp) -> Result<usize, ActError> {
+    if !store.namespace().is_demo() {
+        return Ok(0);
+    }
+    let state = store.journal().state();
+    let open = || state.activities().filter(|a| a.cancelled.is_none());
+    if open().any(|a| a.plan.start > now) {
+        return Ok(0);
+    }
+    let mut latest: Vec<ActivityPlan> = open().map(|a| a.plan.clone()).collect();
+    latest.sort_by_key(|plan| std::cmp::Reverse(plan.start));
+    latest.truncate(FRESH);
+    let from = now.0.saturating_add(2 * Timestamp::DAY);
+    let week = 7 * Timestamp::DAY;
+    for plan in &latest {
+        let weeks = from.saturating_sub(plan.start.0).div_ceil(week);
+        let plan = plan.shifted_by_weeks(u32::try_from(weeks).unwrap_or(u32::MAX));
+        store.act(
+            Action::CreateActivity {
+                plan: Box::new(plan),
+            },
+            now,
+        )?;
+    }
+    Ok(latest.len())
 }
 
 /// A key below the namespace: not empty, not starting with `/`, no empty part.

@@ -48,6 +48,10 @@ test('the demo opens from the first-run page, works as an organizer, and leaves 
   await expect(banner(page)).toBeVisible();
   const activities = page.locator('main').getByRole('link');
   await expect.poll(() => activities.count()).toBeGreaterThan(3);
+  // The sample's dates have passed: the demo's organizer published the latest three
+  // again, ahead, so there is something to sign up for.
+  await expect(page.getByRole('heading', { name: '即将开始' })).toBeVisible();
+  await expect(page.locator('main').getByText('报名中')).toHaveCount(3);
   await page.screenshot({ path: `${ARTIFACTS}demo-banner.png` });
   await tab(page, '心愿').click();
   await expect(banner(page)).toBeVisible();

@@ -19,6 +19,7 @@ use wasm_split_helpers::wasm_split;
 use super::{Failure, Instance};
 use crate::domain::{Action, Merged, Timestamp};
 use crate::store::backup::Scope;
+use crate::store::demo;
 use crate::store::device::Invitation;
 use crate::store::exchange::{ExportError, FileImport, ImportError};
 use crate::store::local::{BrowserBackend, visit};
@@ -71,6 +72,11 @@ fn read(store: &mut Local, now: Timestamp) {
     // Organizer mode of this visit, if it has not lapsed: a reload keeps it.
     if let Some(signer) = visit::resume(store.namespace().as_str(), now) {
         store.resume(signer);
+    }
+    // The demo's fixed dates pass: give it something ahead to sign up for.
+    if let Err(error) = demo::freshen(store, now) {
+        let why = format!("demo: no fresh activities: {error}");
+        web_sys::console::warn_1(&why.into());
     }
 }
 
