@@ -124,7 +124,7 @@ const FRESH: usize = 3;
 
 /// Keeps the demo worth trying: when none of its activities is still ahead, its
 /// organizer (the demo device, which signs without a PIN) publishes the latest
-/// [`FRESH`] again, each moved by whole weeks to start at least two days after `now`,
+/// few (`FRESH`) again, each moved by whole weeks to start at least two days after `now`,
 /// every other time of it moved alike. Returns how many it published: none outside the
 /// demo's namespace, or while an activity is still ahead.
 pub fn freshen(store: &mut Store<impl Backend>, now: Timestamp) -> Result<usize, ActError> {
