@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
@@ -91,6 +92,8 @@ pub struct SyncLink {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_line: [EventListener; 2],
+    /// Fires when the first token expires, if that is within a timer's reach.
+    _expiry: Option<Timeout>,
     ready: bool,
     queued: Vec<ToWorker>,
     /// Each segment handed to the worker, with how many events it held then.
@@ -113,8 +116,14 @@ fn online() -> bool {
 }
 
 impl SyncLink {
-    /// Starts the worker for `config`; `heard` gets each message it sends.
-    pub fn start(config: SyncConfig, heard: impl Fn(FromWorker) + 'static) -> Option<SyncLink> {
+    /// Starts the worker for `config`; `heard` gets each message it sends, `expired` is
+    /// called when a token of it expires while it runs (as `now` counts).
+    pub fn start(
+        config: SyncConfig,
+        now: Timestamp,
+        heard: impl Fn(FromWorker) + 'static,
+        expired: impl FnOnce() + 'static,
+    ) -> Option<SyncLink> {
         let worker = super::workers::start(WORKER_SCRIPT)?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let Some(text) = event.data().as_string() else {
@@ -143,11 +152,17 @@ impl SyncLink {
             },
             ToWorker::Online { online: online() },
         ];
+        // One millisecond after the expiry, so the check then finds it past.
+        let expiry = config
+            .expires
+            .and_then(|at| u32::try_from(at.saturating_sub(now.0).saturating_add(1)).ok())
+            .map(|ms| Timeout::new(ms, expired));
         Some(SyncLink {
             config,
             worker,
             _on_message: on_message,
             _on_line: on_line,
+            _expiry: expiry,
             ready: false,
             queued,
             handed: BTreeMap::new(),

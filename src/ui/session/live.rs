@@ -21,12 +21,23 @@ impl Instance {
         let mut link = self.sync.borrow_mut();
         if link.as_ref().map(SyncLink::config) != wanted.as_ref() {
             *link = wanted.and_then(|config| {
-                let me = self.me.clone();
-                SyncLink::start(config, move |message| {
+                let (me, again) = (self.me.clone(), self.me.clone());
+                let heard = move |message| {
                     if let Some(instance) = me.upgrade() {
                         instance.heard(message);
                     }
-                })
+                };
+                // A token that expires during the visit: follow the settings again,
+                // which stops the worker and shows it (after the timer's own call,
+                // since that drops the link holding the timer).
+                let expired = move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Some(instance) = again.upgrade() {
+                            instance.finish();
+                        }
+                    });
+                };
+                SyncLink::start(config, now(), heard, expired)
             });
         }
         if let Some(link) = link.as_mut() {

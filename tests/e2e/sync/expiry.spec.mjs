@@ -57,3 +57,23 @@ test('a phone whose invitation has expired says so and what to do, and a newer l
   await expect(phone.getByRole('button', { name: '使用这个新邀请' })).toHaveCount(0);
   await Promise.all([orgContext.close(), phoneContext.close()]);
 });
+
+test('a token that expires while the page is open: the header says so when it does', async ({ ysweet, browser }) => {
+  const [orgContext, phoneContext] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [organizer, phone] = await Promise.all([orgContext.newPage(), phoneContext.newPage()]);
+  await openApp(organizer);
+  await becomeOrganizer(organizer);
+  await setSync(organizer, ysweet);
+  const link = await invitationLink(organizer);
+  const community = link.split('#/join/')[1].split('.')[0];
+  // A portal's short-lived token: good for a few seconds more.
+  const ends = Date.now() + 8_000;
+  await joinByLink(phone, withToken(link, ysweet.token(`linli-${community}`, 'full', ends)));
+  await expect(syncState(phone)).toHaveText('已同步');
+  // Nothing is tapped: the phone notices the moment the token ends.
+  const expired = phone.getByRole('banner').getByRole('button', { name: '同步已过期' });
+  await expect(expired).toBeVisible({ timeout: 30_000 });
+  expect(Date.now()).toBeGreaterThanOrEqual(ends);
+  await expect(syncState(phone)).toHaveCount(0);
+  await Promise.all([orgContext.close(), phoneContext.close()]);
+});
