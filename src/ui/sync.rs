@@ -48,17 +48,19 @@ impl SyncConfig {
                 keep: format!("ll-sync/{ns}/{doc}"),
             }
         };
-        let mut channels = vec![channel(LogName::Public, community.sync_token.as_deref())];
-        let mut tokens = vec![community.sync_token.as_deref()];
         // Personal details travel live only to organizer devices, and only through a
         // server that checks tokens (the organizer-only document's own token).
-        if let Some(token) = community.private_token.as_deref()
-            && store.role() == Some(Role::Organizer)
-        {
-            channels.push(channel(LogName::Private, Some(token)));
-            tokens.push(Some(token));
-        }
-        let expires = tokens.into_iter().flatten().filter_map(expires_at_ms).min();
+        let private = (store.role() == Some(Role::Organizer))
+            .then_some(community.private_token.as_deref())
+            .flatten();
+        let public = community.sync_token.as_deref();
+        let mut channels = vec![channel(LogName::Public, public)];
+        channels.extend(private.map(|token| channel(LogName::Private, Some(token))));
+        let expires = [public, private]
+            .into_iter()
+            .flatten()
+            .filter_map(expires_at_ms)
+            .min();
         Some(SyncConfig { channels, expires })
     }
 

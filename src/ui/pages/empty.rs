@@ -11,6 +11,9 @@ use crate::ui::session::use_app;
 pub struct EmptyProps {
     pub title: T,
     pub text: T,
+    /// A way to home, with this text, where there is something to do about it.
+    #[prop_or_default]
+    pub go_home: Option<T>,
 }
 
 #[component]
@@ -20,6 +23,9 @@ pub fn Empty(props: &EmptyProps) -> Html {
         <section class="ll-page">
             <h2>{ lang.t(props.title) }</h2>
             <p class="ll-empty">{ lang.t(props.text) }</p>
+            if let Some(go) = props.go_home {
+                <Link<Route> to={Route::Home} classes="ll-button">{ lang.t(go) }</Link<Route>>
+            }
         </section>
     }
 }
@@ -41,22 +47,5 @@ pub fn not_joined(route: &Route) -> Option<Html> {
         Route::Shop => T::Shop,
         _ => return None,
     };
-    Some(html! { <NotJoined {title} /> })
-}
-
-#[derive(Properties, PartialEq)]
-struct NotJoinedProps {
-    title: T,
-}
-
-#[component]
-fn NotJoined(props: &NotJoinedProps) -> Html {
-    let lang = use_app().lang();
-    html! {
-        <section class="ll-page">
-            <h2>{ lang.t(props.title) }</h2>
-            <p class="ll-empty">{ lang.t(T::NotJoinedHint) }</p>
-            <Link<Route> to={Route::Home} classes="ll-button">{ lang.t(T::NotJoinedGo) }</Link<Route>>
-        </section>
-    }
+    Some(html! { <Empty {title} text={T::NotJoinedHint} go_home={T::NotJoinedGo} /> })
 }
