@@ -11,6 +11,15 @@ export async function invitationLink(page) {
   return page.getByLabel('邀请链接').inputValue();
 }
 
+/**
+ * An invitation code as the app writes it (`store::device::Invitation`): the community's
+ * id (32 hex digits), then its name, the sync server and its token, each as hex of UTF-8,
+ * joined by dots; the later parts may be left out.
+ */
+export function invitationCode(id, ...texts) {
+  return [id, ...texts.map((text) => Buffer.from(text, 'utf8').toString('hex'))].join('.');
+}
+
 /** The header's sync state. */
 export function syncState(page) {
   return page.getByRole('banner').getByRole('status');

@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { ARTIFACTS, becomeOrganizer, registerVolunteer, awardPoints } from './helpers.mjs';
 import { unlockOrganizer, openVolunteers } from './storage-helpers.mjs';
-import { invitationLink, askAsOrganizer, approve } from './devices-helpers.mjs';
+import { invitationLink, invitationCode, askAsOrganizer, approve } from './devices-helpers.mjs';
 import { docToken } from './sync/ysweet.mjs';
 import {
   openCleanHost, recordHostEvents, hostEvents, waitForHostEvents, windowListeners, expectMounted,
@@ -469,9 +469,8 @@ test('exportData and importData wait for handle.ready(): before it they throw lo
 test('handle.join joins a community, renews its sync token, and refuses another community or a non-invitation', async ({ page }) => {
   await openCleanHost(page);
   await page.evaluate(() => { window.handle = window.linli.mount(document.getElementById('a'), { namespace: 'portal' }); });
-  const hex = (text) => Buffer.from(text, 'utf8').toString('hex');
   const id = 'ab'.repeat(16);
-  const code = (...parts) => [id, ...parts.map(hex)].join('.');
+  const code = (...texts) => invitationCode(id, ...texts);
   const join = (code) => page.evaluate((code) => window.handle.join(code).then(
     (changed) => ({ changed }),
     (e) => ({ code: e.code, message: e.message }),
@@ -488,7 +487,7 @@ test('handle.join joins a community, renews its sync token, and refuses another 
   const expired = page.getByRole('button', { name: '同步已过期' });
   await expect(expired).toBeVisible();
   expect(await join(code('幸福社区')), 'an invitation without a server takes none away').toEqual({ changed: false });
-  expect(await join(['cd'.repeat(16), hex('别的社区')].join('.'))).toMatchObject({ code: 'other-community' });
+  expect(await join(invitationCode('cd'.repeat(16), '别的社区'))).toMatchObject({ code: 'other-community' });
 
   // A fresh token (the next visit's) renews it, and it is kept.
   const fresh = docToken(key, `linli-${id}`, 'full', Date.now() + 3_600_000);

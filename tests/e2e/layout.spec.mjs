@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { ARTIFACTS, openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from './helpers.mjs';
 import { docToken } from './sync/ysweet.mjs';
+import { invitationCode } from './devices-helpers.mjs';
 
 const LONG = 'W'.repeat(40);
 
@@ -62,10 +63,9 @@ function linesOf(locator) {
 
 test("in English, with sync's state in the header and a long message, no word breaks", async ({ page }) => {
   // A device whose sync invitation has expired: the header shows the longest chip row.
-  const hex = (text) => Buffer.from(text, 'utf8').toString('hex');
   const id = 'ab'.repeat(16);
   const stale = docToken(Buffer.alloc(30, 7).toString('base64url'), `linli-${id}`, 'full', Date.now() - 60_000);
-  await page.goto(`/#/join/${[id, hex('幸福社区'), hex('wss://sync.example.org'), hex(stale)].join('.')}`);
+  await page.goto(`/#/join/${invitationCode(id, '幸福社区', 'wss://sync.example.org', stale)}`);
   await page.getByRole('button', { name: '加入社区' }).click();
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'Sync expired' }).click();

@@ -3,17 +3,16 @@
 // the token on the device that joined already, and it syncs again.
 import { test, expect } from './ysweet.mjs';
 import { openApp, becomeOrganizer, publishActivity, tab } from '../helpers.mjs';
-import { invitationLink, joinByLink, setSync, syncState } from '../devices-helpers.mjs';
+import { invitationCode, invitationLink, joinByLink, setSync, syncState } from '../devices-helpers.mjs';
 
-const hex = (text) => Buffer.from(text, 'utf8').toString('hex');
-
-/** The invitation link with its token replaced (the code's fourth part, hex of UTF-8). */
+/** The invitation link with its token replaced (the code's fourth part). */
 function withToken(link, token) {
   const [page, code] = link.split('#/join/');
   const parts = code.split('.');
   expect(parts).toHaveLength(4);
-  parts[3] = hex(token);
-  return `${page}#/join/${parts.join('.')}`;
+  const [id, name, server] = parts;
+  const text = (part) => Buffer.from(part, 'hex').toString('utf8');
+  return `${page}#/join/${invitationCode(id, text(name), text(server), token)}`;
 }
 
 test('a phone whose invitation has expired says so and what to do, and a newer link brings it back', async ({ ysweet, browser }) => {
