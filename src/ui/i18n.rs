@@ -134,6 +134,7 @@ texts! {
         Dismiss => "关闭", "Dismiss";
         PartLoading => "正在打开…", "Opening…";
         PartFailed => "这一页没能打开，请检查网络后重试。", "This page could not be opened. Check the network and try again.";
+        ActionPartFailed => "邻里的其余部分还没能下载，请检查网络后再试一次。", "The rest of Linli could not be downloaded yet. Check the network and try again.";
         PartRetry => "重试", "Try again";
         Welcome => "欢迎来到邻里：志愿服务、共建项目、微心愿。", "Welcome to Linli: volunteering, co-construction projects and micro-wishes.";
         HomeVolunteers => "登记志愿者", "Registered volunteers";
@@ -888,6 +889,7 @@ texts! {
         ScanInvitation => "扫描邀请二维码", "Scan the invitation QR code";
         JoinCommunity => "加入社区", "Join the community";
         Joining => "正在加入…", "Joining…";
+        SettingUp => "正在建立社区…", "Setting up…";
         JoinNamed => "加入 {0}", "Join {0}";
         JoinLinkHint => "加入后，你能看到社区的活动、项目和心愿；在“我的”里找到自己，申请绑定这台手机。", "Once joined, you see the community's activities, projects and wishes; find yourself under Me and ask to bind this phone.";
         AlreadyMember => "这台设备已经加入了这个社区。", "This device has already joined this community.";

@@ -140,15 +140,26 @@ pub struct LazyProps {
 #[component]
 pub fn Lazy(props: &LazyProps) -> Html {
     let app = use_app();
-    let waiting = use_waiting(view().is_some() && app.session().read, |app| async move {
-        app.ready().await?;
-        load().await.map(|_| ())
-    });
-    // A device that has joined nothing has nothing for the community's screens to list:
-    // the first module says so at once (the part still loads, for what comes next).
-    if app.session().unjoined()
-        && let Some(screen) = not_joined(&props.route)
-    {
+    // A device that has joined nothing has nothing for the community's screens to list,
+    // and sets one up under 管理: the first module draws those at once (the part still
+    // comes with the idle prefetch, for what follows).
+    let first = {
+        let session = app.session();
+        session
+            .unjoined()
+            .then(|| not_joined(&props.route, session.prefs.prefs.pin.is_some()))
+            .flatten()
+    };
+    // Loaded only while the part's screen is wanted: a failure met meanwhile would
+    // otherwise stay on the screen after the first module's one is done.
+    let waiting = use_waiting(
+        first.is_some() || (view().is_some() && app.session().read),
+        |app| async move {
+            app.ready().await?;
+            load().await.map(|_| ())
+        },
+    );
+    if let Some(screen) = first {
         return screen;
     }
     match (view(), waiting) {

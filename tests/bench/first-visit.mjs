@@ -11,9 +11,10 @@
 //      response's end and the answer both on the browser's clock), and what comes
 //      after it (parts, service worker, icons) until the network is quiet;
 //   b. times on slow 4G (CDP: 150 ms latency, 1.6 Mbps down, 750 kbps up) with a 4× CPU
-//      slowdown: the first screen, the tap on 活动, the first opening of a split-off
-//      screen (管理's) after the parts' prefetch and without waiting for it, and 项目,
-//      which a device that has joined nothing gets from the first module. The service
+//      slowdown: the first screen, the tap on 活动, 管理 (a device that has joined
+//      nothing gets its set-up form from the first module) and setting the community up
+//      there after the parts' prefetch and at once, 项目 (from the first module too),
+//      and an invitation link's 加入社区 tapped the moment it shows. The service
 //      worker is blocked there: CDP slows the page's target only, so the worker would
 //      fetch the parts at full speed into the HTTP cache the page then reads (a shows
 //      what the worker fetches, and when);
@@ -30,6 +31,7 @@ import os from 'node:os';
 import { launchOptions } from '../e2e/chromium.mjs';
 import { lighthouseRuns } from './first-visit-lighthouse.mjs';
 import { serveHttp2 } from './h2-server.mjs';
+import { invitationCode } from '../e2e/devices-helpers.mjs';
 
 const require = createRequire(new URL('../e2e/package.json', import.meta.url));
 const { chromium } = require('@playwright/test');
@@ -165,7 +167,7 @@ const shown = (page, selector, text = null) => page.waitForFunction(({ selector,
   return found ? performance.now() : false;
 }, { selector, text }, { polling: 'raf', timeout: 120_000 }).then((h) => h.jsonValue());
 
-/** The header's way into organizer mode (管理): a screen of the `rest` part. */
+/** The header's way into organizer mode (管理). */
 const door = (page) => page.getByRole('banner').getByRole('link', { name: '管理', exact: true });
 
 /**
@@ -244,7 +246,8 @@ async function firstVisit(browser, url) {
   };
   await draws('home (reload)', () => page.reload(), nav(page));
   await draws('项目', () => tab(page, '项目').tap(), heading(page, '共建项目'));
-  await draws('管理 (organizer)', () => page.getByRole('link', { name: '管理', exact: true }).tap(), heading(page, '建立社区'));
+  await draws('管理 (建立社区)', () => door(page).tap(), heading(page, '建立社区'));
+  await draws('排行榜 (a screen of the part, by its address)', () => page.goto(`${url}#/ranking`), heading(page, '排行榜'));
   await context.close();
   return { before, after, notes, offline };
 }
@@ -265,7 +268,21 @@ function bytesTable(entries) {
 
 // --- b: slow 4G, 4× CPU ------------------------------------------------------------------
 
-async function slowVisit(browser, url, waitForPrefetch) {
+/** Fills in 建立社区 (管理 on a device that has joined nothing) and returns its button. */
+async function setUpForm(page) {
+  const form = page.getByRole('form', { name: '建立社区' });
+  await form.getByLabel('社区名称').fill('幸福社区');
+  await form.getByLabel('管理密码').fill('2468');
+  await form.getByLabel('再次输入密码').fill('2468');
+  return form.getByRole('button', { name: '建立社区' });
+}
+
+/**
+ * One visit on slow 4G: `after` waits for the parts' prefetch before the screens that
+ * need the part, `atOnce` does everything the moment it can, `join` opens an
+ * invitation link and taps 加入社区 the moment it shows.
+ */
+async function slowVisit(browser, url, kind) {
   const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
   const net = recordNetwork(context);
   const page = await context.newPage();
@@ -274,19 +291,32 @@ async function slowVisit(browser, url, waitForPrefetch) {
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  if (kind === 'join') {
+    await page.goto(`${url}#/join/${invitationCode('0123456789abcdef0123456789abcdef', '幸福社区')}`, { waitUntil: 'commit' });
+    const join = page.getByRole('button', { name: '加入社区' });
+    await join.waitFor();
+    const out = { joinShown: await page.evaluate(() => performance.now()) };
+    out.joinAtOnce = await tapUntil(page, join, '我是谁');
+    await context.close();
+    return out;
+  }
   await page.goto(url, { waitUntil: 'commit' });
   const out = { first: await shown(page, 'nav[aria-label="主导航"]') };
-  if (waitForPrefetch) {
+  if (kind === 'after') {
     out.activities = await tapUntil(page, '活动', '志愿活动');
     if (split) {
       await net.prefetched();
       out.prefetched = await page.evaluate(() => performance.now());
     }
-    out.partAfter = await tapUntil(page, door(page), '建立社区');
+    out.setUpFormAfter = await tapUntil(page, door(page), '建立社区');
+    out.setUpAfter = await tapUntil(page, await setUpForm(page), '管理模式');
   } else {
-    out.partAtOnce = await tapUntil(page, door(page), '建立社区');
+    out.setUpFormAtOnce = await tapUntil(page, door(page), '建立社区');
     await tab(page, '首页').tap();
     out.projectsAtOnce = await tapUntil(page, '项目', '共建项目');
+    await door(page).tap();
+    out.setUpAtOnce = await tapUntil(page, await setUpForm(page), '管理模式');
+    out.setUpSent = await page.evaluate(() => window.fvClick);
   }
   await context.close();
   return out;
@@ -295,8 +325,7 @@ async function slowVisit(browser, url, waitForPrefetch) {
 async function slowTable(browser, url, runs) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    samples.push(await slowVisit(browser, url, true));
-    samples.push(await slowVisit(browser, url, false));
+    for (const kind of ['after', 'atOnce', 'join']) samples.push(await slowVisit(browser, url, kind));
   }
   const row = (label, key) => {
     const xs = samples.map((s) => s[key]).filter((x) => typeof x === 'number');
@@ -306,9 +335,14 @@ async function slowTable(browser, url, runs) {
     row('navigation → first screen (主导航 shown)', 'first'),
     row('tap 活动 → 志愿活动 shown', 'activities'),
     row('navigation → prefetch of the parts done', 'prefetched'),
-    row('tap 管理 (a screen of the part) after the prefetch → 建立社区 shown', 'partAfter'),
-    row('tap 管理 at once after the first screen → 建立社区 shown (waits for the part)', 'partAtOnce'),
-    row('then 首页, and a tap on 项目 → 共建项目 shown (a device that has joined nothing: the first module says so)', 'projectsAtOnce'),
+    row('tap 管理 after the prefetch → 建立社区 shown (a device that has joined nothing: the first module draws it)', 'setUpFormAfter'),
+    row('then 建立社区 filled in and sent → 管理模式 shown (the engine seals the founding; the PIN wraps the key)', 'setUpAfter'),
+    row('tap 管理 at once after the first screen → 建立社区 shown', 'setUpFormAtOnce'),
+    row('then 首页, and a tap on 项目 → 共建项目 shown (the first module says there is nothing to list yet)', 'projectsAtOnce'),
+    row('then 管理 again, 建立社区 filled in and sent at once (navigation → sent)', 'setUpSent'),
+    row('… → 管理模式 shown (waits for the part, then the founding)', 'setUpAtOnce'),
+    row('an invitation link opened: navigation → 加入社区 shown', 'joinShown'),
+    row('a tap on 加入社区 the moment it shows → 我是谁 shown (waits for the part, then the joining)', 'joinAtOnce'),
   ]);
 }
 

@@ -47,40 +47,69 @@ pub fn FirstRun() -> Html {
     }
 }
 
-/// The organizer's first device: the community's name and the PIN that locks the
-/// device's organizer key.
+/// 管理 on a device that has joined nothing: setting the community up on the
+/// organizer's first device, with its name and the PIN that locks the device's
+/// organizer key. The first module draws it, so a first visit's tap on 管理 does not
+/// wait for the part; sent before the engine has arrived, its button says it is busy
+/// until the engine is here and the community is set up (or refused).
 #[component]
-pub fn SetUpForm() -> Html {
+pub fn SetUpPage() -> Html {
     let app = use_app();
     let lang = app.lang();
     let name = use_state(|| app.session().setup.community.clone().unwrap_or_default());
     let pin = use_state(String::new);
     let again = use_state(String::new);
+    let busy = use_state(|| false);
     let submit = {
-        let (app, name, pin, again) = (app.clone(), name.clone(), pin.clone(), again.clone());
+        let (app, name, pin, again, busy) = (
+            app.clone(),
+            name.clone(),
+            pin.clone(),
+            again.clone(),
+            busy.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match app.found_community(&name, &pin, &again) {
-                Ok(()) => {
-                    pin.set(String::new());
-                    again.set(String::new());
-                }
-                Err(why) => app.notify(true, why),
+            if *busy {
+                return;
             }
+            busy.set(true);
+            let (app, name, pin, again, busy) = (
+                app.clone(),
+                name.clone(),
+                pin.clone(),
+                again.clone(),
+                busy.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let founded = app.found_community(&name, &pin, &again).await;
+                busy.set(false);
+                match founded {
+                    Ok(()) => {
+                        pin.set(String::new());
+                        again.set(String::new());
+                    }
+                    Err(why) => app.notify(true, why),
+                }
+            });
         })
     };
     html! {
-        <form onsubmit={submit} aria-label={lang.t(T::SetUpCommunity)}>
-            <TextField id="community-name" label={lang.t(T::CommunityName)} required=true
-                value={(*name).clone()} oninput={setter(&name)} />
-            <TextField id="pin-new" label={lang.t(T::Pin)} kind="password" inputmode="numeric"
-                autocomplete="off" required=true value={(*pin).clone()} oninput={setter(&pin)}
-                hint={lang.t(T::PinProtectsKey)} />
-            <TextField id="pin-again" label={lang.t(T::PinAgain)} kind="password"
-                inputmode="numeric" autocomplete="off" required=true value={(*again).clone()}
-                oninput={setter(&again)} />
-            <button type="submit" class="ll-button">{ lang.t(T::SetUpCommunity) }</button>
-        </form>
+        <section class="ll-page">
+            <h2>{ lang.t(T::SetUpCommunity) }</h2>
+            <p class="ll-hint">{ lang.t(T::SetUpHint) }</p>
+            <form onsubmit={submit} aria-label={lang.t(T::SetUpCommunity)}>
+                <TextField id="community-name" label={lang.t(T::CommunityName)} required=true
+                    value={(*name).clone()} oninput={setter(&name)} />
+                <TextField id="pin-new" label={lang.t(T::Pin)} kind="password" inputmode="numeric"
+                    autocomplete="off" required=true value={(*pin).clone()} oninput={setter(&pin)}
+                    hint={lang.t(T::PinProtectsKey)} />
+                <TextField id="pin-again" label={lang.t(T::PinAgain)} kind="password"
+                    inputmode="numeric" autocomplete="off" required=true value={(*again).clone()}
+                    oninput={setter(&again)} />
+                <BusyButton busy={*busy} submit=true label={T::SetUpCommunity} busy_label={T::SettingUp} />
+            </form>
+        </section>
     }
 }
 
@@ -153,7 +182,7 @@ pub fn JoinForm() -> Html {
             <Scanner label={lang.t(T::ScanInvitation)} cancel={lang.t(T::Cancel)} on_code={scanned} on_error={scan_failed} />
             <TextField id="join-code" label={lang.t(T::InvitationCode)} required=true
                 value={(*code).clone()} oninput={set} autocomplete="off" />
-            <JoinButton busy={join.busy} submit=true />
+            <BusyButton busy={join.busy} submit=true />
         </form>
     }
 }
@@ -195,7 +224,7 @@ pub fn JoinPage(props: &JoinProps) -> Html {
                     <>
                         <p>{ lang.t(T::AlreadyMember) }</p>
                         <p class="ll-hint">{ lang.t(T::RenewHint) }</p>
-                        <JoinButton busy={join.busy} {onclick} label={T::Renew} />
+                        <BusyButton busy={join.busy} {onclick} label={T::Renew} />
                     </>
                 },
                 Some(true) => html! {
@@ -208,7 +237,7 @@ pub fn JoinPage(props: &JoinProps) -> Html {
                 None => html! {
                     <>
                         <p class="ll-hint">{ lang.t(T::JoinLinkHint) }</p>
-                        <JoinButton busy={join.busy} {onclick} />
+                        <BusyButton busy={join.busy} {onclick} />
                     </>
                 },
             } }
@@ -258,7 +287,7 @@ fn use_join() -> Join {
 }
 
 #[derive(Properties, PartialEq)]
-struct JoinButtonProps {
+struct BusyButtonProps {
     busy: bool,
     #[prop_or_default]
     submit: bool,
@@ -267,13 +296,21 @@ struct JoinButtonProps {
     /// What the button says when not busy.
     #[prop_or(T::JoinCommunity)]
     label: T,
+    /// What it says while busy (waiting for the engine, then joining or setting up).
+    #[prop_or(T::Joining)]
+    busy_label: T,
 }
 
+/// A button that joins or sets up: disabled, and saying so, while busy.
 #[component]
-fn JoinButton(props: &JoinButtonProps) -> Html {
+fn BusyButton(props: &BusyButtonProps) -> Html {
     let lang = use_app().lang();
     let kind = if props.submit { "submit" } else { "button" };
-    let text = if props.busy { T::Joining } else { props.label };
+    let text = if props.busy {
+        props.busy_label
+    } else {
+        props.label
+    };
     html! {
         <button type={kind} class="ll-button" disabled={props.busy} aria-busy={props.busy.to_string()}
             onclick={props.onclick.clone()}>{ lang.t(text) }</button>

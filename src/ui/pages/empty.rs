@@ -3,6 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::community::SetUpPage;
 use crate::ui::i18n::T;
 use crate::ui::routes::Route;
 use crate::ui::session::use_app;
@@ -37,10 +38,12 @@ pub fn not_found() -> Html {
 
 /// A community's screen (projects, wishes, 我的, the shop) on a device that has joined
 /// none yet: nothing to list, and the way to home's first run, where it joins or sets
-/// one up. Drawn by the first module, so a first visit's tap on those tabs never waits
-/// for the part that holds the real screens.
-pub fn not_joined(route: &Route) -> Option<Html> {
+/// one up; and 管理, which sets one up (unless the device kept a PIN from before
+/// signing: then the part's upgrade). Drawn by the first module, so a first visit's tap
+/// on those never waits for the part that holds the real screens.
+pub fn not_joined(route: &Route, legacy_pin: bool) -> Option<Html> {
     let title = match route {
+        Route::Organizer if !legacy_pin => return Some(html! { <SetUpPage /> }),
         Route::Projects => T::Projects,
         Route::Wishes => T::WishWall,
         Route::Me => T::WhoAmI,

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::backup::BackupPanel;
-use super::community::{SetUpForm, UpgradeForm};
+use super::community::{SetUpPage, UpgradeForm};
 use super::exports::ExportsPanel;
 use super::policy::PolicyPanel;
 use crate::domain::trust::Role;
@@ -36,13 +36,7 @@ pub fn Organizer() -> Html {
         return html! { <UpgradeForm /> };
     }
     if !community {
-        return html! {
-            <section class="ll-page">
-                <h2>{ lang.t(T::SetUpCommunity) }</h2>
-                <p class="ll-hint">{ lang.t(T::SetUpHint) }</p>
-                <SetUpForm />
-            </section>
-        };
+        return html! { <SetUpPage /> };
     }
     if role != Some(Role::Organizer) {
         return html! {

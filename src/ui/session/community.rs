@@ -51,8 +51,23 @@ fn salt() -> [u8; 16] {
 
 impl App {
     /// Founds the community on this device (建立社区): its name, and the PIN that wraps
-    /// the first organizer key. Data from before signing is adopted at once.
-    pub fn found_community(&self, name: &str, pin: &str, again: &str) -> Result<(), Refused> {
+    /// the first organizer key, once the engine is here (on a first visit the set-up
+    /// form is drawn before it, and may be sent before it has arrived).
+    pub async fn found_community(&self, name: &str, pin: &str, again: &str) -> Result<(), Refused> {
+        match self.ready().await.map(|()| engine::get()) {
+            Ok(Some(engine)) => (engine.found)(self, name, pin, again),
+            _ => Err(self.lang().t(T::ActionPartFailed).to_owned()),
+        }
+    }
+
+    /// [`App::found_community`] once the engine is here (`Engine::found`). Data from
+    /// before signing is adopted at once.
+    pub(in crate::ui::session) fn found(
+        &self,
+        name: &str,
+        pin: &str,
+        again: &str,
+    ) -> Result<(), Refused> {
         let lang = self.lang();
         let name = name.trim();
         if name.is_empty() || name.chars().count() > COMMUNITY_NAME_MAX {
@@ -101,7 +116,7 @@ impl App {
                 .as_ref()
                 .is_some_and(|hash| hash.verify(pin))
         })?;
-        self.found_community(name, pin, pin)
+        self.found(name, pin, pin)
     }
 
     /// Tries the PIN: unwraps the organizer key for this visit. Wrong tries are
@@ -394,7 +409,7 @@ impl Instance {
                 .ok_or_else(|| refused("bad-invitation", T::BadInvitation))?;
             match self.ready().await.map(|()| engine::get()) {
                 Ok(Some(engine)) => (engine.join)(self, &invitation),
-                _ => Err(refused("part-failed", T::PartFailed)),
+                _ => Err(refused("part-failed", T::ActionPartFailed)),
             }
         })
     }

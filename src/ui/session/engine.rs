@@ -16,7 +16,8 @@ use std::cell::Cell;
 #[cfg(feature = "split")]
 use wasm_split_helpers::wasm_split;
 
-use super::{Failure, Instance};
+use super::community::Refused;
+use super::{App, Failure, Instance};
 use crate::domain::{Action, Merged, Timestamp};
 use crate::store::backup::Scope;
 use crate::store::demo;
@@ -38,6 +39,8 @@ pub struct Engine {
     /// Joins an invitation's community, or renews its sync settings: whether anything
     /// changed.
     pub join: fn(&Instance, &Invitation) -> Result<bool, Failure>,
+    /// Founds the community on this device: its name, the PIN and the PIN again.
+    pub found: fn(&App, &str, &str, &str) -> Result<(), Refused>,
     /// A backup file's records read, for an organizer to adopt the unsigned ones.
     pub import_file: Import,
     /// A backup file's records counted, not read, where they cannot be adopted (the
@@ -86,6 +89,7 @@ fn engine_part() -> Result<Engine, Unloaded> {
         read,
         act: Local::act,
         join: Instance::join_invitation,
+        found: App::found,
         import_file: Local::import_file,
         import_file_counting: Local::import_file_counting,
         import_sealed: Local::import_sealed,
