@@ -59,21 +59,32 @@ async fn fetch() -> Result<String, String> {
         .ok_or_else(|| "not text".to_owned())
 }
 
-/// Fetches the demo, installs it (in the language shown now) and opens it at `href`.
+/// Fetches the demo, installs it once the engine is here and opens it at `href`.
 async fn open(app: App, href: String) {
-    let lang = app.lang();
     let text = match fetch().await {
         Ok(text) => text,
-        Err(why) => return app.notify(true, lang.f(T::DemoFetchFailed, &[&why])),
+        Err(why) => return app.notify(true, app.lang().f(T::DemoFetchFailed, &[&why])),
     };
-    let file = match DemoFile::parse(&text) {
-        Ok(file) => file,
-        Err(why) => return app.notify(true, lang.f(T::DemoFetchFailed, &[&why])),
-    };
-    let installed = {
-        let session = app.session();
-        let backend = session.store.backend();
-        demo::install(backend, &file).and_then(|_| {
+    match app.install_demo(&text).await {
+        Ok(()) => {
+            if let Err(why) = load(&href) {
+                app.notify(true, why);
+            }
+        }
+        Err(why) => app.notify(true, why),
+    }
+}
+
+/// Reads the demo file's text and installs it under the demo namespace, with fresh
+/// preferences in the language shown now (`Engine::install_demo`: reading the file is
+/// the engine's work, not the first module's).
+pub fn install(app: &App, text: &str) -> Result<(), String> {
+    let lang = app.lang();
+    let file = DemoFile::parse(text).map_err(|why| lang.f(T::DemoFetchFailed, &[&why]))?;
+    let session = app.session();
+    let backend = session.store.backend();
+    demo::install(backend, &file)
+        .and_then(|_| {
             let prefs = LoadedPrefs {
                 prefs: Prefs {
                     lang: Some(lang.code().to_owned()),
@@ -87,15 +98,7 @@ async fn open(app: App, href: String) {
                 SavePrefsError::Unreadable => StoreError::Failed(e.to_string()),
             })
         })
-    };
-    match installed.map_err(|e| super::i18n::store_error_text(lang, &e)) {
-        Ok(()) => {
-            if let Err(why) = load(&href) {
-                app.notify(true, why);
-            }
-        }
-        Err(why) => app.notify(true, why),
-    }
+        .map_err(|e| super::i18n::store_error_text(lang, &e))
 }
 
 /// The first-run page's card that opens the demo, where the page offers one.

@@ -54,8 +54,19 @@ impl App {
     /// the first organizer key, once the engine is here (on a first visit the set-up
     /// form is drawn before it, and may be sent before it has arrived).
     pub async fn found_community(&self, name: &str, pin: &str, again: &str) -> Result<(), Refused> {
+        (self.engine().await?.found)(self, name, pin, again)
+    }
+
+    /// Installs the demo community from its file's text, once the engine is here.
+    pub async fn install_demo(&self, text: &str) -> Result<(), Refused> {
+        (self.engine().await?.install_demo)(self, text)
+    }
+
+    /// The engine for an action a person asked for: loaded, and storage read, the first
+    /// time; if its part cannot be fetched, the text to show.
+    async fn engine(&self) -> Result<engine::Engine, Refused> {
         match self.ready().await.map(|()| engine::get()) {
-            Ok(Some(engine)) => (engine.found)(self, name, pin, again),
+            Ok(Some(engine)) => Ok(engine),
             _ => Err(self.lang().t(T::ActionPartFailed).to_owned()),
         }
     }

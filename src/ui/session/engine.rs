@@ -41,6 +41,8 @@ pub struct Engine {
     pub join: fn(&Instance, &Invitation) -> Result<bool, Failure>,
     /// Founds the community on this device: its name, the PIN and the PIN again.
     pub found: fn(&App, &str, &str, &str) -> Result<(), Refused>,
+    /// Installs the demo community from its file's text.
+    pub install_demo: fn(&App, &str) -> Result<(), Refused>,
     /// A backup file's records read, for an organizer to adopt the unsigned ones.
     pub import_file: Import,
     /// A backup file's records counted, not read, where they cannot be adopted (the
@@ -90,6 +92,7 @@ fn engine_part() -> Result<Engine, Unloaded> {
         act: Local::act,
         join: Instance::join_invitation,
         found: App::found,
+        install_demo: crate::ui::demo::install,
         import_file: Local::import_file,
         import_file_counting: Local::import_file_counting,
         import_sealed: Local::import_sealed,
