@@ -1,6 +1,7 @@
-//! The community on this device: founding it, joining it, the organizer's PIN (which
-//! unwraps the device key), binding devices and revoking them, and adopting data from
-//! before signing. Each is an [`App`] method the screens call.
+//! The community on this device: founding it, joining it (or the demo's, installing
+//! it), the organizer's PIN (which unwraps the device key), binding devices and revoking
+//! them, and adopting data from before signing. Each is an [`App`] method the screens
+//! call.
 
 use std::collections::BTreeMap;
 use std::future::Future;
