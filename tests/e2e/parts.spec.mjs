@@ -118,6 +118,16 @@ test.describe(() => {
     await expect(page.getByRole('heading', { name: '管理模式' })).toBeVisible();
   });
 
+  test('the demo opened before the engine has arrived: its button waits for the engine, which installs it', async ({ page }) => {
+    const release = await holdBack(page, REST);
+    await openApp(page);
+    await page.getByRole('button', { name: '打开演示社区' }).click();
+    await expect(page.getByRole('button', { name: '正在打开演示社区…' })).toBeDisabled();
+    release();
+    await expect(page.getByRole('region', { name: '演示社区 · 数据不是真的' })).toBeVisible();
+    expect(new URL(page.url()).search).toBe('?demo');
+  });
+
   test('a device with data waits for the engine to read it, never showing the first run', async ({ page }) => {
     await openApp(page);
     await becomeOrganizer(page);
