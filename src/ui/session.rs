@@ -30,6 +30,9 @@ use crate::store::{
 };
 use engine::{Engine, Import};
 
+/// Why a PIN, a name or a code was not accepted: the text to show.
+pub type Refused = String;
+
 /// How long organizer mode lasts without an action: it survives a reload, not a break.
 pub const VISIT_IDLE_MS: u64 = 15 * 60_000;
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 
-use super::{App, Failure, Instance, Notice, engine, now};
+use super::{App, Failure, Instance, Notice, Refused, engine, now};
 use crate::domain::pin::{self, PinError};
 use crate::domain::trust::{COMMUNITY_NAME_MAX, DeviceKey, Role};
 use crate::domain::{Action, Timestamp};
@@ -27,9 +27,6 @@ const SYNC_TOKEN_MS: u64 = 365 * 24 * 3_600_000;
 
 /// A future the caller need not name.
 pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
-
-/// Why a PIN, a name or a code was not accepted: the text to show.
-pub type Refused = String;
 
 /// A PIN and its repetition, checked.
 fn new_pin(lang: Lang, pin: &str, again: &str) -> Result<(), Refused> {

@@ -16,8 +16,7 @@ use std::cell::Cell;
 #[cfg(feature = "split")]
 use wasm_split_helpers::wasm_split;
 
-use super::community::Refused;
-use super::{App, Failure, Instance};
+use super::{App, Failure, Instance, Refused};
 use crate::domain::{Action, Merged, Timestamp};
 use crate::store::backup::Scope;
 use crate::store::demo;
