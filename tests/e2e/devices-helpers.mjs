@@ -99,3 +99,18 @@ export async function importFile(page, path) {
   await page.getByRole('link', { name: /^(管理|管理模式)$/ }).click();
   await page.getByLabel('导入备份文件').setInputFiles(path);
 }
+
+/**
+ * A phone joins by the link, waits until it has synced the community (its volunteers
+ * among it), finds its volunteer `who` and asks to be bound: live, no code.
+ */
+export async function joinAndAsk(phone, link, who) {
+  await joinByLink(phone, link);
+  await expect(syncState(phone)).toHaveText('已同步');
+  await tab(phone, '我的').click();
+  const find = phone.getByRole('form', { name: '找到我' });
+  await find.getByLabel('手机号或志愿者编号').fill(who.phone);
+  await find.getByRole('button', { name: '查找' }).click();
+  await phone.getByRole('button', { name: /申请绑定这台手机/ }).click();
+  await expect(phone.getByRole('status').filter({ hasText: '已申请，等待社区工作者批准。' })).toBeVisible();
+}

@@ -6,22 +6,11 @@
 import { test, expect, mapSetUpdate } from './ysweet.mjs';
 import { openApp, becomeOrganizer, registerVolunteer, publishActivity, tab } from '../helpers.mjs';
 import { storedEvents } from '../storage-helpers.mjs';
-import { invitationLink, joinByLink, setSync, syncState } from '../devices-helpers.mjs';
+import { invitationLink, joinAndAsk, joinByLink, setSync, syncState } from '../devices-helpers.mjs';
 
 const WANG = { name: '王小明', phone: '13812341234' };
 const LI = { name: '李四', phone: '13900001111' };
 
-/** A phone joins by the link, finds its volunteer and asks to be bound: live, no code. */
-async function joinAndAsk(phone, link, who) {
-  await joinByLink(phone, link);
-  await expect(syncState(phone)).toHaveText('已同步');
-  await tab(phone, '我的').click();
-  const find = phone.getByRole('form', { name: '找到我' });
-  await find.getByLabel('手机号或志愿者编号').fill(who.phone);
-  await find.getByRole('button', { name: '查找' }).click();
-  await phone.getByRole('button', { name: /申请绑定这台手机/ }).click();
-  await expect(phone.getByRole('status').filter({ hasText: '已申请，等待社区工作者批准。' })).toBeVisible();
-}
 
 /** The organizer approves the one device waiting (its request arrived by sync). */
 async function approveWaiting(page) {

@@ -6,8 +6,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './ysweet.mjs';
-import { openApp, becomeOrganizer, registerVolunteer, tab } from '../helpers.mjs';
-import { invitationLink, joinByLink, setSync, syncState } from '../devices-helpers.mjs';
+import { openApp, becomeOrganizer, registerVolunteer } from '../helpers.mjs';
+import { invitationLink, joinAndAsk, setSync, syncState } from '../devices-helpers.mjs';
 
 const ROUNDS = 50;
 
@@ -27,12 +27,7 @@ test('from a tap on one phone to the screen of another, median of 50', async ({ 
   await setSync(organizer, ysweet);
   const link = await invitationLink(organizer);
 
-  await joinByLink(phone, link);
-  await tab(phone, '我的').click();
-  const find = phone.getByRole('form', { name: '找到我' });
-  await find.getByLabel('手机号或志愿者编号').fill('13812341234');
-  await find.getByRole('button', { name: '查找' }).click();
-  await phone.getByRole('button', { name: /申请绑定这台手机/ }).click();
+  await joinAndAsk(phone, link, { phone: '13812341234' });
   await organizer.getByRole('link', { name: '管理模式' }).click();
   await organizer.getByRole('link', { name: '设备', exact: true }).click();
   await organizer.getByRole('region', { name: '待批准的设备' }).getByRole('button', { name: /^批准/ }).click();
