@@ -263,6 +263,16 @@ mod tests {
         (place.to_owned(), text.to_owned())
     }
 
+    #[test]
+    fn a_documents_client_id_is_a_yjs_one_of_32_bits() {
+        // y-sweet gives a larger one back as another client's: the device then held
+        // its entry twice, kept its own copy, and its next connection's delete set
+        // removed the server's only copy (yrs' `small-client`).
+        for _ in 0..64 {
+            assert!(LogDoc::new().doc.client_id().get() <= u64::from(u32::MAX));
+        }
+    }
+
     /// Runs the protocol between a device and a server until neither has more to say.
     fn exchange(device: &mut LogDoc, server: &mut LogDoc) -> Vec<(String, String)> {
         let mut got = Vec::new();

@@ -904,6 +904,7 @@ texts! {
         FindMeButton => "查找", "Find";
         FindMeFound => "找到的志愿者", "Volunteers found";
         FindMeNone => "没有找到。请核对号码，或请社区工作者帮你登记。", "Not found. Check the number, or ask an organizer to register you.";
+        FindMeArriving => "社区的记录还没有全部收到，收到后会自动再找一次。", "The community's records have not all arrived yet; Linli looks again when they do.";
         IsItYou => "您是 {0} 吗？", "Are you {0}?";
         YesBindPhone => "是我（{0}），申请绑定这台手机", "Yes, I am {0}: bind this phone";
         PhoneOf => "{0}的手机", "{0}'s phone";

@@ -14,6 +14,7 @@ use crate::ui::components::qr::Qr;
 use crate::ui::i18n::{T, role_text};
 use crate::ui::routes::Route;
 use crate::ui::session::{App, use_app};
+use crate::ui::sync::SyncShown;
 
 /// Where this device stands, for the top of 我的.
 #[component]
@@ -99,27 +100,40 @@ fn ActingFor() -> Html {
 }
 
 /// A phone of the community that is nobody's yet: the person types their phone or
-/// volunteer number and confirms who they are.
+/// volunteer number and confirms who they are. The number sent is looked up again
+/// whenever the community's records change, so a phone that has just joined finds its
+/// person once live sync brings them, without a second tap.
 #[component]
 fn FindMe() -> Html {
     let app = use_app();
     let lang = app.lang();
     let typed = use_state(String::new);
-    let searched = use_state(|| None::<Vec<VolunteerId>>);
+    let searched = use_state(|| None::<String>);
     let search = {
-        let (app, typed, searched) = (app.clone(), typed.clone(), searched.clone());
+        let (typed, searched) = (typed.clone(), searched.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            searched.set(Some(find_self(app.session().state(), &typed)));
+            searched.set(Some((*typed).clone()));
         })
     };
     let set = {
         let typed = typed.clone();
         Callback::from(move |v| typed.set(v))
     };
-    let candidates = searched.as_ref().map(|found| {
+    let found = searched
+        .as_ref()
+        .map(|number| find_self(app.session().state(), number));
+    let candidates = found.map(|found| {
         if found.is_empty() {
-            return html! { <p role="alert">{ lang.t(T::FindMeNone) }</p> };
+            // Live sync has not brought everything yet: the person may be among it.
+            let arriving = app
+                .sync_shown()
+                .is_some_and(|(shown, _)| matches!(shown, SyncShown::Syncing | SyncShown::Waiting));
+            return if arriving {
+                html! { <p role="status">{ lang.t(T::FindMeArriving) }</p> }
+            } else {
+                html! { <p role="alert">{ lang.t(T::FindMeNone) }</p> }
+            };
         }
         let session = app.session();
         let state = session.state();

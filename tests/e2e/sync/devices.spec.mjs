@@ -129,6 +129,41 @@ test('three phones join by the link, are bound live, and agree on everything, th
   await Promise.all(contexts.map((c) => c.close()));
 });
 
+test('a phone that looks its volunteer up before the community has arrived is told so, and finds them when it does', async ({ ysweet, browser }) => {
+  const [orgContext, phoneContext] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [organizer, phone] = await Promise.all([orgContext.newPage(), phoneContext.newPage()]);
+  await openApp(organizer);
+  await becomeOrganizer(organizer);
+  await registerVolunteer(organizer, WANG);
+  await setSync(organizer, ysweet);
+  const link = await invitationLink(organizer);
+
+  // The server is down while the phone joins: nothing of the community has come.
+  await ysweet.stop();
+  await joinByLink(phone, link);
+  await expect(syncState(phone)).not.toHaveText('已同步');
+  const find = phone.getByRole('form', { name: '找到我' });
+  await find.getByLabel('手机号或志愿者编号').fill(WANG.phone);
+  await find.getByRole('button', { name: '查找' }).click();
+  await expect(phone.getByRole('status').filter({ hasText: '社区的记录还没有全部收到，收到后会自动再找一次。' })).toBeVisible();
+  await expect(phone.getByRole('alert')).toHaveCount(0);
+
+  // Back: the records arrive and the same search finds the volunteer, with no second tap.
+  await ysweet.restart();
+  await expect(syncState(phone)).toHaveText('已同步');
+  await expect(phone.getByRole('button', { name: /申请绑定这台手机/ })).toBeVisible();
+
+  // With everything here, a number nobody has is not found.
+  await find.getByLabel('手机号或志愿者编号').fill('13000000000');
+  await find.getByRole('button', { name: '查找' }).click();
+  await expect(phone.getByRole('alert')).toHaveText('没有找到。请核对号码，或请社区工作者帮你登记。');
+  await find.getByLabel('手机号或志愿者编号').fill(WANG.phone);
+  await find.getByRole('button', { name: '查找' }).click();
+  await phone.getByRole('button', { name: /申请绑定这台手机/ }).click();
+  await expect(phone.getByRole('status').filter({ hasText: '已申请，等待社区工作者批准。' })).toBeVisible();
+  await Promise.all([orgContext, phoneContext].map((c) => c.close()));
+});
+
 test("a segment changed by someone holding the community's token counts on no device and is stored nowhere", async ({ ysweet, browser }) => {
   const contexts = await Promise.all([0, 1].map(() => browser.newContext()));
   const [organizer, phone] = await Promise.all(contexts.map((c) => c.newPage()));
