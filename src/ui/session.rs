@@ -599,14 +599,22 @@ impl App {
         }
     }
 
-    /// Switches to `lang` once its texts are here (English's are fetched the first time);
-    /// says so if they cannot be fetched.
+    /// Switches to `lang`. The choice is kept at once, so a reload right after it keeps
+    /// it; the screen changes once the language's texts are here (English's are fetched
+    /// the first time). If they cannot be fetched, the choice goes back and the banner
+    /// says so.
     pub fn choose_lang(&self, lang: Lang) {
+        let before = self.lang();
+        self.set_lang(lang);
         let app = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             match lang.ready().await {
+                // Again, now in its own texts: what saving it said is said in them.
                 Ok(()) => app.set_lang(lang),
-                Err(_) => app.notify(true, app.lang().t(T::PartFailed).to_owned()),
+                Err(_) => {
+                    app.set_lang(before);
+                    app.notify(true, app.lang().t(T::ActionPartFailed).to_owned());
+                }
             }
         });
     }

@@ -11,6 +11,17 @@ export async function openApp(page, path = '/') {
 }
 
 /**
+ * Holds back every request of `page` for `pattern` until the returned function is
+ * called (a request its page has left meanwhile is let go quietly).
+ */
+export async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => { await held; await route.continue().catch(() => {}); });
+  return release;
+}
+
+/**
  * Sets up the community on this device (its first organizer device) with a PIN, which
  * also unlocks organizer mode.
  */

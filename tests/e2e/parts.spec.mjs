@@ -4,20 +4,12 @@
 // texts only when English is chosen. Every file comes compressed, and after one visit
 // the service worker answers for all of it off line.
 import { test, expect } from '@playwright/test';
-import { openApp, becomeOrganizer, serviceWorkerReady, tab } from './helpers.mjs';
+import { openApp, becomeOrganizer, holdBack, serviceWorkerReady, tab } from './helpers.mjs';
 import { invitationLink } from './devices-helpers.mjs';
 
 const PART = /\/linli-[0-9a-f]{16}-(rest|chunk_\d+)\.wasm$/;
 const REST = /\/linli-[0-9a-f]{16}-rest\.wasm$/;
 const ENGLISH = /\/linli-[0-9a-f]{16}-english\.wasm$/;
-
-/** Holds back every request for `pattern` until the returned function is called. */
-async function holdBack(page, pattern) {
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(pattern, async (route) => { await held; await route.continue(); });
-  return release;
-}
 
 /** Every URL the page asks for, in order. */
 function requests(page) {

@@ -2,8 +2,10 @@
 // specs do not wait for the app's confirmation before reloading or closing; an app that
 // saved later (debounced, on idle, on page hide) would lose these.
 import { test, expect } from '@playwright/test';
-import { openApp, becomeOrganizer, registerVolunteer, awardPoints } from './helpers.mjs';
+import { openApp, becomeOrganizer, holdBack, registerVolunteer, awardPoints } from './helpers.mjs';
 import { storedEvents, unlockOrganizer, openVolunteers } from './storage-helpers.mjs';
+
+const ENGLISH = /\/linli-[0-9a-f]{16}-english\.wasm$/;
 
 test('a volunteer registered right before a reload is there after it', async ({ page }) => {
   await openApp(page);
@@ -74,9 +76,26 @@ test('ten awards and a reversal tapped in a row, then the tab closed: all in a n
   expect(stored.distinct).toBe(stored.count);
 });
 
-test('a language chosen right before a reload is kept', async ({ page }) => {
-  await openApp(page);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.reload();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+test.describe(() => {
+  // English's texts must come through the page's routes, not the service worker's cache.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a language chosen right before a reload is kept, even before its texts have come', async ({ page }) => {
+    await openApp(page);
+    const release = await holdBack(page, ENGLISH);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.reload();
+    release();
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  });
+
+  test('a language whose texts cannot be fetched says so, and the choice goes back', async ({ page }) => {
+    await page.route(ENGLISH, (route) => route.abort());
+    await openApp(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/邻里的其余部分还没能下载，请检查网络后再试一次。/);
+    await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  });
 });
